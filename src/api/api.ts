@@ -1,0 +1,67 @@
+// The contract between the BoldDesk client and everything above it (model, views, commands).
+// Implemented by BoldDeskClient (client.ts); tests may pass any object of this shape.
+import type {
+  Agent,
+  Brand,
+  Category,
+  Contact,
+  CreateTicketInput,
+  FieldChanges,
+  Page,
+  Priority,
+  RateLimitState,
+  Status,
+  TicketDetail,
+  TicketMessage,
+  TicketQuery,
+  TicketSummary,
+  TicketView,
+} from './types';
+
+export interface BoldDeskApi {
+  /** `https://host` (or `http://127.0.0.1:port` for loopback) this client talks to. */
+  readonly origin: string;
+  /** Cheap authenticated call to check a key: resolves or throws AuthError. */
+  verifyKey(): Promise<void>;
+
+  listTickets(query: TicketQuery, page: number, perPage: number, signal?: AbortSignal): Promise<Page<TicketSummary>>;
+  getTicket(ticketId: number, signal?: AbortSignal): Promise<TicketDetail>;
+  /** The whole conversation, oldest first (replies and notes). The 404-when-empty quirk gives []. */
+  getMessages(ticketId: number, signal?: AbortSignal): Promise<TicketMessage[]>;
+
+  /** Never retried. Returns the new ticket id. */
+  createTicket(input: CreateTicketInput): Promise<number>;
+  /** Public reply (`POST /tickets/{id}/updates`). Never retried. Returns the new update id. */
+  addReply(ticketId: number, html: string): Promise<number>;
+  /** Private note (`POST /tickets/{id}/notes?isPublicNote=false`). Never retried. */
+  addNote(ticketId: number, html: string): Promise<number>;
+  /** `PUT update_fields`. Resolves `false` when BoldDesk answered "No changes found.". Never retried. */
+  updateFields(ticketId: number, changes: FieldChanges): Promise<boolean>;
+
+  // Lookups: cached by the client until clearCache() (Refresh).
+  getBrands(): Promise<Brand[]>;
+  getPriorities(): Promise<Priority[]>;
+  getStatuses(): Promise<Status[]>;
+  getCategories(): Promise<Category[]>;
+  getTicketViews(): Promise<TicketView[]>;
+  getAgentByEmail(email: string): Promise<Agent>;
+  /** Agents for the assignee picker (first page, text filter). */
+  searchAgents(text: string): Promise<Agent[]>;
+  searchContacts(text: string): Promise<Contact[]>;
+  clearCache(): void;
+
+  /** Last rate-limit headers seen. */
+  readonly rateLimit: RateLimitState;
+}
+
+export interface ClientOptions {
+  /** Normalised origin from parseDomain(). */
+  origin: string;
+  apiKey: string;
+  timeoutMs: number;
+  /** Called for each request with a redacted line, for the log channel. Never receives the key. */
+  log?: (line: string) => void;
+  /** Injected clock/sleep for tests and benchmarks. */
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}

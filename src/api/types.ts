@@ -1,0 +1,149 @@
+// Normalised BoldDesk models. The client (src/api/client.ts) parses raw responses into these;
+// nothing above src/api sees a raw BoldDesk payload. See ../shared/bolddesk-api.md for the wire shapes.
+
+export interface NamedRef {
+  id: number;
+  name: string;
+}
+
+export interface UserRef {
+  userId: number;
+  name: string;
+  email?: string;
+  isAgent?: boolean;
+}
+
+/** A ticket as listed (`GET /tickets` items use `ticketId`; the detail uses `id` — both map to `id`). */
+export interface TicketSummary {
+  id: number;
+  subject: string;
+  status?: StatusRef;
+  priority?: NamedRef;
+  category?: NamedRef;
+  agent?: NamedRef;
+  requester?: UserRef;
+  brand?: string;
+  createdOn?: string;
+  lastUpdatedOn?: string;
+}
+
+export interface StatusRef extends NamedRef {
+  /** Background colour as BoldDesk reports it (list items), for icons. */
+  color?: string;
+}
+
+export interface TicketDetail extends TicketSummary {
+  /** Customer-written HTML: untrusted. */
+  description: string;
+  brandId?: number;
+  group?: NamedRef;
+  createdBy?: UserRef;
+  updatesCount?: number;
+  notesCount?: number;
+}
+
+export type MessageKind = 'reply' | 'note';
+
+export interface TicketMessage {
+  id: number;
+  ticketId: number;
+  kind: MessageKind;
+  /** Untrusted HTML. */
+  html: string;
+  author?: UserRef;
+  createdOn: string;
+  isFirstUpdate?: boolean;
+  isFromCustomer?: boolean;
+  attachments: Attachment[];
+}
+
+export interface Attachment {
+  id: number;
+  name: string;
+  url?: string;
+  size?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Total matches when BoldDesk reported one (`RequiresCounts=true`). */
+  total?: number;
+  page: number;
+  perPage: number;
+  /** True when another page may exist. */
+  hasMore: boolean;
+}
+
+export interface Brand {
+  id: number;
+  name: string;
+  isDefault: boolean;
+}
+
+export interface Priority extends NamedRef {}
+
+export interface Status extends NamedRef {
+  color?: string;
+  category?: NamedRef;
+  /** Derived from `statusCategory` (see isClosedStatusCategory in client): true for closed/solved ones. */
+  isClosed: boolean;
+}
+
+export interface Category extends NamedRef {}
+
+export interface TicketView {
+  /** `filterId` from `/ticket_views/manage`: what `GET /tickets?FilterId=` takes. */
+  filterId: string;
+  name: string;
+}
+
+export interface Agent {
+  userId: number;
+  name: string;
+  email: string;
+}
+
+export interface Contact {
+  userId: number;
+  name: string;
+  email: string;
+}
+
+/** What a tree category lists. Exactly one of the filter shapes is used per query. */
+export interface TicketQuery {
+  /** A BoldDesk ticket view (`FilterId`). */
+  filterId?: string;
+  /** Status ids to include (`Q=status:[…]`). */
+  statusIds?: number[];
+  /** Priority ids (`Q=priority:[…]`). */
+  priorityIds?: number[];
+  /** Assigned agent ids (`Q=agents:[…]`); 0 means "unassigned" in the fake and is documented as an assumption. */
+  agentIds?: number[];
+  /** Free text (`Q=subject:"…"`). */
+  text?: string;
+  /** Only tickets modified since (`Q=lastmodifiedon:{"from":…}`). */
+  modifiedSince?: string;
+}
+
+export interface CreateTicketInput {
+  brandId: number;
+  subject: string;
+  /** HTML. */
+  description: string;
+  priorityId: number;
+  categoryId?: number;
+  requester?: { kind: 'existing'; userId: number } | { kind: 'new'; email: string; name: string };
+}
+
+export interface FieldChanges {
+  statusId?: number;
+  priorityId?: number;
+  /** null unassigns. */
+  agentId?: number | null;
+}
+
+export interface RateLimitState {
+  remaining?: number;
+  /** Epoch ms when the window resets. */
+  resetAt?: number;
+}

@@ -1,0 +1,45 @@
+// What every command receives from the composition root (src/extension.ts). Constructor injection only:
+// no module-level singletons.
+import type * as vscode from 'vscode';
+import type { BoldDeskApi } from '../api/api';
+import type { Agent, TicketSummary } from '../api/types';
+import type { Prompts } from '../ui/prompts';
+
+/** The connection to BoldDesk: domain + key + who the key belongs to. Implemented in src/auth/session.ts. */
+export interface Session {
+  /** The API client for the configured domain and stored key; throws ConfigError saying what to set. */
+  requireApi(): Promise<BoldDeskApi>;
+  /** Origin of the configured domain, or undefined when the setting is missing or invalid. */
+  readonly origin: string | undefined;
+  /** The agent who owns the key (resolved from bolddesk.agentEmail), when known. */
+  readonly actingAs: Agent | undefined;
+  /** One sentence naming whose name BoldDesk will show on a write, e.g. 'BoldDesk will show this as "Ana Agent".' */
+  attributionText(): string;
+  /** Fires when the domain, key or identity changes. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** The tickets tree, as commands see it. Implemented in src/views/ticketsTreeProvider.ts. */
+export interface TicketsTree {
+  /** Reload everything (clears lookup caches). */
+  refresh(): void;
+  /** A ticket changed (created, replied, field changed): refresh the nodes that show it. */
+  ticketChanged(ticketId: number): void;
+  /** Tickets seen recently (opened or listed), newest first, for palette pickers. */
+  recentTickets(): TicketSummary[];
+}
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+  show(): void;
+}
+
+export interface CommandDeps {
+  context: vscode.ExtensionContext;
+  session: Session;
+  tree: TicketsTree;
+  log: Logger;
+  /** Every question to the user goes through this, so integration tests can answer with a script. */
+  prompts: Prompts;
+}

@@ -1,0 +1,63 @@
+// Every command id, setting key, view id and context key the extension uses.
+// test/unit/constants.test.ts keeps these equal to package.json.
+
+export const EXTENSION_ID = 'bolddesk-vscode.bolddesk-vscode';
+
+export const Views = {
+  container: 'bolddesk',
+  tickets: 'bolddesk.tickets',
+} as const;
+
+export const Commands = {
+  setDomain: 'bolddesk.setDomain',
+  setApiKey: 'bolddesk.setApiKey',
+  removeApiKey: 'bolddesk.removeApiKey',
+  setAgentEmail: 'bolddesk.setAgentEmail',
+  refresh: 'bolddesk.refresh',
+  filter: 'bolddesk.filter',
+  clearFilter: 'bolddesk.clearFilter',
+  loadMore: 'bolddesk.loadMore',
+  openTicket: 'bolddesk.openTicket',
+  createTicket: 'bolddesk.createTicket',
+  addReply: 'bolddesk.addReply',
+  addNote: 'bolddesk.addNote',
+  sendDraft: 'bolddesk.sendDraft',
+  changeStatus: 'bolddesk.changeStatus',
+  changePriority: 'bolddesk.changePriority',
+  changeAssignee: 'bolddesk.changeAssignee',
+  openInBrowser: 'bolddesk.openInBrowser',
+  copyLink: 'bolddesk.copyLink',
+  showLog: 'bolddesk.showLog',
+} as const;
+
+/** Keys under the `bolddesk.` configuration section (without the prefix). */
+export const Settings = {
+  section: 'bolddesk',
+  domain: 'domain',
+  agentEmail: 'agentEmail',
+  pageSize: 'pageSize',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+} as const;
+
+export const ContextKeys = {
+  hasDomain: 'bolddesk.hasDomain',
+  hasKey: 'bolddesk.hasKey',
+  filterActive: 'bolddesk.filterActive',
+  composing: 'bolddesk.composing',
+} as const;
+
+/** Tree item `contextValue`s used by package.json menus. */
+export const ContextValues = {
+  ticket: 'ticket',
+  category: 'category',
+  loadMore: 'loadMore',
+  message: 'message',
+} as const;
+
+export const DRAFT_SCHEME = 'bolddesk-draft';
+export const TICKET_DOC_SCHEME = 'bolddesk-ticket';
+
+export const Defaults = {
+  pageSize: 50,
+  requestTimeoutSeconds: 15,
+} as const;
