@@ -1,0 +1,89 @@
+// Public contract of the fake BoldDesk server (see the team brief, "The fake BoldDesk contract").
+// index.ts re-exports everything here; keep this file free of logic.
+import type { FakeDb } from './db';
+
+export interface FakeAgent {
+  userId: number;
+  name: string;
+  email: string;
+}
+
+export interface FakeOptions {
+  /** 0 = any free port (default). */
+  port?: number;
+  /** Default 60; up to 100000. */
+  tickets?: number;
+  /** Deterministic data: the same seed gives the same tickets. Default 1. */
+  seed?: number;
+  /** Overall requests per key owner per minute, default 600. */
+  rateLimitPerMinute?: number;
+  /** `GET /tickets` per key owner per minute, default 300. */
+  listRateLimitPerMinute?: number;
+  /** Injectable clock in epoch ms (benchmarks simulate time). Default Date.now. */
+  now?: () => number;
+  /** No console output. */
+  quiet?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string[]>;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  /** Status sent; 0 when the connection was destroyed or stalled without an answer. */
+  status: number;
+  /** Owner of the key when the key was valid. */
+  agentUserId?: number;
+  at: number;
+}
+
+export type Fault =
+  | { type: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { type: 'rateLimit'; retryAfterSeconds?: number; omitRetryAfter?: boolean }
+  /** Accept, then send nothing for ms (the client should time out); afterwards the socket is destroyed. */
+  | { type: 'stall'; ms: number }
+  /** Destroy the socket; with afterHeaders, first send headers and part of a body. */
+  | { type: 'reset'; afterHeaders?: boolean }
+  | { type: 'malformedJson' }
+  | { type: 'wrongShape' }
+  | { type: 'hugeBody'; bytes: number }
+  | { type: 'redirect'; location: string; status?: number }
+  /** Delay, then answer normally. */
+  | { type: 'latency'; ms: number }
+  /** Close the connection immediately without a response (like a server that is down). */
+  | { type: 'down' };
+
+export interface FaultRule {
+  fault: Fault;
+  /** Matched case-insensitively; any method when omitted. */
+  method?: string;
+  /** Tested against the request path (no query); a string is a regex source. Any path when omitted. */
+  path?: RegExp | string;
+  /** How many requests it hits; default Infinity. */
+  times?: number;
+}
+
+export interface FakeKey {
+  key: string;
+  agent: FakeAgent;
+  label: string;
+}
+
+export interface FakeBoldDesk {
+  /** 'http://127.0.0.1:PORT': what the bolddesk.domain setting takes. */
+  url: string;
+  port: number;
+  agents: FakeAgent[];
+  /** keys[0] = demo key (agent "Ana Agent"); one belongs to "API Bot". */
+  keys: FakeKey[];
+  db: FakeDb;
+  requests: RecordedRequest[];
+  addFault(rule: FaultRule): void;
+  clearFaults(): void;
+  revokeKey(key: string): void;
+  restoreKey(key: string): void;
+  /** Clear faults, requests, rate-limit windows, restore keys (data kept). */
+  reset(): void;
+  close(): Promise<void>;
+}
