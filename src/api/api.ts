@@ -1,5 +1,7 @@
 // The contract between the BoldDesk client and everything above it (model, views, commands).
 // Implemented by BoldDeskClient (client.ts); tests may pass any object of this shape.
+// Every method resolves to a typed value or rejects with a BoldDeskError (errors.ts); an aborted `signal`
+// rejects with CancelledError.
 import type {
   Agent,
   Brand,
@@ -64,4 +66,6 @@ export interface ClientOptions {
   /** Injected clock/sleep for tests and benchmarks. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Largest response body read before failing with ProtocolError (default 10 MB). */
+  maxBodyBytes?: number;
 }

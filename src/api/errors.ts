@@ -12,7 +12,8 @@ export type BoldDeskErrorKind =
   | 'timeout'
   | 'protocol'
   | 'redirect'
-  | 'config';
+  | 'config'
+  | 'cancelled';
 
 export interface FieldError {
   field: string;
@@ -73,6 +74,8 @@ export class ServerError extends BoldDeskError {
 }
 export class NetworkError extends BoldDeskError {
   readonly kind = 'network';
+  /** Node's error code (ECONNREFUSED, ENOTFOUND, ECONNRESET…), for logs and retry decisions. */
+  code?: string;
 }
 export class TimeoutError extends BoldDeskError {
   readonly kind = 'timeout';
@@ -85,6 +88,10 @@ export class RedirectError extends BoldDeskError {
 }
 export class ConfigError extends BoldDeskError {
   readonly kind = 'config';
+}
+/** The caller aborted (its AbortSignal fired): nobody is waiting for an answer, show nothing. */
+export class CancelledError extends BoldDeskError {
+  readonly kind = 'cancelled';
 }
 
 export function isBoldDeskError(e: unknown): e is BoldDeskError {

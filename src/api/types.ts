@@ -80,16 +80,16 @@ export interface Brand {
   isDefault: boolean;
 }
 
-export interface Priority extends NamedRef {}
+export type Priority = NamedRef;
 
 export interface Status extends NamedRef {
   color?: string;
   category?: NamedRef;
-  /** Derived from `statusCategory` (see isClosedStatusCategory in client): true for closed/solved ones. */
+  /** Derived from `statusCategory` (see isClosedStatusCategory in parseLookups.ts): true for closed/solved/resolved ones. */
   isClosed: boolean;
 }
 
-export interface Category extends NamedRef {}
+export type Category = NamedRef;
 
 export interface TicketView {
   /** `filterId` from `/ticket_views/manage`: what `GET /tickets?FilterId=` takes. */

@@ -1,0 +1,296 @@
+// The ONE HTTP path to BoldDesk: auth header, timeout, same-origin redirects only, size-capped JSON bodies,
+// typed errors, GET retries, rate-limit pacing and a redacted log line per request.
+import type { Readable } from 'node:stream';
+import fetch, { type Response } from './nodeFetch';
+import type { ClientOptions } from './api';
+import { parseDomain } from './domain';
+import { BoldDeskError, CancelledError, ConfigError, NetworkError, RateLimitError, RedirectError, ServerError, TimeoutError } from './errors';
+import { errorFromResponse, isTlsCode, networkError, protocolError, rateLimitError, type RequestContext, timeoutError } from './httpErrors';
+import type { Json } from './parse';
+import type { QueryParams } from './queryBuilder';
+import { RateLimitTracker } from './rateLimit';
+import type { RateLimitState } from './types';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  /** Path under the origin, e.g. /api/v1/tickets/12 (segments already encoded). */
+  path: string;
+  query?: QueryParams;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Words for a 404, e.g. "Ticket #12". */
+  what?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const MAX_ATTEMPTS = 3;
+const BACKOFF_BASE_MS = 500;
+/**
+ * A 429 / reset asking us to wait longer than this is reported instead of waited out. One full per-minute
+ * window plus the reset margin fits; an hourly quota does not.
+ */
+export const MAX_SERVER_WAIT_MS = 65_000;
+/** Total time one GET may spend waiting between retries. */
+const MAX_TOTAL_RETRY_WAIT_MS = 75_000;
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new CancelledError('Cancelled.'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function isRedirectStatus(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+export class HttpTransport {
+  readonly origin: string;
+  readonly host: string;
+  private readonly apiKey: string;
+  private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly log: (line: string) => void;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly rate = new RateLimitTracker();
+
+  constructor(opts: ClientOptions) {
+    const parsed = parseDomain(opts.origin ?? '');
+    if (!parsed.ok) throw new ConfigError(`The BoldDesk domain setting is not usable: ${parsed.reason}`);
+    // The key goes only to an https origin (or loopback http); parseDomain enforces exactly that.
+    this.origin = parsed.origin;
+    this.host = parsed.host;
+    const key = (opts.apiKey ?? '').trim();
+    if (!key) throw new ConfigError("No BoldDesk API key is stored. Run 'BoldDesk: Set API Key'.");
+    if (!/^[\x21-\x7e]+$/.test(key)) {
+      throw new ConfigError("The stored API key contains characters that cannot be sent. Run 'BoldDesk: Set API Key' and paste it again.");
+    }
+    this.apiKey = key;
+    this.timeoutMs = opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_TIMEOUT_MS;
+    this.maxBodyBytes = opts.maxBodyBytes && opts.maxBodyBytes > 0 ? opts.maxBodyBytes : DEFAULT_MAX_BODY_BYTES;
+    this.log = opts.log ?? (() => undefined);
+    this.now = opts.now ?? Date.now;
+    this.sleep = opts.sleep ?? defaultSleep;
+  }
+
+  get rateLimit(): RateLimitState {
+    return this.rate.state;
+  }
+
+  /** Replace any occurrence of the key (defence in depth: BoldDesk could echo it back). */
+  readonly redact = (text: string): string => text.split(this.apiKey).join('[redacted]');
+
+  /** The parsed JSON body of a 2xx answer (null when empty), or a BoldDeskError. POST/PUT are never retried. */
+  async request(req: HttpRequest): Promise<Json> {
+    const isWrite = req.method !== 'GET';
+    let waited = 0;
+    let timeouts = 0;
+    for (let attempt = 1; ; attempt++) {
+      await this.pace(req.signal);
+      try {
+        return await this.send(req);
+      } catch (e) {
+        const err = e instanceof BoldDeskError ? e : networkError(e, this.context(req));
+        if (err instanceof RateLimitError) this.rate.exhaustedUntil(err.retryAt);
+        if (isWrite) throw err;
+        const delay = this.retryDelay(err, attempt, timeouts);
+        if (delay === undefined || waited + delay > MAX_TOTAL_RETRY_WAIT_MS) throw err;
+        if (err instanceof TimeoutError) timeouts++;
+        waited += delay;
+        await this.wait(delay, req.signal);
+        if (err instanceof RateLimitError) this.rate.afterWait();
+      }
+    }
+  }
+
+  /** GET retry policy: 429 (when the wait is acceptable), 503 and network errors; a timeout only once. */
+  private retryDelay(err: BoldDeskError, attempt: number, timeouts: number): number | undefined {
+    if (attempt >= MAX_ATTEMPTS) return undefined;
+    const backoff = BACKOFF_BASE_MS * 2 ** (attempt - 1);
+    if (err instanceof RateLimitError) {
+      const wait = err.retryAt - this.now();
+      return wait <= MAX_SERVER_WAIT_MS ? Math.max(wait, 0) : undefined;
+    }
+    if (err instanceof ServerError) return err.status === 503 ? backoff : undefined;
+    if (err instanceof NetworkError) return isTlsCode(err.code) ? undefined : backoff;
+    if (err instanceof TimeoutError) return timeouts === 0 ? backoff : undefined;
+    return undefined;
+  }
+
+  /** Wait out an exhausted rate-limit window instead of firing into a 429. */
+  private async pace(signal: AbortSignal | undefined): Promise<void> {
+    const delay = this.rate.delayBeforeSend(this.now());
+    if (delay <= 0) return;
+    if (delay > MAX_SERVER_WAIT_MS) throw rateLimitError(this.now() + delay, this.now());
+    await this.wait(delay, signal);
+    this.rate.afterWait();
+  }
+
+  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await this.sleep(ms, signal);
+    } catch (e) {
+      if (e instanceof BoldDeskError) throw e;
+      throw new CancelledError('Cancelled.');
+    }
+    if (signal?.aborted) throw new CancelledError('Cancelled.');
+  }
+
+  private context(req: HttpRequest, path = req.path): RequestContext {
+    return {
+      method: req.method,
+      path,
+      host: this.host,
+      isWrite: req.method !== 'GET',
+      what: req.what,
+      now: this.now(),
+      timeoutMs: this.timeoutMs,
+      redact: this.redact,
+    };
+  }
+
+  private buildUrl(req: HttpRequest): URL {
+    const url = new URL(req.path, this.origin);
+    for (const [k, v] of req.query ?? []) url.searchParams.append(k, v);
+    return url;
+  }
+
+  /** One attempt, following at most MAX_REDIRECTS same-origin redirects. */
+  private async send(req: HttpRequest): Promise<Json> {
+    if (req.signal?.aborted) throw new CancelledError('Cancelled.');
+    let url = this.buildUrl(req);
+    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const headers: Record<string, string> = { 'x-api-key': this.apiKey, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    for (let hop = 0; ; hop++) {
+      const ctx = this.context(req, url.pathname);
+      const target = url.pathname + url.search;
+      const started = this.now();
+      const timer = new AbortController();
+      const timeout = setTimeout(() => timer.abort(), this.timeoutMs);
+      const onCallerAbort = () => timer.abort();
+      req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+      let logged = false;
+      const line = (outcome: string) => {
+        if (logged) return;
+        logged = true;
+        this.log(this.redact(`${req.method} ${target} → ${outcome} ${Math.max(0, this.now() - started)} ms`));
+      };
+      let response: Response | undefined;
+      try {
+        this.rate.noteSent();
+        response = await fetch(url.href, { method: req.method, headers, body, redirect: 'manual', signal: timer.signal });
+        this.rate.update(response.headers);
+        if (isRedirectStatus(response.status)) {
+          line(`${response.status} redirect`);
+          (response.body as Readable | null)?.destroy();
+          url = this.redirectTarget(req, response, url, hop, ctx);
+          continue;
+        }
+        const text = await this.readBody(response, ctx);
+        line(String(response.status));
+        return this.interpret(response, text, { ...ctx, now: this.now() });
+      } catch (e) {
+        const word = this.failureWord(e, req.signal, timer.signal);
+        line(response ? `${response.status} ${word}` : word);
+        if (e instanceof BoldDeskError) throw e;
+        if (req.signal?.aborted) throw new CancelledError('Cancelled.');
+        if (timer.signal.aborted) throw timeoutError(ctx);
+        throw networkError(e, ctx);
+      } finally {
+        clearTimeout(timeout);
+        req.signal?.removeEventListener('abort', onCallerAbort);
+      }
+    }
+  }
+
+  private failureWord(e: unknown, caller: AbortSignal | undefined, timer: AbortSignal): string {
+    if (e instanceof BoldDeskError) return e.kind;
+    if (caller?.aborted) return 'cancelled';
+    if (timer.aborted) return 'timeout';
+    const code = e instanceof Error ? (e as { code?: unknown }).code : undefined;
+    return typeof code === 'string' ? code : 'network error';
+  }
+
+  /** Follow only same-origin redirects: node-fetch would carry x-api-key to any host it is sent to. */
+  private redirectTarget(req: HttpRequest, res: Response, from: URL, hop: number, ctx: RequestContext): URL {
+    const location = res.headers.get('location');
+    let next: URL | undefined;
+    try {
+      next = location ? new URL(location, from) : undefined;
+    } catch {
+      next = undefined;
+    }
+    if (!next) throw protocolError(`BoldDesk answered ${ctx.method} ${ctx.path} with a redirect without a valid target.`, ctx, res.status);
+    if (next.origin !== this.origin) {
+      throw new RedirectError(
+        `${this.host} redirected the request to ${next.host || next.protocol}. The API key is only sent to ${this.host}, ` +
+          'so the request was stopped. Check the domain setting: use the address your browser shows for BoldDesk.',
+        res.status,
+      );
+    }
+    if (hop >= MAX_REDIRECTS) throw new RedirectError(`${this.host} redirected too many times. Check the domain setting.`, res.status);
+    // 301/302/303 turn a POST/PUT into a GET without its body: refuse rather than silently lose the text.
+    if (req.method !== 'GET' && res.status !== 307 && res.status !== 308) {
+      throw new RedirectError(`${this.host} redirected a change to another address; nothing was saved. Check the domain setting.`, res.status);
+    }
+    return next;
+  }
+
+  /** The body as text, refusing to buffer more than maxBodyBytes. */
+  private async readBody(res: Response, ctx: RequestContext): Promise<string> {
+    const stream = res.body as Readable | null;
+    if (!stream) return '';
+    const tooBig = () => {
+      stream.destroy();
+      return protocolError(
+        `BoldDesk's answer to ${ctx.method} ${ctx.path} is larger than ${Math.round(this.maxBodyBytes / 1048576)} MB; it was not read.`,
+        ctx,
+        res.status,
+        res.ok,
+      );
+    };
+    const declared = Number(res.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > this.maxBodyBytes) throw tooBig();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of stream) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      total += buf.length;
+      if (total > this.maxBodyBytes) throw tooBig();
+      chunks.push(buf);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private interpret(res: Response, text: string, ctx: RequestContext): Json {
+    let parsed: Json | undefined;
+    let parseFailed = false;
+    if (text.trim() !== '') {
+      try {
+        parsed = JSON.parse(text) as Json;
+      } catch {
+        parseFailed = true;
+      }
+    }
+    if (!res.ok) throw errorFromResponse(res.status, parsed, res.headers, ctx);
+    if (parseFailed) {
+      const type = res.headers.get('content-type') ?? 'no content type';
+      const hint = /html/i.test(type) ? ' It sent a web page: check that the domain setting is your BoldDesk site.' : '';
+      throw protocolError(`BoldDesk's answer to ${ctx.method} ${ctx.path} was not valid JSON (${type.split(';')[0]}).${hint}`, ctx, res.status, true);
+    }
+    return parsed ?? null;
+  }
+}
