@@ -8,7 +8,7 @@ import { BoldDeskError, CancelledError, ConfigError, NetworkError, RateLimitErro
 import { errorFromResponse, isTlsCode, networkError, protocolError, rateLimitError, type RequestContext, timeoutError } from './httpErrors';
 import type { Json } from './parse';
 import type { QueryParams } from './queryBuilder';
-import { RateLimitTracker } from './rateLimit';
+import { endpointRule, RateLimitBuckets } from './rateLimit';
 import type { RateLimitState } from './types';
 
 export interface HttpRequest {
@@ -64,7 +64,7 @@ export class HttpTransport {
   private readonly log: (line: string) => void;
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  private readonly rate = new RateLimitTracker();
+  private readonly rate = new RateLimitBuckets();
 
   constructor(opts: ClientOptions) {
     const parsed = parseDomain(opts.origin ?? '');
@@ -97,20 +97,21 @@ export class HttpTransport {
     const isWrite = req.method !== 'GET';
     let waited = 0;
     let timeouts = 0;
+    const rule = endpointRule(req.method, req.path);
     for (let attempt = 1; ; attempt++) {
-      await this.pace(req.signal);
+      await this.pace(rule, req.signal);
       try {
         return await this.send(req);
       } catch (e) {
         const err = e instanceof BoldDeskError ? e : networkError(e, this.context(req));
-        if (err instanceof RateLimitError) this.rate.exhaustedUntil(err.retryAt);
+        if (err instanceof RateLimitError) this.rate.exhaustedUntil(rule, err.retryAt);
         if (isWrite) throw err;
         const delay = this.retryDelay(err, attempt, timeouts);
         if (delay === undefined || waited + delay > MAX_TOTAL_RETRY_WAIT_MS) throw err;
         if (err instanceof TimeoutError) timeouts++;
         waited += delay;
         await this.wait(delay, req.signal);
-        if (err instanceof RateLimitError) this.rate.afterWait();
+        if (err instanceof RateLimitError) this.rate.afterWait(rule);
       }
     }
   }
@@ -129,13 +130,15 @@ export class HttpTransport {
     return undefined;
   }
 
-  /** Wait out an exhausted rate-limit window instead of firing into a 429. */
-  private async pace(signal: AbortSignal | undefined): Promise<void> {
-    const delay = this.rate.delayBeforeSend(this.now());
-    if (delay <= 0) return;
-    if (delay > MAX_SERVER_WAIT_MS) throw rateLimitError(this.now() + delay, this.now());
-    await this.wait(delay, signal);
-    this.rate.afterWait();
+  /** Wait out an exhausted rate-limit window instead of firing into a 429; returns once the request is counted. */
+  private async pace(rule: string | undefined, signal: AbortSignal | undefined): Promise<void> {
+    for (;;) {
+      const delay = this.rate.reserve(rule, this.now());
+      if (delay <= 0) return;
+      if (delay > MAX_SERVER_WAIT_MS) throw rateLimitError(this.now() + delay, this.now());
+      await this.wait(delay, signal);
+      this.rate.afterWait(rule);
+    }
   }
 
   private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -190,9 +193,8 @@ export class HttpTransport {
       };
       let response: Response | undefined;
       try {
-        this.rate.noteSent();
         response = await fetch(url.href, { method: req.method, headers, body, redirect: 'manual', signal: timer.signal });
-        this.rate.update(response.headers);
+        this.rate.update(endpointRule(req.method, req.path), response.headers);
         if (isRedirectStatus(response.status)) {
           line(`${response.status} redirect`);
           (response.body as Readable | null)?.destroy();

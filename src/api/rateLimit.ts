@@ -51,7 +51,13 @@ export class RateLimitTracker {
   update(headers: HeaderSource): void {
     const rawRemaining = headers.get('x-rate-limit-remaining');
     const reset = parseResetHeader(headers);
-    if (rawRemaining !== null && /^\s*\d+\s*$/.test(rawRemaining)) this.remaining = Number(rawRemaining);
+    if (rawRemaining !== null && /^\s*\d+\s*$/.test(rawRemaining)) {
+      const server = Number(rawRemaining);
+      // Answers to concurrent requests arrive after later ones were sent (and counted by noteSent): within
+      // one window the server's number never raises ours, or a burst would spend budget twice (429s).
+      const sameWindow = this.resetAt !== undefined && reset !== undefined && Math.abs(reset - this.resetAt) < RESET_MARGIN_MS;
+      this.remaining = sameWindow && this.remaining !== undefined ? Math.min(this.remaining, server) : server;
+    }
     if (reset !== undefined) this.resetAt = reset;
   }
 
@@ -85,5 +91,68 @@ export class RateLimitTracker {
   /** After a pacing wait the new window's budget is unknown until the next response. */
   afterWait(): void {
     this.remaining = undefined;
+  }
+}
+
+/**
+ * The per-endpoint rule a request counts against besides the overall one (bolddesk-api.md §10: tickets list,
+ * ticket create, ticket update and contacts list have their own per-minute limits). Its answers carry the
+ * headers of whichever rule is tighter, so they are tracked apart from the overall budget.
+ * ASSUMPTION: "ticket update" is PUT update_fields.
+ */
+export function endpointRule(method: string, path: string): string | undefined {
+  if (/\/api\/v1\/tickets\/?$/.test(path)) return method === 'GET' ? 'tickets list' : method === 'POST' ? 'ticket create' : undefined;
+  if (method === 'PUT' && /\/tickets\/\d+\/update_fields$/.test(path)) return 'ticket update';
+  if (method === 'GET' && /\/api\/v1\/contacts\/?$/.test(path)) return 'contacts list';
+  return undefined;
+}
+
+/** The overall budget plus one tracker per endpoint rule; a request must fit both of its own. */
+export class RateLimitBuckets {
+  private readonly overall = new RateLimitTracker();
+  private readonly endpoints = new Map<string, RateLimitTracker>();
+  private latest: RateLimitState = {};
+
+  /** The headers of the latest answer (BoldDeskApi.rateLimit). */
+  get state(): RateLimitState {
+    return { ...this.latest };
+  }
+
+  /**
+   * 0 = the request may go now, and it is counted as sent in the same step (so concurrent requests cannot
+   * all take the last unit); otherwise how long to wait before asking again.
+   */
+  reserve(rule: string | undefined, now: number): number {
+    const trackers = this.trackers(rule);
+    const delay = Math.max(...trackers.map((t) => t.delayBeforeSend(now)));
+    if (delay <= 0) trackers.forEach((t) => t.noteSent());
+    return delay;
+  }
+
+  update(rule: string | undefined, headers: HeaderSource): void {
+    (rule ? this.endpoint(rule) : this.overall).update(headers);
+    const remaining = headers.get('x-rate-limit-remaining');
+    const resetAt = parseResetHeader(headers);
+    if (remaining !== null && /^\s*\d+\s*$/.test(remaining)) this.latest.remaining = Number(remaining);
+    if (resetAt !== undefined) this.latest.resetAt = resetAt;
+  }
+
+  /** After a 429: the request's own rule (the overall one when it has none) is spent until retryAt. */
+  exhaustedUntil(rule: string | undefined, retryAt: number): void {
+    (rule ? this.endpoint(rule) : this.overall).exhaustedUntil(retryAt);
+  }
+
+  afterWait(rule: string | undefined): void {
+    this.trackers(rule).forEach((t) => t.afterWait());
+  }
+
+  private trackers(rule: string | undefined): RateLimitTracker[] {
+    return rule ? [this.overall, this.endpoint(rule)] : [this.overall];
+  }
+
+  private endpoint(rule: string): RateLimitTracker {
+    let t = this.endpoints.get(rule);
+    if (!t) this.endpoints.set(rule, (t = new RateLimitTracker()));
+    return t;
   }
 }

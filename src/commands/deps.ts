@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { BoldDeskApi } from '../api/api';
 import type { Agent, TicketSummary } from '../api/types';
+import type { TicketFilter } from '../model/categories';
 import type { Prompts } from '../ui/prompts';
 
 /** The connection to BoldDesk: domain + key + who the key belongs to. Implemented in src/auth/session.ts. */
@@ -17,16 +18,37 @@ export interface Session {
   attributionText(): string;
   /** Fires when the domain, key or identity changes. */
   readonly onDidChange: vscode.Event<void>;
+  /** Host of the configured domain, e.g. "acme.bolddesk.com", for messages. */
+  readonly host: string | undefined;
+  /** The bolddesk.agentEmail setting ('' when not set). */
+  readonly agentEmail: string;
+  hasKey(): Promise<boolean>;
+  /** A client for a key that is not stored yet (Set API Key verifies it before storing). */
+  clientForKey(apiKey: string): BoldDeskApi;
+  /** Stores the key for the configured origin in SecretStorage (nowhere else). */
+  storeKey(apiKey: string): Promise<void>;
+  removeKey(): Promise<void>;
+  /** Looks an agent up by e-mail without changing anything. */
+  lookupAgent(email: string): Promise<Agent>;
+  /** Refresh: drop the client's cached lookups. */
+  clearCaches(): void;
 }
 
 /** The tickets tree, as commands see it. Implemented in src/views/ticketsTreeProvider.ts. */
 export interface TicketsTree {
-  /** Reload everything (clears lookup caches). */
-  refresh(): void;
+  /** Reload everything (clears lookup caches); resolves when reloaded. Concurrent calls share one refresh. */
+  refresh(): Promise<void>;
   /** A ticket changed (created, replied, field changed): refresh the nodes that show it. */
   ticketChanged(ticketId: number): void;
   /** Tickets seen recently (opened or listed), newest first, for palette pickers. */
   recentTickets(): TicketSummary[];
+  /** Remember a ticket the user opened (for recentTickets). */
+  noteOpened(ticket: TicketSummary): void;
+  /** The filter applied to every category, or undefined. */
+  readonly filter: TicketFilter | undefined;
+  setFilter(filter: TicketFilter | undefined): void;
+  /** Load the next page of a category; `category` is what the "Load more…" node passes. */
+  loadMore(category: unknown): Promise<void>;
 }
 
 export interface Logger {

@@ -1,0 +1,15 @@
+// BoldDesk: Open Ticket — from a tree node, an id (executeCommand), or the palette (recent ticket or number).
+import { Commands } from '../constants';
+import { openTicketPanel as openTicket } from '../views/ticketPanel/ticketPanelManager';
+import type { BoldDeskCommand } from './command';
+import { resolveTicketId } from './pickTicket';
+
+export const openTicketCommand: BoldDeskCommand = {
+  id: Commands.openTicket,
+  run: async (deps, arg) => {
+    const ticketId = await resolveTicketId(deps, arg, 'Open Ticket');
+    if (ticketId === undefined) return undefined;
+    await openTicket(deps, ticketId);
+    return ticketId;
+  },
+};

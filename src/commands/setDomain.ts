@@ -1,0 +1,42 @@
+// BoldDesk: Set Domain — asks for the help desk's domain (checked as you type) and stores its origin in
+// the user (Global) setting. Accepts the domain as an argument (integration tests).
+import * as vscode from 'vscode';
+import { parseDomain } from '../api/domain';
+import { Commands, Settings } from '../constants';
+import type { BoldDeskCommand } from './command';
+
+export function validateDomain(text: string): string | undefined {
+  const result = parseDomain(text);
+  return result.ok ? undefined : result.reason;
+}
+
+export const setDomainCommand: BoldDeskCommand = {
+  id: Commands.setDomain,
+  run: async (deps, arg) => {
+    const config = vscode.workspace.getConfiguration(Settings.section);
+    const typed =
+      typeof arg === 'string'
+        ? arg
+        : await deps.prompts.input({
+            title: 'BoldDesk Domain',
+            prompt: 'Your BoldDesk address, e.g. acme.bolddesk.com or a custom domain (https only)',
+            placeholder: 'acme.bolddesk.com',
+            value: config.get<string>(Settings.domain) ?? '',
+            validate: validateDomain,
+          });
+    if (typed === undefined) return undefined;
+    const result = parseDomain(typed);
+    if (!result.ok) {
+      void deps.prompts.error(result.reason);
+      return undefined;
+    }
+    await config.update(Settings.domain, result.origin, vscode.ConfigurationTarget.Global);
+    deps.log.info(`Domain set to ${result.origin}.`);
+    if (typeof arg !== 'string') {
+      void deps.prompts
+        .info(`BoldDesk domain set to ${result.host}. Next, store your API key.`, 'Set API Key')
+        .then((action) => action && vscode.commands.executeCommand(Commands.setApiKey));
+    }
+    return result.origin;
+  },
+};

@@ -1,0 +1,27 @@
+// What activate() returns: handles for integration tests (the tree's getChildren(), scripted prompts,
+// storage to prove the key is only in SecretStorage). Not a public API for other extensions.
+import type * as vscode from 'vscode';
+import type { BoldDeskSession } from './auth/session';
+import type { Logger } from './commands/deps';
+import type { Prompts } from './ui/prompts';
+import type { TreeNode } from './views/nodes/treeNode';
+import type { TicketPanelManager } from './views/ticketPanel/ticketPanelManager';
+import type { TicketsTreeProvider } from './views/ticketsTreeProvider';
+
+export interface ExtensionApi {
+  readonly session: BoldDeskSession;
+  /** The Tickets view's provider (also the `TicketsTree` commands use); `.model` holds the paging state. */
+  readonly treeProvider: TicketsTreeProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly log: Logger;
+  /** globalState, secrets, … — tests check where (and where not) the key is stored. */
+  readonly context: vscode.ExtensionContext;
+  /** How long activate() took (for benchmarks; the budget is 5 ms, nothing network-bound runs in it). */
+  readonly activationMs: number;
+  /** Resolves when the stored key has been read (and the demo key seeded) after activation. */
+  readonly ready: Promise<void>;
+  /** The open ticket webview panels (tests call a panel's handleMessage as the webview would). */
+  readonly ticketPanels: TicketPanelManager;
+  /** Swap how the extension asks the user (tests answer with a script); returns the previous prompts. */
+  setPrompts(prompts: Prompts): Prompts;
+}

@@ -1,0 +1,240 @@
+// The tickets tree's data, without any UI (GitHub PRs' prsTreeModel): the categories (built from BoldDesk's
+// statuses, views and the acting agent), one TicketList each, the user's filter, and recently seen tickets.
+import type { BoldDeskApi } from '../api/api';
+import { AuthError, RateLimitError } from '../api/errors';
+import type { Agent, TicketSummary, TicketView } from '../api/types';
+import { applyFilter, buildCategorySpecs, isFilterEmpty, type CategorySpec, type TicketFilter } from './categories';
+import { Emitter } from './emitter';
+import { TicketList, type TicketListSource } from './ticketList';
+
+export interface TicketModelSource {
+  api(): Promise<BoldDeskApi>;
+  /** The agent who owns the key, when known (resolved lazily by the session). */
+  agent(): Promise<Agent | undefined>;
+  pageSize(): number;
+  log?(message: string, error?: unknown): void;
+  now?(): number;
+  setTimer?(ms: number, callback: () => void): () => void;
+}
+
+/** `undefined` = the categories themselves (the tree root) changed; a list = only that category. */
+export type ModelChange = TicketList | undefined;
+
+const RECENT_LIMIT = 50;
+
+export class TicketListModel {
+  private readonly changed = new Emitter<ModelChange>();
+  readonly onDidChange = this.changed.event;
+
+  private _lists: TicketList[] | undefined;
+  private categoriesError: unknown;
+  private categoriesLoad: Promise<void> | undefined;
+  private refreshing: Promise<void> | undefined;
+  private generation = 0;
+  private _filter: TicketFilter | undefined;
+  private specs: CategorySpec[] = [];
+  private _agentId: number | undefined;
+  private readonly recent = new Map<number, TicketSummary>();
+  private readonly listSource: TicketListSource;
+  private cancelCategoriesRetry: (() => void) | undefined;
+
+  constructor(private readonly source: TicketModelSource) {
+    this.listSource = {
+      api: () => source.api(),
+      pageSize: () => Math.min(100, Math.max(1, Math.floor(source.pageSize()))),
+      now: source.now ?? (() => Date.now()),
+      setTimer:
+        source.setTimer ??
+        ((ms, callback) => {
+          const handle = setTimeout(callback, ms);
+          return () => clearTimeout(handle);
+        }),
+    };
+  }
+
+  /** The categories, or undefined before they are loaded. */
+  get lists(): readonly TicketList[] | undefined {
+    return this._lists;
+  }
+  /** Why the categories could not be loaded (statuses or views failed). */
+  get error(): unknown {
+    return this.categoriesError;
+  }
+  get filter(): TicketFilter | undefined {
+    return this._filter;
+  }
+  /** The agent "My open tickets" was built for (undefined: none). */
+  get agentUserId(): number | undefined {
+    return this._agentId;
+  }
+
+  /** Loads the categories once; concurrent callers share one load. A failure waits for refresh(). */
+  loadCategories(): Promise<void> {
+    if (this._lists || this.categoriesError !== undefined) return Promise.resolve();
+    if (this.categoriesLoad) return this.categoriesLoad;
+    const generation = this.generation;
+    const load = (async () => {
+      try {
+        const { specs, agentId } = await this.fetchSpecs();
+        if (generation !== this.generation) return;
+        this.specs = specs;
+        this._agentId = agentId;
+        this._lists = specs.map((spec) => this.createList(spec));
+      } catch (error) {
+        if (generation === this.generation) this.categoriesFailed(error);
+      } finally {
+        if (generation === this.generation) {
+          this.categoriesLoad = undefined;
+          this.changed.fire(undefined);
+        }
+      }
+    })();
+    this.categoriesLoad = load;
+    return load;
+  }
+
+  /**
+   * Refresh: rebuild the categories (views or statuses may have changed) and reload every list. Lists whose
+   * query did not change keep their pages and stay on screen meanwhile. Concurrent calls join one refresh.
+   */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
+    if (!this._lists) {
+      // Nothing shown yet (or the categories failed): a plain load.
+      this.generation++;
+      this.categoriesLoad = undefined;
+      this.categoriesError = undefined;
+      this.changed.fire(undefined);
+      return this.loadCategories();
+    }
+    const generation = this.generation;
+    let specs: CategorySpec[];
+    try {
+      let agentId: number | undefined;
+      ({ specs, agentId } = await this.fetchSpecs());
+      this._agentId = agentId;
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this._lists.forEach((l) => l.dispose());
+      this._lists = undefined;
+      this.categoriesFailed(error);
+      this.changed.fire(undefined);
+      return;
+    }
+    if (generation !== this.generation || !this._lists) return;
+    const previous = this._lists;
+    const reused = new Set<TicketList>();
+    this.specs = specs;
+    this._lists = specs.map((spec) => {
+      const query = applyFilter(spec.query, this._filter);
+      const old = previous.find((p) => p.id === spec.id && sameQuery(p.query, query) && !reused.has(p));
+      if (!old) return this.createList(spec);
+      reused.add(old);
+      return old;
+    });
+    previous.filter((p) => !reused.has(p)).forEach((p) => p.dispose());
+    // Lists never opened stay unloaded (they load when expanded); failed ones start over.
+    for (const l of reused) if (!l.loaded && l.error !== undefined) l.reset();
+    this.changed.fire(undefined);
+    await Promise.all([...reused].filter((l) => l.loaded).map((l) => l.reload('join')));
+  }
+
+  /** The connection changed (domain, key, agent) or the page size: forget everything. */
+  reset(): void {
+    this.generation++;
+    this.refreshing = undefined;
+    this._lists?.forEach((l) => l.dispose());
+    this._lists = undefined;
+    this.categoriesError = undefined;
+    this.categoriesLoad = undefined;
+    this.recent.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** A ticket was created or changed: reload the lists that are loaded (it may join or leave any of them). */
+  ticketChanged(ticketId: number): Promise<void> {
+    this.recent.delete(ticketId);
+    return Promise.all((this._lists ?? []).filter((l) => l.loaded).map((l) => l.reload('after'))).then(() => undefined);
+  }
+
+  setFilter(filter: TicketFilter | undefined): void {
+    this._filter = isFilterEmpty(filter) ? undefined : filter;
+    if (!this._lists) return;
+    this._lists.forEach((l) => l.dispose());
+    this._lists = this.specs.map((spec) => this.createList(spec));
+    this.changed.fire(undefined);
+  }
+
+  /** Tickets seen recently (listed or opened), newest first. */
+  recentTickets(): TicketSummary[] {
+    const seen = [...this.recent.values()].reverse();
+    const listed = (this._lists ?? []).flatMap((l) => l.items).filter((t) => !this.recent.has(t.id));
+    const unique = new Map<number, TicketSummary>();
+    for (const t of [...seen, ...listed]) if (!unique.has(t.id)) unique.set(t.id, t);
+    return [...unique.values()].slice(0, RECENT_LIMIT);
+  }
+
+  /** Remembers an opened ticket for the palette pickers. */
+  noteOpened(ticket: TicketSummary): void {
+    this.recent.delete(ticket.id);
+    this.recent.set(ticket.id, ticket);
+    while (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value as number);
+  }
+
+  findTicket(ticketId: number): TicketSummary | undefined {
+    return this.recent.get(ticketId) ?? this._lists?.flatMap((l) => l.items).find((t) => t.id === ticketId);
+  }
+
+  dispose(): void {
+    this.cancelCategoriesRetry?.();
+    this._lists?.forEach((l) => l.dispose());
+    this.changed.dispose();
+  }
+
+  /** The tree's root says "Rate limited — retrying in N s": keep that promise, as TicketList does for a list. */
+  private categoriesFailed(error: unknown): void {
+    this.categoriesError = error;
+    if (!(error instanceof RateLimitError)) return;
+    const wait = Math.max(0, error.retryAt - this.listSource.now());
+    this.cancelCategoriesRetry?.();
+    this.cancelCategoriesRetry = this.listSource.setTimer(wait, () => {
+      this.cancelCategoriesRetry = undefined;
+      if (this.categoriesError === error) void this.refresh();
+    });
+  }
+
+  private createList(spec: CategorySpec): TicketList {
+    return new TicketList(spec.id, spec.label, applyFilter(spec.query, this._filter), this.listSource, (list) =>
+      this.changed.fire(list),
+    );
+  }
+
+  private async fetchSpecs(): Promise<{ specs: CategorySpec[]; agentId: number | undefined }> {
+    const api = await this.source.api();
+    // allSettled: finish only when every lookup has, so a later refresh never joins a request from before.
+    const [statuses, views, agent] = await Promise.allSettled([api.getStatuses(), this.loadViews(api), this.source.agent()]);
+    if (statuses.status === 'rejected') throw statuses.reason;
+    if (views.status === 'rejected') throw views.reason;
+    const who = agent.status === 'fulfilled' ? agent.value : undefined;
+    return { specs: buildCategorySpecs(statuses.value, views.value, who), agentId: who?.userId };
+  }
+
+  /** Views are a bonus: a failure other than a rejected key leaves them out instead of failing the tree. */
+  private async loadViews(api: BoldDeskApi): Promise<TicketView[]> {
+    try {
+      return await api.getTicketViews();
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      this.source.log?.('Could not load your BoldDesk ticket views; showing the built-in lists only', error);
+      return [];
+    }
+  }
+}
+
+function sameQuery(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

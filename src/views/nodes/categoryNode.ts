@@ -1,0 +1,51 @@
+// A category ("My open tickets", "Unassigned", "All open", a BoldDesk view): its tickets, then a
+// "Load more…" node while pages remain, or a message for empty and failed states.
+import * as vscode from 'vscode';
+import { ContextValues } from '../../constants';
+import type { TicketList } from '../../model/ticketList';
+import { errorNode } from '../errorNodes';
+import { LoadMoreNode } from './loadMoreNode';
+import { MessageNode } from './messageNode';
+import { TicketNode } from './ticketNode';
+import type { TreeNode } from './treeNode';
+
+export interface CategoryContext {
+  host(): string;
+  filterActive(): boolean;
+}
+
+const ICONS: Record<string, string> = { mine: 'account', unassigned: 'person-add', open: 'issues' };
+
+export class CategoryNode implements TreeNode {
+  constructor(
+    readonly list: TicketList,
+    private readonly context: CategoryContext,
+    private readonly expanded: boolean,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const list = this.list;
+    const state = this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(list.label, state);
+    item.id = `category:${list.id}`;
+    item.contextValue = ContextValues.category;
+    item.iconPath = new vscode.ThemeIcon(ICONS[list.id] ?? 'list-filter');
+    if (list.total !== undefined) item.description = String(list.total);
+    else if (list.loaded && !list.hasMore) item.description = String(list.items.length);
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const list = this.list;
+    await list.ensureLoaded();
+    const children: TreeNode[] = list.items.map((t) => new TicketNode(t, list.id));
+    if (list.error !== undefined && !list.loading) {
+      children.push(errorNode(list.error, this.context.host()));
+    } else if (list.loaded && list.items.length === 0 && !list.loading) {
+      const text = this.context.filterActive() ? 'No tickets match the filter' : 'No tickets';
+      children.push(new MessageNode(text, { icon: 'info', id: `category:${list.id}/empty` }));
+    }
+    if (list.loaded && list.items.length > 0 && (list.hasMore || list.loading)) children.push(new LoadMoreNode(this));
+    return children;
+  }
+}

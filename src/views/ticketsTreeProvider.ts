@@ -1,0 +1,174 @@
+// The Tickets view: renders TicketListModel (categories → tickets → "Load more…") and keeps the view's
+// description ("acting as …", filter) current. Data and paging live in the model; this file only maps to nodes.
+import * as vscode from 'vscode';
+import type { TicketSummary } from '../api/types';
+import type { BoldDeskSession } from '../auth/session';
+import type { Logger, TicketsTree } from '../commands/deps';
+import { ContextKeys, Defaults, Settings } from '../constants';
+import type { TicketFilter } from '../model/categories';
+import type { TicketList } from '../model/ticketList';
+import { TicketListModel } from '../model/ticketListModel';
+import { errorNode, invalidDomainNode } from './errorNodes';
+import { CategoryNode } from './nodes/categoryNode';
+import type { TreeNode } from './nodes/treeNode';
+
+function configuredPageSize(): number {
+  return vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.pageSize, Defaults.pageSize);
+}
+
+export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, TicketsTree, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly ticketChangedEmitter = new vscode.EventEmitter<number>();
+  /** A write command reported a change to this ticket (open ticket documents re-render). */
+  readonly onDidChangeTicket = this.ticketChangedEmitter.event;
+  readonly model: TicketListModel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private categoryNodes = new Map<TicketList, CategoryNode>();
+  private view: vscode.TreeView<TreeNode> | undefined;
+  /** session.connectionKey the model's data belongs to. */
+  private builtFor: string;
+
+  constructor(
+    private readonly session: BoldDeskSession,
+    log: Logger,
+  ) {
+    this.model = new TicketListModel({
+      api: () => session.requireApi(),
+      agent: () => session.resolveIdentity(),
+      pageSize: configuredPageSize,
+      log: (message, error) => log.error(message, error),
+    });
+    this.builtFor = session.connectionKey;
+    const modelSubscription = this.model.onDidChange((list) => this.onModelChanged(list));
+    this.disposables.push(
+      this.changed,
+      this.ticketChangedEmitter,
+      { dispose: () => modelSubscription.dispose() },
+      { dispose: () => this.model.dispose() },
+      session.onDidChange(() => this.onSessionChanged()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${Settings.section}.${Settings.pageSize}`)) this.model.reset();
+      }),
+    );
+  }
+
+  /** Called once by extension.ts with the view created for this provider (for its description). */
+  attachView(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+    this.updateDescription();
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    return node.resolveTreeItem ? node.resolveTreeItem(item) : item;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.getChildren ? node.getChildren() : [];
+    return this.getRoots();
+  }
+
+  // ---- TicketsTree (what commands use) ----
+
+  /** Reload everything: lookups, categories and every loaded list. Concurrent calls share one refresh. */
+  refresh(): Promise<void> {
+    this.session.clearCaches();
+    return this.model.refresh();
+  }
+
+  ticketChanged(ticketId: number): Promise<void> {
+    this.ticketChangedEmitter.fire(ticketId);
+    return this.model.ticketChanged(ticketId);
+  }
+
+  recentTickets(): TicketSummary[] {
+    return this.model.recentTickets();
+  }
+
+  noteOpened(ticket: TicketSummary): void {
+    this.model.noteOpened(ticket);
+  }
+
+  get filter(): TicketFilter | undefined {
+    return this.model.filter;
+  }
+
+  setFilter(filter: TicketFilter | undefined): void {
+    this.model.setFilter(filter);
+    void vscode.commands.executeCommand('setContext', ContextKeys.filterActive, this.model.filter !== undefined);
+    this.updateDescription();
+  }
+
+  async loadMore(category: unknown): Promise<void> {
+    const list = category instanceof CategoryNode ? category.list : undefined;
+    if (list) await list.loadMore();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  // ---- internals ----
+
+  private async getRoots(): Promise<TreeNode[]> {
+    if (!this.session.origin) {
+      const problem = this.session.domainProblem;
+      return problem ? [invalidDomainNode(problem)] : []; // empty → the welcome view asks for a domain
+    }
+    if (!(await this.session.hasKey())) return []; // empty → the welcome view asks for a key
+    await this.model.loadCategories();
+    this.updateDescription();
+    const lists = this.model.lists;
+    if (!lists) {
+      return this.model.error !== undefined ? [errorNode(this.model.error, this.host())] : [];
+    }
+    const nodes = new Map<TicketList, CategoryNode>();
+    lists.forEach((list, i) => {
+      nodes.set(list, this.categoryNodes.get(list) ?? new CategoryNode(list, this.categoryContext, i === 0));
+    });
+    this.categoryNodes = nodes;
+    return [...nodes.values()];
+  }
+
+  private readonly categoryContext = {
+    host: () => this.host(),
+    filterActive: () => this.model.filter !== undefined,
+  };
+
+  private host(): string {
+    return this.session.host ?? 'BoldDesk';
+  }
+
+  private onModelChanged(list: TicketList | undefined): void {
+    const node = list ? this.categoryNodes.get(list) : undefined;
+    if (list && !node) return; // a list the tree is not showing (yet)
+    this.changed.fire(node);
+  }
+
+  private onSessionChanged(): void {
+    const key = this.session.connectionKey;
+    if (key !== this.builtFor) {
+      // Another help desk, key or agent e-mail: nothing loaded so far belongs to it.
+      this.builtFor = key;
+      this.model.reset();
+    } else if (this.model.lists && this.model.agentUserId !== this.session.actingAs?.userId) {
+      // The agent lookup finished after the categories were built: add or drop "My open tickets".
+      void this.model.refresh();
+    }
+    this.updateDescription();
+  }
+
+  private updateDescription(): void {
+    if (!this.view) return;
+    const parts: string[] = [];
+    const agent = this.session.actingAs;
+    if (agent) parts.push(`acting as ${agent.name}`);
+    const filter = this.model.filter;
+    if (filter) parts.push(`filter: ${filter.description ?? 'on'}`);
+    this.view.description = parts.join(' · ') || undefined;
+  }
+}

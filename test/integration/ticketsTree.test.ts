@@ -1,0 +1,164 @@
+// The Tickets view in a real extension host, read through its TreeDataProvider (getChildren/getTreeItem) against
+// the fake BoldDesk: categories, tickets, "Load more", the filter and error nodes.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Commands, ContextValues, EXTENSION_ID, Settings } from '../../src/constants';
+import type { ExtensionApi } from '../../src/extensionApi';
+import type { TreeNode } from '../../src/views/nodes/treeNode';
+import { fixture } from './fixture';
+
+const PAGE = 10;
+let ext: ExtensionApi;
+
+function item(node: TreeNode): vscode.TreeItem {
+  return ext.treeProvider.getTreeItem(node) as vscode.TreeItem;
+}
+
+function label(node: TreeNode): string {
+  const l = item(node).label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
+
+async function roots(): Promise<TreeNode[]> {
+  return (await ext.treeProvider.getChildren()) ?? [];
+}
+
+async function category(name: string): Promise<TreeNode> {
+  const found = (await roots()).find((n) => label(n) === name);
+  assert.ok(found, `no category "${name}" in [${(await roots()).map(label).join(', ')}]`);
+  return found;
+}
+
+async function children(node: TreeNode): Promise<TreeNode[]> {
+  return (await ext.treeProvider.getChildren(node)) ?? [];
+}
+
+const tickets = (nodes: TreeNode[]) => nodes.filter((n) => item(n).contextValue === ContextValues.ticket);
+
+async function waitFor<T>(what: string, get: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('Tickets tree (fake BoldDesk)', function () {
+  this.timeout(30000);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(extension);
+    ext = await extension.activate();
+    await ext.ready;
+    const config = vscode.workspace.getConfiguration(Settings.section);
+    await config.update(Settings.pageSize, PAGE, vscode.ConfigurationTarget.Global);
+    // The provider resets its pages on the change event, which arrives with the new value.
+    await waitFor('the page size setting', () => vscode.workspace.getConfiguration(Settings.section).get(Settings.pageSize) === PAGE);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration(Settings.section).update(Settings.pageSize, undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  beforeEach(() => fixture().fake.reset());
+
+  it('shows "My open tickets", "Unassigned", "All open" and the BoldDesk views, and who BoldDesk shows as the author', async () => {
+    await ext.session.resolveIdentity();
+    await waitFor('My open tickets', async () => (await roots()).some((n) => label(n) === 'My open tickets'));
+    const labels = (await roots()).map(label);
+    assert.deepStrictEqual(labels.slice(0, 3), ['My open tickets', 'Unassigned', 'All open']);
+    assert.ok(labels.includes('Urgent tickets'), labels.join(', '));
+    const agent = ext.session.actingAs;
+    assert.strictEqual(agent?.userId, fixture().agent.userId, 'the key owner');
+    assert.strictEqual(ext.treeView.description, `acting as ${agent.name}`);
+  });
+
+  it('lists tickets of a category with status, priority and requester, and a count once loaded', async () => {
+    const open = await category('All open');
+    const nodes = await children(open);
+    const first = tickets(nodes);
+    assert.strictEqual(first.length, PAGE);
+    const db = fixture().fake.db;
+    for (const n of first) {
+      const ti = item(n);
+      const m = /^#(\d+) (.*)$/.exec(label(n));
+      assert.ok(m, label(n));
+      const record = db.tickets.find((t) => t.id === Number(m[1]));
+      assert.ok(record, `ticket ${m[1]} exists in the fake`);
+      assert.strictEqual(m[2], record.subject);
+      assert.match(String(ti.description), / · /);
+      assert.deepStrictEqual(ti.command?.command, Commands.openTicket);
+    }
+    const expectedOpen = db.tickets.filter((t) => !db.statusById(t.statusId)?.isClosed).length;
+    assert.strictEqual(item(await category('All open')).description, String(expectedOpen));
+  });
+
+  it('"Load more…" adds the next page without duplicates', async () => {
+    const open = await category('All open');
+    const before = await children(open);
+    const loadMore = before.find((n) => item(n).contextValue === ContextValues.loadMore);
+    assert.ok(loadMore, 'a Load more node while pages remain');
+    const cmd = item(loadMore).command;
+    assert.ok(cmd);
+    assert.strictEqual(cmd.command, Commands.loadMore);
+    // Rapid double click: the second joins the first.
+    await Promise.all([
+      vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? [])),
+      vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? [])),
+    ]);
+    const after = tickets(await children(open));
+    assert.strictEqual(after.length, 2 * PAGE);
+    const ids = after.map(label);
+    assert.strictEqual(new Set(ids).size, ids.length, 'no duplicate ticket nodes');
+    assert.deepStrictEqual(ids.slice(0, PAGE), tickets(before).map(label), 'the first page stays in place');
+  });
+
+  it('a rejected key shows an "API key rejected" node that opens Set API Key; restore + Refresh recovers', async () => {
+    const { fake, key } = fixture();
+    fake.revokeKey(key);
+    await vscode.commands.executeCommand(Commands.refresh);
+    const nodes = await roots();
+    assert.strictEqual(nodes.length, 1);
+    assert.strictEqual(label(nodes[0]), 'API key rejected — Set API Key…');
+    assert.strictEqual(item(nodes[0]).command?.command, Commands.setApiKey);
+
+    fake.restoreKey(key);
+    await vscode.commands.executeCommand(Commands.refresh);
+    const labels = (await roots()).map(label);
+    assert.ok(labels.includes('All open'), labels.join(', '));
+    assert.strictEqual(tickets(await children(await category('All open'))).length > 0, true);
+  });
+
+  it('an unreachable BoldDesk shows "Can\'t reach …" in the category, which retries on click', async () => {
+    const { fake } = fixture();
+    fake.addFault({ fault: { type: 'down' }, path: '/tickets$', method: 'GET' });
+    await ext.treeProvider.refresh();
+    const open = await category('All open');
+    const nodes = await children(open);
+    const message = nodes.find((n) => item(n).contextValue === ContextValues.message);
+    assert.ok(message, 'an error node');
+    assert.strictEqual(label(message), `Can't reach ${ext.session.host}`);
+    assert.strictEqual(item(message).command?.command, Commands.refresh);
+    fake.clearFaults();
+    await vscode.commands.executeCommand(Commands.refresh);
+    assert.strictEqual(tickets(await children(await category('All open'))).length > 0, true);
+  });
+
+  it('the filter narrows every category and shows in the view description', async () => {
+    const urgent = fixture().fake.db.priorityById(4);
+    assert.ok(urgent);
+    await vscode.commands.executeCommand(Commands.filter, { priorityIds: [4] });
+    try {
+      assert.match(String(ext.treeView.description), new RegExp(`filter: ${urgent.name}`));
+      const nodes = tickets(await children(await category('All open')));
+      assert.ok(nodes.length > 0);
+      for (const n of nodes) assert.match(String(item(n).description), new RegExp(` · ${urgent.name} · `));
+    } finally {
+      await vscode.commands.executeCommand(Commands.clearFilter);
+    }
+    assert.ok(!String(ext.treeView.description ?? '').includes('filter'));
+  });
+});

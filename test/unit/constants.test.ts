@@ -1,0 +1,123 @@
+// package.json's contributions and src/constants.ts must name the same ids, both ways, so a typo in
+// either shows up here rather than as a command that silently does nothing.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Commands, ContextKeys, ContextValues, DRAFT_SCHEME, Settings, Views } from '../../src/constants';
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+}
+
+interface Manifest {
+  activationEvents?: string[];
+  contributes: {
+    commands: { command: string }[];
+    menus: Record<string, MenuEntry[]>;
+    keybindings?: MenuEntry[];
+    views: Record<string, { id: string }[]>;
+    viewsContainers: { activitybar: { id: string }[] };
+    viewsWelcome?: { view: string; contents: string; when?: string }[];
+    configuration: { properties: Record<string, unknown> };
+  };
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+const c = manifest.contributes;
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+/**
+ * The command ids src/commands/index.ts registers, read from the source (index.ts imports vscode, so it
+ * cannot be loaded here): each name in ALL_COMMANDS → its import → the `id: Commands.x` in that file.
+ */
+function registeredCommandIds(): string[] {
+  const dir = path.join(repoRoot, 'src', 'commands');
+  const index = fs.readFileSync(path.join(dir, 'index.ts'), 'utf8');
+  const imports = new Map([...index.matchAll(/^import \{ (\w+) \} from '\.\/([\w/]+)';/gm)].map((m) => [m[1], m[2]]));
+  const body = /ALL_COMMANDS[^=]*=\s*\[([\s\S]*?)\];/.exec(index)?.[1] ?? '';
+  const names = body
+    .split('\n')
+    .map((l) => l.trim().replace(/,$/, ''))
+    .filter((l) => l && !l.startsWith('//'));
+  return names.map((name) => {
+    const file = imports.get(name);
+    assert.ok(file, `${name} is listed in ALL_COMMANDS but not imported`);
+    const source = fs.readFileSync(path.join(dir, `${file}.ts`), 'utf8');
+    const m = new RegExp(`${name}\\b[^=]*=\\s*\\{[\\s\\S]*?id:\\s*Commands\\.(\\w+)`).exec(source);
+    assert.ok(m, `${file}.ts: no "id: Commands.x" in ${name}`);
+    return Commands[m[1] as keyof typeof Commands];
+  });
+}
+
+describe('package.json ↔ src/constants.ts', () => {
+  it('declares exactly the commands in Commands', () => {
+    assert.deepEqual(sorted(c.commands.map((x) => x.command)), sorted(Object.values(Commands)));
+  });
+
+  it('has no duplicate command declarations', () => {
+    const ids = c.commands.map((x) => x.command);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  it('declares exactly the settings in Settings', () => {
+    const keys = Object.entries(Settings)
+      .filter(([name]) => name !== 'section')
+      .map(([, key]) => `${Settings.section}.${key}`);
+    assert.deepEqual(sorted(Object.keys(c.configuration.properties)), sorted(keys));
+  });
+
+  it('declares the view container and view in Views', () => {
+    assert.deepEqual(c.viewsContainers.activitybar.map((v) => v.id), [Views.container]);
+    assert.deepEqual(Object.keys(c.views), [Views.container]);
+    assert.deepEqual(c.views[Views.container].map((v) => v.id), [Views.tickets]);
+  });
+
+  it('every menu entry and keybinding refers to a declared command', () => {
+    const declared = new Set(c.commands.map((x) => x.command));
+    const entries = [...Object.values(c.menus).flat(), ...(c.keybindings ?? [])];
+    assert.ok(entries.length > 0);
+    const unknown = entries.filter((e) => !declared.has(e.command)).map((e) => e.command);
+    assert.deepEqual(unknown, []);
+  });
+
+  it('every command link in the welcome views is a declared command', () => {
+    const declared = new Set(c.commands.map((x) => x.command));
+    const links = (c.viewsWelcome ?? []).flatMap((w) => [...w.contents.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]));
+    assert.ok(links.length > 0);
+    assert.deepEqual(links.filter((id) => !declared.has(id)), []);
+  });
+
+  it('when-clauses use only known context keys, view ids, item context values and schemes', () => {
+    const whens = [
+      ...Object.values(c.menus).flat(),
+      ...(c.keybindings ?? []),
+      ...(c.viewsWelcome ?? []),
+    ].flatMap((e) => (e.when ? [e.when] : []));
+    const contextKeys = new Set<string>(Object.values(ContextKeys));
+    for (const when of whens) {
+      for (const key of when.match(/\bbolddesk\.[\w]+/g) ?? []) {
+        assert.ok(contextKeys.has(key) || key === Views.tickets, `unknown context key ${key} in "${when}"`);
+      }
+      for (const m of when.matchAll(/viewItem == (\w+)/g)) {
+        assert.ok((Object.values(ContextValues) as string[]).includes(m[1]), `unknown viewItem ${m[1]}`);
+      }
+      for (const m of when.matchAll(/view == ([\w.]+)/g)) assert.equal(m[1], Views.tickets);
+      for (const m of when.matchAll(/resourceScheme == ([\w-]+)/g)) assert.equal(m[1], DRAFT_SCHEME);
+    }
+  });
+
+  it('never activates eagerly (no "*" or onStartupFinished; only restoring its own panels and drafts)', () => {
+    const eager = (manifest.activationEvents ?? []).filter(
+      (e) => e === '*' || e === 'onStartupFinished' || !/^(onWebviewPanel:bolddesk\.|onFileSystem:bolddesk-)/.test(e),
+    );
+    assert.deepEqual(eager, []);
+  });
+
+  it('src/commands/index.ts registers every declared command exactly once', () => {
+    const ids = registeredCommandIds();
+    assert.deepEqual(sorted(ids), sorted(Object.values(Commands)));
+    assert.equal(new Set(ids).size, ids.length);
+  });
+});
