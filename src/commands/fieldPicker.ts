@@ -1,0 +1,89 @@
+// The shared shape of Change Status / Priority / Assignee: find the ticket, let the user choose (current
+// value marked, attribution named in the picker), send ONE update_fields PUT with progress. BoldDesk's
+// "No changes found." (updateFields → false) is a gentle "Nothing changed", not an error.
+import type { BoldDeskApi } from '../api/api';
+import type { FieldChanges, NamedRef, TicketSummary } from '../api/types';
+import type { PickItem } from '../ui/prompts';
+import type { CommandDeps } from './deps';
+import { resolveTicketId, ticketFromArg } from './pickTicket';
+import { writeState } from './writeState';
+
+export interface FieldChoice<V> {
+  value: V;
+  /** How the new value reads in messages, e.g. "Closed" or "unassigned". */
+  label: string;
+}
+
+export interface FieldSpec<V> {
+  /** 'status', 'priority', 'assignee'. */
+  noun: string;
+  /** Ask for the new value; `current` is the ticket as last seen, when known. */
+  choose(
+    deps: CommandDeps,
+    api: BoldDeskApi,
+    ticketId: number,
+    current: Partial<TicketSummary> | undefined,
+  ): Promise<FieldChoice<V> | undefined>;
+  changes(value: V): FieldChanges;
+}
+
+/** Resolves true when changed, false when BoldDesk found nothing to change, undefined when cancelled. */
+export async function changeField<V>(deps: CommandDeps, arg: unknown, spec: FieldSpec<V>): Promise<boolean | undefined> {
+  const ticketId = await resolveTicketId(deps, arg, `Change ${spec.noun}`);
+  if (ticketId === undefined) return undefined;
+  const api = await deps.session.requireApi();
+  const current = ticketFromArg(arg) ?? deps.tree.recentTickets().find((t) => t.id === ticketId);
+  const choice = await spec.choose(deps, api, ticketId, current);
+  if (!choice) return undefined;
+
+  const outcome = await writeState(deps).inFlight.run(`fields:${ticketId}:${spec.noun}`, () =>
+    deps.prompts.withProgress(`Setting the ${spec.noun} of #${ticketId} to ${choice.label}…`, () =>
+      api.updateFields(ticketId, spec.changes(choice.value)),
+    ),
+  );
+  if (!outcome.started) {
+    void deps.prompts.info(`The ${spec.noun} of #${ticketId} is already being changed.`);
+    return undefined;
+  }
+  if (!outcome.value) {
+    void deps.prompts.info(`Nothing changed: the ${spec.noun} of #${ticketId} is already ${choice.label}.`);
+    return false;
+  }
+  deps.log.info(`Set the ${spec.noun} of #${ticketId} to ${choice.label}.`);
+  deps.tree.ticketChanged(ticketId);
+  void deps.prompts.info(`#${ticketId}: ${spec.noun} set to ${choice.label}.`);
+  return true;
+}
+
+/** Status and priority: a fixed list from the lookups with the current one marked. */
+export function lookupFieldSpec<T extends NamedRef>(options: {
+  noun: string;
+  load: (api: BoldDeskApi) => Promise<T[]>;
+  currentId: (ticket: Partial<TicketSummary>) => number | undefined;
+  changes: (id: number) => FieldChanges;
+  describe?: (item: T) => string | undefined;
+}): FieldSpec<number> {
+  return {
+    noun: options.noun,
+    changes: options.changes,
+    async choose(deps, api, ticketId, known) {
+      const [list, ticket] = await deps.prompts.withProgress(`Loading ${options.noun} values…`, () =>
+        Promise.all([options.load(api), known ? Promise.resolve(known) : api.getTicket(ticketId).catch(() => undefined)]),
+      );
+      const currentId = ticket ? options.currentId(ticket) : undefined;
+      const items: PickItem<number>[] = list.map((x) => ({
+        label: x.id === currentId ? `$(check) ${x.name}` : x.name,
+        description: [options.describe?.(x), x.id === currentId ? 'current' : undefined].filter(Boolean).join(' · '),
+        picked: x.id === currentId,
+        value: x.id,
+      }));
+      const id = await deps.prompts.pick(items, {
+        title: `Change the ${options.noun} of #${ticketId}`,
+        placeholder: `New ${options.noun}. ${deps.session.attributionText()}`,
+        matchOnDescription: true,
+      });
+      if (id === undefined) return undefined;
+      return { value: id, label: list.find((x) => x.id === id)?.name ?? String(id) };
+    },
+  };
+}

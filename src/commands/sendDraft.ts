@@ -1,0 +1,107 @@
+// BoldDesk: Send Reply or Note (Ctrl+Enter in a draft tab). One POST per press, never retried; a second
+// press while it is in flight does nothing. The draft is forgotten only after BoldDesk confirmed it; on
+// any failure the text stays in the tab (and in globalState).
+import * as vscode from 'vscode';
+import { describeError } from '../api/describeError';
+import { isBoldDeskError } from '../api/errors';
+import { Commands } from '../constants';
+import { draftsFor, type DraftEditors } from '../drafts/draftEditors';
+import { draftTitle, type DraftRef } from '../drafts/draftStore';
+import { textToHtml } from '../drafts/textToHtml';
+import type { BoldDeskCommand } from './command';
+import type { CommandDeps } from './deps';
+import { writeState } from './writeState';
+
+const TRY_AGAIN = 'Try Again';
+const OPEN_TICKET = 'Open Ticket';
+
+function draftUriFromArg(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') return vscode.Uri.parse(arg);
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+export const sendDraftCommand: BoldDeskCommand = {
+  id: Commands.sendDraft,
+  /** Resolves with the new reply/note id, or undefined when nothing was sent. */
+  async run(deps, arg) {
+    const drafts = draftsFor(deps);
+    const uri = draftUriFromArg(arg);
+    const ref = drafts.refFor(uri);
+    if (!uri || !ref) {
+      void deps.prompts.info('Open a reply or note draft first: BoldDesk: Add Reply or Add Private Note.');
+      return undefined;
+    }
+    const outcome = await writeState(deps).inFlight.run(`draft:${uri.toString()}`, () =>
+      send(deps, drafts, uri, ref),
+    );
+    if (!outcome.started) {
+      void deps.prompts.info(`${draftTitle(ref)} is being sent; wait for BoldDesk to answer.`);
+      return undefined;
+    }
+    return outcome.value;
+  },
+};
+
+async function send(
+  deps: CommandDeps,
+  drafts: DraftEditors,
+  uri: vscode.Uri,
+  ref: DraftRef,
+): Promise<number | undefined> {
+  const { ticketId, kind } = ref;
+  const noun = kind === 'reply' ? 'reply' : 'private note';
+  const text = drafts.textOf(uri);
+  if (text.trim() === '') {
+    void deps.prompts.warning(`The ${noun} to #${ticketId} is empty. Write something first.`);
+    return undefined;
+  }
+  await drafts.saveNow(uri); // whatever happens next, the text is on disk (globalState)
+  const html = textToHtml(text);
+  const api = await deps.session.requireApi();
+
+  let id: number;
+  try {
+    id = await deps.prompts.withProgress(`Sending ${noun} to #${ticketId}…`, () =>
+      kind === 'reply' ? api.addReply(ticketId, html) : api.addNote(ticketId, html),
+    );
+  } catch (error) {
+    deps.log.error(`Sending the ${noun} to #${ticketId} failed`, error);
+    reportSendFailure(deps, uri, ticketId, noun, error);
+    return undefined;
+  }
+
+  deps.log.info(`Sent ${noun} ${id} to #${ticketId}.`);
+  try {
+    await drafts.discard(uri);
+  } catch (error) {
+    // Sent, but the tab could not be cleared: say so, so the user does not send it again.
+    deps.log.error(`Could not clear the draft for #${ticketId}`, error);
+  }
+  deps.tree.ticketChanged(ticketId);
+  const done = kind === 'reply' ? `Reply sent to #${ticketId}.` : `Private note added to #${ticketId}.`;
+  void deps.prompts.info(done, OPEN_TICKET).then((action) => {
+    if (action === OPEN_TICKET) void vscode.commands.executeCommand(Commands.openTicket, ticketId);
+  });
+  return id;
+}
+
+function reportSendFailure(deps: CommandDeps, uri: vscode.Uri, ticketId: number, noun: string, error: unknown): void {
+  if (isBoldDeskError(error) && error.outcomeUnknown) {
+    void deps.prompts
+      .warning(
+        `BoldDesk did not confirm the ${noun} to #${ticketId}: it may have been sent. ` +
+          `Open the ticket and check before sending again. Your text is kept in the draft.`,
+        OPEN_TICKET,
+      )
+      .then((action) => {
+        if (action === OPEN_TICKET) void vscode.commands.executeCommand(Commands.openTicket, ticketId);
+      });
+    return;
+  }
+  void deps.prompts
+    .error(`${describeError(error)} The ${noun} was not sent; your text is kept in the draft.`, TRY_AGAIN)
+    .then((action) => {
+      if (action === TRY_AGAIN) void vscode.commands.executeCommand(Commands.sendDraft, uri);
+    });
+}

@@ -1,0 +1,42 @@
+// State the write commands share within one activation: in-flight guards, the last unsent create-ticket
+// input, the draft editors. Keyed by the extension context (not a module-level instance), so each
+// activation — and each test host — gets its own.
+import type { CreateTicketAnswers } from './createTicketFlow';
+import type { CommandDeps } from './deps';
+
+export class InFlight {
+  private readonly running = new Set<string>();
+
+  /** True while `key` runs. */
+  has(key: string): boolean {
+    return this.running.has(key);
+  }
+
+  /** Runs `task` unless one with the same key is running; then resolves `{ started: false }` at once. */
+  async run<T>(key: string, task: () => Promise<T>): Promise<{ started: true; value: T } | { started: false }> {
+    if (this.running.has(key)) return { started: false };
+    this.running.add(key);
+    try {
+      return { started: true, value: await task() };
+    } finally {
+      this.running.delete(key);
+    }
+  }
+}
+
+export interface WriteState {
+  inFlight: InFlight;
+  /** What the user typed in the last create flow that did not end in a ticket (kept in memory only). */
+  lastCreate?: CreateTicketAnswers;
+}
+
+const states = new WeakMap<object, WriteState>();
+
+export function writeState(deps: Pick<CommandDeps, 'context'>): WriteState {
+  let state = states.get(deps.context);
+  if (!state) {
+    state = { inFlight: new InFlight() };
+    states.set(deps.context, state);
+  }
+  return state;
+}

@@ -1,0 +1,150 @@
+// The editor side of replies and notes: registers the `bolddesk-draft` file system, opens draft tabs,
+// keeps them saved as the user types (so closing the tab or reloading loses nothing), sets the
+// `bolddesk.composing` context key and shows who BoldDesk will name as the author in the status bar
+// while a draft is the active editor. One instance per activation (draftsFor).
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, DRAFT_SCHEME } from '../constants';
+import type { CommandDeps } from '../commands/deps';
+import { DraftFileSystem } from './draftFileSystem';
+import { DraftStore, draftPath, draftTitle, parseDraftPath, type DraftKind, type DraftRef } from './draftStore';
+
+const AUTOSAVE_MS = 400;
+const SEND_KEY = process.platform === 'darwin' ? 'Cmd+Enter' : 'Ctrl+Enter';
+
+export class DraftEditors implements vscode.Disposable {
+  readonly store: DraftStore;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly statusItem: vscode.StatusBarItem;
+  private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
+  private composing: boolean | undefined;
+
+  constructor(private readonly deps: Pick<CommandDeps, 'context' | 'session'>) {
+    this.store = new DraftStore(deps.context.globalState);
+    const fs = new DraftFileSystem(this.store);
+    this.statusItem = vscode.window.createStatusBarItem('bolddesk.draft', vscode.StatusBarAlignment.Left, 100);
+    this.statusItem.name = 'BoldDesk draft';
+    this.statusItem.command = Commands.sendDraft;
+    this.disposables.push(
+      fs,
+      this.statusItem,
+      vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, fs, { isCaseSensitive: true }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.workspace.onDidChangeTextDocument((e) => this.scheduleSave(e.document)),
+      deps.session.onDidChange(() => this.update()),
+      { dispose: () => this.pendingSaves.forEach((t) => clearTimeout(t)) },
+    );
+    this.update();
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  uriFor(ref: DraftRef): vscode.Uri {
+    return vscode.Uri.from({ scheme: DRAFT_SCHEME, path: draftPath(ref) });
+  }
+
+  refFor(uri: vscode.Uri | undefined): DraftRef | undefined {
+    return uri?.scheme === DRAFT_SCHEME ? parseDraftPath(uri.path) : undefined;
+  }
+
+  /** Opens (or focuses) the draft tab; a stored draft comes back with its text. */
+  async open(ticketId: number, kind: DraftKind): Promise<vscode.TextEditor> {
+    const ref = { ticketId, kind };
+    const doc = await vscode.workspace.openTextDocument(this.uriFor(ref));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    this.update();
+    return editor;
+  }
+
+  /** The open document of a draft, if any (it may hold more than was saved). */
+  openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  }
+
+  /** The current text of a draft: the open editor's, else the stored one. */
+  textOf(uri: vscode.Uri): string {
+    const doc = this.openDocument(uri);
+    if (doc) return doc.getText();
+    const ref = this.refFor(uri);
+    return (ref && this.store.get(ref)?.text) || '';
+  }
+
+  /** Persists what is typed now (before sending, so a failure can never lose it). */
+  async saveNow(uri: vscode.Uri): Promise<void> {
+    const doc = this.openDocument(uri);
+    if (doc?.isDirty) await doc.save();
+  }
+
+  /** After BoldDesk confirmed the send: forget the draft and close its tab without a save prompt. */
+  async discard(uri: vscode.Uri): Promise<void> {
+    const ref = this.refFor(uri);
+    if (!ref) return;
+    const doc = this.openDocument(uri);
+    if (doc && !doc.isClosed && doc.getText() !== '') {
+      const edit = new vscode.WorkspaceEdit();
+      edit.delete(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)));
+      await vscode.workspace.applyEdit(edit);
+    }
+    if (doc && !doc.isClosed && doc.isDirty) await doc.save(); // writes '' → the store forgets the draft
+    await this.store.clear(ref);
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+    this.update();
+  }
+
+  private scheduleSave(doc: vscode.TextDocument): void {
+    if (!this.refFor(doc.uri)) return;
+    const key = doc.uri.toString();
+    const pending = this.pendingSaves.get(key);
+    if (pending) clearTimeout(pending);
+    this.pendingSaves.set(
+      key,
+      setTimeout(() => {
+        this.pendingSaves.delete(key);
+        if (!doc.isClosed && doc.isDirty) void doc.save();
+      }, AUTOSAVE_MS),
+    );
+  }
+
+  /** Status bar + context key follow the active editor. */
+  private update(): void {
+    const ref = this.refFor(vscode.window.activeTextEditor?.document.uri);
+    if (this.composing !== (ref !== undefined)) {
+      this.composing = ref !== undefined;
+      void vscode.commands.executeCommand('setContext', ContextKeys.composing, this.composing);
+    }
+    if (!ref) {
+      this.statusItem.hide();
+      return;
+    }
+    const who = this.deps.session.actingAs?.name ?? 'the API key owner';
+    this.statusItem.text = `$(send) ${draftTitle(ref)} as ${who} — ${SEND_KEY} to send`;
+    this.statusItem.tooltip = new vscode.MarkdownString(
+      `${this.deps.session.attributionText()}\n\n` +
+        (ref.kind === 'note'
+          ? 'A private note is visible to agents only.'
+          : 'A reply is visible to the requester (BoldDesk may e-mail it).') +
+        `\n\nThe draft is kept until BoldDesk confirms it was sent. Click or press ${SEND_KEY} to send.`,
+    );
+    this.statusItem.show();
+  }
+}
+
+const instances = new WeakMap<object, DraftEditors>();
+
+/**
+ * The draft editors of this activation, created (and the file system registered) on first use.
+ * extension.ts calls it at activation so draft tabs restored after a reload can be read.
+ */
+export function draftsFor(deps: Pick<CommandDeps, 'context' | 'session'>): DraftEditors {
+  let drafts = instances.get(deps.context);
+  if (!drafts) {
+    drafts = new DraftEditors(deps);
+    instances.set(deps.context, drafts);
+    deps.context.subscriptions.push(drafts);
+  }
+  return drafts;
+}

@@ -1,0 +1,64 @@
+// A tiny file system for scheme `bolddesk-draft`, so a reply or note is an ordinary editor tab with a
+// meaningful title (`Reply to #123.md`). Every well-formed draft path "exists" (empty until written);
+// contents live in DraftStore (memory + globalState). Nothing here talks to BoldDesk.
+import * as vscode from 'vscode';
+import { draftPath, parseDraftPath, type DraftRef, type DraftStore } from './draftStore';
+
+export class DraftFileSystem implements vscode.FileSystemProvider {
+  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changes.event;
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly store: DraftStore) {}
+
+  dispose(): void {
+    this.changes.dispose();
+  }
+
+  watch(): vscode.Disposable {
+    // Changes are announced through onDidChangeFile for every path; nothing to set up per watcher.
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    if (uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    const ref = this.refOf(uri);
+    const text = this.store.get(ref)?.text ?? '';
+    const mtime = this.store.mtime(ref);
+    return { type: vscode.FileType.File, ctime: mtime, mtime, size: this.encoder.encode(text).byteLength };
+  }
+
+  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
+    if (uri.path !== '/') throw vscode.FileSystemError.FileNotADirectory(uri);
+    return this.store.list().map((ref) => [draftPath(ref).slice(1), vscode.FileType.File]);
+  }
+
+  readFile(uri: vscode.Uri): Uint8Array {
+    return this.encoder.encode(this.store.get(this.refOf(uri))?.text ?? '');
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    await this.store.set(this.refOf(uri), this.decoder.decode(content));
+    this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  async delete(uri: vscode.Uri): Promise<void> {
+    await this.store.clear(this.refOf(uri));
+    this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(oldUri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(oldUri);
+  }
+
+  private refOf(uri: vscode.Uri): DraftRef {
+    const ref = parseDraftPath(uri.path);
+    if (!ref) throw vscode.FileSystemError.FileNotFound(uri);
+    return ref;
+  }
+}

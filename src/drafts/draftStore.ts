@@ -1,0 +1,117 @@
+// Unsent replies and notes, one per ticket and kind, kept in memory and persisted in a key-value store
+// (the extension's globalState: draft text is not secret) so a draft survives closing its tab and reloading
+// the window. Also the naming of draft documents (`bolddesk-draft:/Reply to #123.md`). No vscode import.
+
+export type DraftKind = 'reply' | 'note';
+
+export interface DraftRef {
+  ticketId: number;
+  kind: DraftKind;
+}
+
+export interface StoredDraft {
+  text: string;
+  /** Epoch ms of the last change (the file system's mtime). */
+  mtime: number;
+}
+
+/** The subset of vscode.Memento the store needs. */
+export interface KeyValueStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+  keys(): readonly string[];
+}
+
+const TITLES: Record<DraftKind, string> = { reply: 'Reply to', note: 'Private note on' };
+const PATH_RE = /^\/(Reply to|Private note on) #(\d+)\.md$/;
+const KEY_PREFIX = 'bolddesk.draft.';
+
+/** `Reply to #123` / `Private note on #123`: what the editor tab shows. */
+export function draftTitle(ref: DraftRef): string {
+  return `${TITLES[ref.kind]} #${ref.ticketId}`;
+}
+
+/** Path of the draft document (`.md` so the editor uses Markdown). */
+export function draftPath(ref: DraftRef): string {
+  return `/${draftTitle(ref)}.md`;
+}
+
+export function parseDraftPath(path: string): DraftRef | undefined {
+  const m = PATH_RE.exec(path);
+  if (!m) return undefined;
+  const ticketId = Number(m[2]);
+  if (!Number.isSafeInteger(ticketId) || ticketId <= 0) return undefined;
+  return { ticketId, kind: m[1] === TITLES.reply ? 'reply' : 'note' };
+}
+
+export function draftKey(ref: DraftRef): string {
+  return `${KEY_PREFIX}${ref.kind}.${ref.ticketId}`;
+}
+
+function parseKey(key: string): DraftRef | undefined {
+  const m = /^bolddesk\.draft\.(reply|note)\.(\d+)$/.exec(key);
+  return m ? { kind: m[1] as DraftKind, ticketId: Number(m[2]) } : undefined;
+}
+
+function isStoredDraft(v: unknown): v is StoredDraft {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as StoredDraft).text === 'string' &&
+    typeof (v as StoredDraft).mtime === 'number'
+  );
+}
+
+export class DraftStore {
+  private readonly cache = new Map<string, StoredDraft>();
+  /** When each draft was last cleared, so mtimes never go backwards for an open editor. */
+  private readonly clearedAt = new Map<string, number>();
+
+  constructor(
+    private readonly state: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(ref: DraftRef): StoredDraft | undefined {
+    const key = draftKey(ref);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const stored = this.state.get<unknown>(key);
+    if (!isStoredDraft(stored)) return undefined;
+    this.cache.set(key, stored);
+    return stored;
+  }
+
+  /** mtime to report for a draft, also when it is empty. */
+  mtime(ref: DraftRef): number {
+    return this.get(ref)?.mtime ?? this.clearedAt.get(draftKey(ref)) ?? 0;
+  }
+
+  /** Saves the text; empty (whitespace-only) text removes the draft. */
+  async set(ref: DraftRef, text: string): Promise<void> {
+    if (text.trim() === '') return this.clear(ref);
+    const key = draftKey(ref);
+    const draft: StoredDraft = { text, mtime: this.nextMtime(ref) };
+    this.cache.set(key, draft);
+    await this.state.update(key, draft);
+  }
+
+  async clear(ref: DraftRef): Promise<void> {
+    const key = draftKey(ref);
+    this.clearedAt.set(key, this.nextMtime(ref));
+    this.cache.delete(key);
+    await this.state.update(key, undefined);
+  }
+
+  /** Every stored draft (for the file system's directory listing). */
+  list(): DraftRef[] {
+    return this.state
+      .keys()
+      .map(parseKey)
+      .filter((r): r is DraftRef => r !== undefined && this.get(r) !== undefined);
+  }
+
+  private nextMtime(ref: DraftRef): number {
+    return Math.max(this.now(), this.mtime(ref) + 1);
+  }
+}

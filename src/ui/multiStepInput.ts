@@ -1,0 +1,173 @@
+// Quick-input steps with a Back button, after vscode-extension-samples' quickinput-sample (multiStepInput.ts).
+// Unlike the sample, each step resolves to a value, BACK or undefined instead of throwing, so the flow's
+// state machine (e.g. createTicketFlow) stays plain code that a scripted Prompts can drive as well.
+import * as vscode from 'vscode';
+import { BACK, type Back } from './back';
+import type { InputStepOptions, PickItem, PickStepOptions, SearchPickStepOptions } from './prompts';
+
+export { BACK, type Back };
+
+/** A vscode.QuickPickItem that remembers the caller's value. */
+export interface ValuedQuickPickItem<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+export function toQuickPickItems<T>(items: PickItem<T>[]): ValuedQuickPickItem<T>[] {
+  return items.map((i) => ({
+    label: i.label,
+    description: i.description,
+    detail: i.detail,
+    picked: i.picked,
+    alwaysShow: i.alwaysShow,
+    value: i.value,
+  }));
+}
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+/** Shows `input`, resolves once through `finish`, and disposes everything after the first answer. */
+function runQuickInput<R>(
+  input: vscode.QuickInput,
+  wire: (finish: (result: R | Back | undefined) => void, disposables: vscode.Disposable[]) => void,
+): Promise<R | Back | undefined> {
+  return new Promise((resolve) => {
+    const disposables: vscode.Disposable[] = [];
+    let done = false;
+    const finish = (result: R | Back | undefined): void => {
+      if (done) return;
+      done = true;
+      for (const d of disposables) d.dispose();
+      input.dispose();
+      resolve(result);
+    };
+    disposables.push(input.onDidHide(() => finish(undefined)));
+    wire(finish, disposables);
+    input.show();
+  });
+}
+
+function backButtons(canGoBack: boolean): vscode.QuickInputButton[] {
+  return canGoBack ? [vscode.QuickInputButtons.Back] : [];
+}
+
+export function showInputStep(o: InputStepOptions): Promise<string | Back | undefined> {
+  const input = vscode.window.createInputBox();
+  input.title = o.title;
+  input.step = o.step;
+  input.totalSteps = o.totalSteps;
+  input.value = o.value ?? '';
+  input.prompt = o.prompt;
+  input.placeholder = o.placeholder;
+  input.password = o.password ?? false;
+  input.ignoreFocusOut = true;
+  input.buttons = backButtons(o.canGoBack);
+  return runQuickInput<string>(input, (finish, disposables) => {
+    disposables.push(
+      input.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish(BACK);
+      }),
+      input.onDidChangeValue((text) => {
+        input.validationMessage = o.validate?.(text);
+      }),
+      input.onDidAccept(() => {
+        const message = o.validate?.(input.value);
+        if (message) {
+          input.validationMessage = message;
+          return;
+        }
+        finish(input.value);
+      }),
+    );
+  });
+}
+
+export function showPickStep<T>(o: PickStepOptions<T>): Promise<T | Back | undefined> {
+  const pick = vscode.window.createQuickPick<ValuedQuickPickItem<T>>();
+  pick.title = o.title;
+  pick.step = o.step;
+  pick.totalSteps = o.totalSteps;
+  pick.placeholder = o.placeholder;
+  pick.matchOnDescription = o.matchOnDescription ?? false;
+  pick.matchOnDetail = o.matchOnDetail ?? false;
+  pick.ignoreFocusOut = true;
+  pick.buttons = backButtons(o.canGoBack);
+  const items = toQuickPickItems(o.items);
+  pick.items = items;
+  // Highlight the current / previously chosen value so Back keeps what was picked.
+  const active = items.find((i) => i.picked);
+  if (active) pick.activeItems = [active];
+  return runQuickInput<T>(pick, (finish, disposables) => {
+    disposables.push(
+      pick.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish(BACK);
+      }),
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (chosen) finish(chosen.value);
+      }),
+    );
+  });
+}
+
+export function showSearchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | Back | undefined> {
+  const pick = vscode.window.createQuickPick<ValuedQuickPickItem<T>>();
+  pick.title = o.title;
+  pick.step = o.step;
+  pick.totalSteps = o.totalSteps;
+  pick.placeholder = o.placeholder;
+  pick.ignoreFocusOut = true;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.buttons = backButtons(o.canGoBack);
+  pick.value = o.value ?? '';
+  const fixed = toQuickPickItems(o.fixedItems ?? []).map((i) => ({ ...i, alwaysShow: true }));
+  pick.items = fixed;
+  const placeholder = o.placeholder;
+
+  let controller: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const search = (text: string): void => {
+    controller?.abort();
+    const mine = new AbortController();
+    controller = mine;
+    pick.busy = true;
+    o.search(text, mine.signal).then(
+      (results) => {
+        if (mine.signal.aborted) return;
+        // BoldDesk already filtered: keep every result visible even if the label does not contain the text.
+        pick.items = [...fixed, ...toQuickPickItems(results).map((i) => ({ ...i, alwaysShow: true }))];
+        pick.placeholder = placeholder;
+        pick.busy = false;
+      },
+      (err: unknown) => {
+        if (mine.signal.aborted) return;
+        pick.items = fixed;
+        pick.placeholder = `Search failed: ${err instanceof Error ? err.message : String(err)}`;
+        pick.busy = false;
+      },
+    );
+  };
+
+  return runQuickInput<T>(pick, (finish, disposables) => {
+    disposables.push(
+      pick.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish(BACK);
+      }),
+      pick.onDidChangeValue((text) => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => search(text), SEARCH_DEBOUNCE_MS);
+      }),
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (chosen) finish(chosen.value);
+      }),
+      {
+        dispose: () => {
+          if (timer) clearTimeout(timer);
+          controller?.abort();
+        },
+      },
+    );
+    search(pick.value);
+  });
+}

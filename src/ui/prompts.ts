@@ -1,0 +1,197 @@
+// Every question the extension asks the user goes through `Prompts`, so integration tests can swap in a
+// scripted implementation (ExtensionApi.setPrompts) and drive commands without clicking through real UI.
+// Keep the interface small and plain-data: a fake only has to return values, BACK or undefined.
+import * as vscode from 'vscode';
+import {
+  BACK,
+  showInputStep,
+  showPickStep,
+  showSearchPickStep,
+  toQuickPickItems,
+  type Back,
+} from './multiStepInput';
+
+// BACK (what a step returns when the user pressed Back) lives in multiStepInput to avoid an import cycle.
+export { BACK, type Back };
+
+/** One choice in a pick list. `value` is what the caller gets back; the rest is what the user sees. */
+export interface PickItem<T> {
+  label: string;
+  description?: string;
+  detail?: string;
+  /** The current value / the one to highlight first (e.g. what was chosen before going Back). */
+  picked?: boolean;
+  /** Keep visible whatever the user types (e.g. "New requester…"). */
+  alwaysShow?: boolean;
+  value: T;
+}
+
+export interface InputOptions {
+  title?: string;
+  prompt?: string;
+  placeholder?: string;
+  /** Prefilled text. */
+  value?: string;
+  /** Hide the typed text (API keys). */
+  password?: boolean;
+  /** Return an error message for bad input, or undefined when it is acceptable. */
+  validate?: (value: string) => string | undefined;
+}
+
+export interface PickOptions {
+  title?: string;
+  placeholder?: string;
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+}
+
+/** Where a step sits in a multi-step flow (omit step/totalSteps for a single searchable pick). */
+export interface StepInfo {
+  title: string;
+  step?: number;
+  totalSteps?: number;
+  /** Show the Back button (false on the first step). */
+  canGoBack: boolean;
+}
+
+export type InputStepOptions = InputOptions & StepInfo;
+
+export interface PickStepOptions<T> extends Omit<PickOptions, 'title'>, StepInfo {
+  items: PickItem<T>[];
+}
+
+/** A pick whose items come from a search as the user types (contacts, agents). */
+export interface SearchPickStepOptions<T> extends StepInfo {
+  placeholder?: string;
+  /** Text to start with (e.g. the previous search when coming Back). */
+  value?: string;
+  /** Always shown, above the results (e.g. "New requester…"). */
+  fixedItems?: PickItem<T>[];
+  /** Called with the typed text (debounced); a newer search aborts the older one. */
+  search: (text: string, signal: AbortSignal) => Promise<PickItem<T>[]>;
+}
+
+export interface ConfirmOptions {
+  /** Second line of the (modal) dialog. */
+  detail?: string;
+  /** Label of the button that confirms, e.g. "Send". */
+  confirmLabel: string;
+}
+
+export interface ProgressOptions {
+  /** Let the user cancel: the signal passed to the task aborts. */
+  cancellable?: boolean;
+}
+
+export interface Prompts {
+  /** Single input box. undefined = cancelled. */
+  input(options: InputOptions): Promise<string | undefined>;
+  /** Single-choice list. undefined = cancelled. */
+  pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T | undefined>;
+  /** Multi-choice list; items with `picked` start checked. undefined = cancelled. */
+  pickMany<T>(items: PickItem<T>[], options: PickOptions): Promise<T[] | undefined>;
+
+  // Steps of a multi-step flow: each returns the answer, BACK, or undefined (cancelled / closed).
+  inputStep(options: InputStepOptions): Promise<string | Back | undefined>;
+  pickStep<T>(options: PickStepOptions<T>): Promise<T | Back | undefined>;
+  searchPickStep<T>(options: SearchPickStepOptions<T>): Promise<T | Back | undefined>;
+
+  /** Modal yes/no. True only when the user chose `confirmLabel`. */
+  confirm(message: string, options: ConfirmOptions): Promise<boolean>;
+
+  /** Notifications; resolve with the chosen action, or undefined when dismissed. */
+  info(message: string, ...actions: string[]): Promise<string | undefined>;
+  warning(message: string, ...actions: string[]): Promise<string | undefined>;
+  error(message: string, ...actions: string[]): Promise<string | undefined>;
+
+  /** Run a network task with a visible progress notification. */
+  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T>;
+}
+
+/** The real thing: vscode.window. */
+export class VsCodePrompts implements Prompts {
+  async input(options: InputOptions): Promise<string | undefined> {
+    return vscode.window.showInputBox({
+      title: options.title,
+      prompt: options.prompt,
+      placeHolder: options.placeholder,
+      value: options.value,
+      password: options.password,
+      ignoreFocusOut: true,
+      validateInput: options.validate ? (v) => options.validate?.(v) : undefined,
+    });
+  }
+
+  async pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T | undefined> {
+    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
+      title: options.title,
+      placeHolder: options.placeholder,
+      matchOnDescription: options.matchOnDescription,
+      matchOnDetail: options.matchOnDetail,
+    });
+    return chosen?.value;
+  }
+
+  async pickMany<T>(items: PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {
+    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
+      title: options.title,
+      placeHolder: options.placeholder,
+      matchOnDescription: options.matchOnDescription,
+      matchOnDetail: options.matchOnDetail,
+      canPickMany: true,
+    });
+    return chosen?.map((c) => c.value);
+  }
+
+  inputStep(options: InputStepOptions): Promise<string | Back | undefined> {
+    return showInputStep(options);
+  }
+
+  pickStep<T>(options: PickStepOptions<T>): Promise<T | Back | undefined> {
+    return showPickStep(options);
+  }
+
+  searchPickStep<T>(options: SearchPickStepOptions<T>): Promise<T | Back | undefined> {
+    return showSearchPickStep(options);
+  }
+
+  async confirm(message: string, options: ConfirmOptions): Promise<boolean> {
+    const answer = await vscode.window.showWarningMessage(
+      message,
+      { modal: true, detail: options.detail },
+      options.confirmLabel,
+    );
+    return answer === options.confirmLabel;
+  }
+
+  async info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showInformationMessage(message, ...actions);
+  }
+
+  async warning(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(message, ...actions);
+  }
+
+  async error(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showErrorMessage(message, ...actions);
+  }
+
+  async withProgress<T>(
+    title: string,
+    task: (signal: AbortSignal) => Promise<T>,
+    options: ProgressOptions = {},
+  ): Promise<T> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: options.cancellable ?? false },
+      async (_progress, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await task(controller.signal);
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+  }
+}

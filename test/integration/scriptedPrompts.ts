@@ -1,0 +1,220 @@
+// A Prompts that answers from a script instead of showing UI, and records every question and message.
+// Used by integration tests (through ExtensionApi.setPrompts) and by unit tests of vscode-free flows, so it
+// imports nothing from vscode at runtime.
+import { BACK, type Back } from '../../src/ui/back';
+import type {
+  ConfirmOptions,
+  InputOptions,
+  InputStepOptions,
+  PickItem,
+  PickOptions,
+  PickStepOptions,
+  Prompts,
+  SearchPickStepOptions,
+} from '../../src/ui/prompts';
+
+type LabelMatch = string | RegExp;
+
+/** One scripted answer, consumed by the next question in order. */
+export type ScriptStep =
+  | { type: 'input'; text: string }
+  | { type: 'pick'; label: LabelMatch }
+  | { type: 'search'; text: string; label: LabelMatch }
+  | { type: 'confirm'; yes: boolean }
+  | { type: 'back' }
+  | { type: 'cancel' };
+
+export const answer = {
+  input: (text: string): ScriptStep => ({ type: 'input', text }),
+  pick: (label: LabelMatch): ScriptStep => ({ type: 'pick', label }),
+  search: (text: string, label: LabelMatch): ScriptStep => ({ type: 'search', text, label }),
+  confirm: (yes = true): ScriptStep => ({ type: 'confirm', yes }),
+  back: (): ScriptStep => ({ type: 'back' }),
+  cancel: (): ScriptStep => ({ type: 'cancel' }),
+};
+
+export interface AskedQuestion {
+  method: 'input' | 'pick' | 'pickMany' | 'inputStep' | 'pickStep' | 'searchPickStep' | 'confirm';
+  title?: string;
+  prompt?: string;
+  placeholder?: string;
+  /** Prefilled value (input steps), to check that Back keeps what was typed. */
+  value?: string;
+  labels?: string[];
+  /** Labels of items marked `picked`. */
+  picked?: string[];
+  step?: number;
+  totalSteps?: number;
+  canGoBack?: boolean;
+}
+
+export interface ShownMessage {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  actions: string[];
+}
+
+function matches(label: string, m: LabelMatch): boolean {
+  const plain = label.replace(/\$\([a-z-]+\)\s*/g, '');
+  return typeof m === 'string' ? plain === m || label === m : m.test(plain);
+}
+
+export class ScriptedPrompts implements Prompts {
+  readonly asked: AskedQuestion[] = [];
+  readonly messages: ShownMessage[] = [];
+  readonly progress: string[] = [];
+  /** Questions the script had no (fitting) answer for: they were treated as cancelled. */
+  readonly unexpected: string[] = [];
+  /** Chooses a notification action; default: dismiss. */
+  onMessage: (m: ShownMessage) => string | undefined = () => undefined;
+  private readonly script: ScriptStep[] = [];
+  private readonly waiters: { test: (m: ShownMessage) => boolean; resolve: (m: ShownMessage) => void }[] = [];
+
+  constructor(...steps: ScriptStep[]) {
+    this.script.push(...steps);
+  }
+
+  /** Appends answers for the next questions. */
+  then(...steps: ScriptStep[]): this {
+    this.script.push(...steps);
+    return this;
+  }
+
+  get remaining(): number {
+    return this.script.length;
+  }
+
+  /** Resolves with the first message (already shown or still to come) that matches. */
+  waitForMessage(test: (m: ShownMessage) => boolean, timeoutMs = 10000): Promise<ShownMessage> {
+    const seen = this.messages.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message; got ${JSON.stringify(this.messages)}`)), timeoutMs);
+      this.waiters.push({
+        test,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
+    });
+  }
+
+  async input(o: InputOptions): Promise<string | undefined> {
+    this.record({ method: 'input', title: o.title, prompt: o.prompt, placeholder: o.placeholder, value: o.value });
+    const r = this.answerInput(o);
+    return r === BACK ? undefined : r;
+  }
+
+  async inputStep(o: InputStepOptions): Promise<string | Back | undefined> {
+    this.record({ method: 'inputStep', ...o });
+    return this.answerInput(o, true);
+  }
+
+  async pick<T>(items: PickItem<T>[], o: PickOptions): Promise<T | undefined> {
+    this.record({ method: 'pick', ...o, ...this.describe(items) });
+    const r = this.answerPick(items, false);
+    return r === BACK ? undefined : r;
+  }
+
+  async pickMany<T>(items: PickItem<T>[], o: PickOptions): Promise<T[] | undefined> {
+    this.record({ method: 'pickMany', ...o, ...this.describe(items) });
+    const step = this.next('pick');
+    if (!step || step.type !== 'pick') return undefined;
+    return items.filter((i) => matches(i.label, step.label)).map((i) => i.value);
+  }
+
+  async pickStep<T>(o: PickStepOptions<T>): Promise<T | Back | undefined> {
+    this.record({ method: 'pickStep', ...o, ...this.describe(o.items) });
+    return this.answerPick(o.items, o.canGoBack);
+  }
+
+  async searchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | Back | undefined> {
+    const fixed = o.fixedItems ?? [];
+    this.record({ method: 'searchPickStep', ...o, ...this.describe(fixed) });
+    const step = this.next('search');
+    if (!step) return undefined;
+    if (step.type === 'back') return o.canGoBack ? BACK : this.fail('Back on a first step');
+    if (step.type === 'pick') return this.choose(fixed, step.label);
+    if (step.type !== 'search') return this.fail(`expected a search answer, got ${step.type}`);
+    const found = await o.search(step.text, new AbortController().signal);
+    return this.choose([...fixed, ...found], step.label);
+  }
+
+  async confirm(message: string, o: ConfirmOptions): Promise<boolean> {
+    this.record({ method: 'confirm', title: message, prompt: o.detail });
+    const step = this.next('confirm');
+    return step?.type === 'confirm' && step.yes;
+  }
+
+  info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.show({ level: 'info', message, actions });
+  }
+
+  warning(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.show({ level: 'warning', message, actions });
+  }
+
+  error(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.show({ level: 'error', message, actions });
+  }
+
+  async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.progress.push(title);
+    return task(new AbortController().signal);
+  }
+
+  private async show(m: ShownMessage): Promise<string | undefined> {
+    this.messages.push(m);
+    for (const w of this.waiters.filter((x) => x.test(m))) {
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve(m);
+    }
+    return this.onMessage(m);
+  }
+
+  private record(q: AskedQuestion & Record<string, unknown>): void {
+    const { method, title, prompt, placeholder, value, labels, picked, step, totalSteps, canGoBack } = q;
+    this.asked.push({ method, title, prompt, placeholder, value, labels, picked, step, totalSteps, canGoBack });
+  }
+
+  private describe<T>(items: PickItem<T>[]): { labels: string[]; picked: string[] } {
+    return { labels: items.map((i) => i.label), picked: items.filter((i) => i.picked).map((i) => i.label) };
+  }
+
+  private next(expected: string): ScriptStep | undefined {
+    const step = this.script.shift();
+    if (!step) this.unexpected.push(`no answer left for a ${expected} question`);
+    if (step?.type === 'cancel') return undefined;
+    return step;
+  }
+
+  private answerInput(o: InputOptions & { canGoBack?: boolean }, isStep = false): string | Back | undefined {
+    const step = this.next('input');
+    if (!step) return undefined;
+    if (step.type === 'back' && isStep) return o.canGoBack ? BACK : this.fail('Back on a first step');
+    if (step.type !== 'input') return this.fail(`expected an input answer, got ${step.type}`);
+    const invalid = o.validate?.(step.text);
+    if (invalid) return this.fail(`input "${step.text}" rejected: ${invalid}`);
+    return step.text;
+  }
+
+  private answerPick<T>(items: PickItem<T>[], canGoBack: boolean): T | Back | undefined {
+    const step = this.next('pick');
+    if (!step) return undefined;
+    if (step.type === 'back') return canGoBack ? BACK : this.fail('Back where there is no Back button');
+    if (step.type !== 'pick') return this.fail(`expected a pick answer, got ${step.type}`);
+    return this.choose(items, step.label);
+  }
+
+  private choose<T>(items: PickItem<T>[], label: LabelMatch): T | undefined {
+    // The label first; then the description (e.g. a contact's e-mail when BoldDesk's name differs).
+    const item = items.find((i) => matches(i.label, label)) ?? items.find((i) => i.description !== undefined && matches(i.description, label));
+    return item ? item.value : this.fail(`no item matches ${String(label)} in [${items.map((i) => i.label).join(', ')}]`);
+  }
+
+  private fail(why: string): undefined {
+    this.unexpected.push(why);
+    return undefined;
+  }
+}
