@@ -1,0 +1,283 @@
+// The host side of one ticket panel: answers the webview's requests and pushes ticket data to it.
+// No `vscode` import: everything editor-specific comes in through PanelEnv, so plain-Node tests can drive it.
+import type { BoldDeskApi } from '../../api/api';
+import { isBoldDeskError } from '../../api/errors';
+import type { FieldChanges, TicketSummary } from '../../api/types';
+import { textToHtml } from '../../drafts/textToHtml';
+import { toPanelConversation, toPanelLookups, toPanelTicket } from './panelModel';
+import type {
+  Draft,
+  EditableField,
+  ExtensionMessage,
+  ExtensionNotification,
+  PanelAgent,
+  PanelLookups,
+  Reply,
+  RequestResults,
+  RequestType,
+  WebviewRequest,
+} from './protocol';
+import { validateRequest } from './validateRequest';
+
+/** Per-ticket composer drafts that outlive the panel (src/views/ticketPanel/panelDraftStore.ts). */
+export interface PanelDrafts {
+  get(ticketId: number): Draft | undefined;
+  set(ticketId: number, draft: Draft): Promise<void>;
+  clear(ticketId: number, kind: Draft['kind']): Promise<void>;
+}
+
+export interface PanelEnv {
+  getApi(): Promise<BoldDeskApi>;
+  /** Origin of the configured BoldDesk domain, if any. */
+  origin(): string | undefined;
+  attribution(): string;
+  drafts: PanelDrafts;
+  /** Opens an already-validated http(s)/mailto URL outside the editor. */
+  openExternal(url: string): Promise<void>;
+  openInBrowser(ticketId: number): Promise<void>;
+  ticketChanged(ticketId: number): void;
+  /** Remember the ticket for the palette's recent list. */
+  noteOpened(ticket: TicketSummary): void;
+  describeError(error: unknown): string;
+  log: { info(message: string): void; error(message: string, error?: unknown): void };
+}
+
+type Loaded = Extract<ExtensionNotification, { type: 'ticketLoaded' }>;
+
+class RequestFailure extends Error {
+  constructor(message: string, readonly outcomeUnknown = false) {
+    super(message);
+  }
+}
+
+const MAX_AGENT_RESULTS = 50;
+
+export class TicketPanelController {
+  private snapshot: Loaded | undefined;
+  private loadSeq = 0;
+  private sending = false;
+  /** True while this panel itself reports a change, so the echo of that report does not reload it again. */
+  private reportingChange = false;
+  private readonly updating = new Set<EditableField>();
+
+  constructor(
+    readonly ticketId: number,
+    private readonly env: PanelEnv,
+    private readonly post: (message: ExtensionMessage) => void,
+    private readonly onTitle: (title: string) => void = () => undefined,
+  ) {}
+
+  /** What the webview was last sent (tests check it; undefined until the first load succeeded). */
+  get loaded(): Loaded | undefined {
+    return this.snapshot;
+  }
+
+  /** Handles one raw message from the webview; posts the reply and returns it (undefined when there is no id). */
+  async handle(raw: unknown): Promise<Reply | undefined> {
+    const v = validateRequest(raw);
+    if (!v.ok) {
+      this.env.log.error(`Ticket panel #${this.ticketId}: rejected a webview message (${v.reason})`);
+      if (v.id === undefined) return undefined;
+      return this.reply({ type: 'reply', id: v.id, ok: false, error: { message: 'The panel sent a request the extension does not accept.' } });
+    }
+    const request = v.request;
+    try {
+      const result = await this.run(request);
+      return this.reply({ type: 'reply', id: request.id, ok: true, result });
+    } catch (error) {
+      const failure = error instanceof RequestFailure ? error : new RequestFailure(this.env.describeError(error));
+      if (!(error instanceof RequestFailure)) this.env.log.error(`Ticket panel #${this.ticketId}: ${request.type} failed`, error);
+      return this.reply({
+        type: 'reply',
+        id: request.id,
+        ok: false,
+        error: failure.outcomeUnknown ? { message: failure.message, outcomeUnknown: true } : { message: failure.message },
+      });
+    }
+  }
+
+  /** Fetches the ticket, its conversation and the lookups, and pushes them to the webview. */
+  async load(): Promise<boolean> {
+    const seq = ++this.loadSeq;
+    this.post({ type: 'loading' });
+    try {
+      const api = await this.env.getApi();
+      const [ticket, messages, lookups] = await Promise.all([
+        api.getTicket(this.ticketId),
+        api.getMessages(this.ticketId),
+        this.loadLookups(api),
+      ]);
+      if (seq !== this.loadSeq) return true; // a newer load is under way; its answer wins
+      const origin = api.origin;
+      this.snapshot = {
+        type: 'ticketLoaded',
+        ticket: toPanelTicket(ticket),
+        messages: toPanelConversation(ticket, messages, origin),
+        lookups,
+        attribution: this.env.attribution(),
+        origin,
+      };
+      this.onTitle(`#${ticket.id} ${ticket.subject}`);
+      this.env.noteOpened(ticket);
+      this.postSnapshot();
+      return true;
+    } catch (error) {
+      if (seq !== this.loadSeq) return false;
+      this.env.log.error(`Ticket panel #${this.ticketId}: loading failed`, error);
+      this.post({ type: 'loadFailed', message: this.env.describeError(error) });
+      return false;
+    }
+  }
+
+  /** Someone else (a command, the tree) changed this ticket: show the new state. */
+  ticketChangedElsewhere(): void {
+    if (!this.reportingChange) void this.load();
+  }
+
+  attributionChanged(): void {
+    this.post({ type: 'attributionChanged', text: this.env.attribution() });
+  }
+
+  private async loadLookups(api: BoldDeskApi): Promise<PanelLookups> {
+    // Without lookups the ticket still shows; the fields are just not editable.
+    try {
+      const [statuses, priorities] = await Promise.all([api.getStatuses(), api.getPriorities()]);
+      return toPanelLookups(statuses, priorities);
+    } catch (error) {
+      this.env.log.error(`Ticket panel #${this.ticketId}: lookups failed`, error);
+      return { statuses: [], priorities: [] };
+    }
+  }
+
+  private postSnapshot(): void {
+    if (!this.snapshot) return;
+    this.post({ ...this.snapshot, attribution: this.env.attribution(), draft: this.env.drafts.get(this.ticketId) });
+  }
+
+  private reply(r: Reply): Reply {
+    this.post(r);
+    return r;
+  }
+
+  private async run(request: WebviewRequest): Promise<RequestResults[RequestType]> {
+    switch (request.type) {
+      case 'ready':
+        // A webview comes back after being hidden or reloaded: resend what we have instead of refetching.
+        if (this.snapshot) this.postSnapshot();
+        else void this.load();
+        return null;
+      case 'refresh':
+        if (!(await this.load())) throw new RequestFailure('Could not refresh the ticket.');
+        return null;
+      case 'send':
+        return this.send(request.kind, request.text);
+      case 'saveDraft':
+        if (request.draft.text.trim() === '') await this.env.drafts.clear(this.ticketId, request.draft.kind);
+        else await this.env.drafts.set(this.ticketId, request.draft);
+        return null;
+      case 'updateField':
+        return this.updateField(request.field, request.value);
+      case 'searchAgents':
+        return this.searchAgents(request.text);
+      case 'openLink':
+        await this.env.openExternal(request.url);
+        return null;
+      case 'openInBrowser':
+        await this.env.openInBrowser(this.ticketId);
+        return null;
+    }
+  }
+
+  private async send(kind: Draft['kind'], text: string): Promise<RequestResults['send']> {
+    const what = kind === 'reply' ? 'reply' : 'private note';
+    // One write at a time per ticket: a second click while the first POST is out never sends twice.
+    if (this.sending) throw new RequestFailure(`A ${what} is already being sent for this ticket.`);
+    this.sending = true;
+    try {
+      const html = textToHtml(text);
+      let messageId: number;
+      try {
+        const api = await this.env.getApi();
+        messageId = kind === 'reply' ? await api.addReply(this.ticketId, html) : await api.addNote(this.ticketId, html);
+      } catch (error) {
+        // Keep the text where the next panel will find it, whatever happened to the webview meanwhile.
+        await this.env.drafts.set(this.ticketId, { kind, text });
+        this.env.log.error(`Ticket panel #${this.ticketId}: sending the ${what} failed`, error);
+        if (isBoldDeskError(error) && error.outcomeUnknown) {
+          throw new RequestFailure(
+            `No answer from BoldDesk, so the ${what} may have been sent. Refresh the ticket to check before sending it again. Your text is kept.`,
+            true,
+          );
+        }
+        throw new RequestFailure(`${this.env.describeError(error)} Your text is kept.`);
+      }
+      await this.env.drafts.clear(this.ticketId, kind);
+      this.reportChange();
+      this.env.log.info(`Ticket panel #${this.ticketId}: ${what} ${messageId} sent`);
+      void this.load(); // show the new message
+      return { messageId };
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async updateField(field: EditableField, value: number | null): Promise<RequestResults['updateField']> {
+    if (this.updating.has(field)) throw new RequestFailure(`The ${field} is already being changed.`);
+    const lookups = this.snapshot?.lookups;
+    const known = field === 'status' ? lookups?.statuses : field === 'priority' ? lookups?.priorities : undefined;
+    if (known && known.length > 0 && !known.some((r) => r.id === value)) {
+      throw new RequestFailure(`That ${field} is not one BoldDesk offers. Refresh the ticket and try again.`);
+    }
+    const changes: FieldChanges =
+      field === 'status' ? { statusId: value ?? undefined } : field === 'priority' ? { priorityId: value ?? undefined } : { agentId: value };
+    this.updating.add(field);
+    try {
+      const api = await this.env.getApi();
+      let changed: boolean;
+      try {
+        changed = await api.updateFields(this.ticketId, changes);
+      } catch (error) {
+        this.env.log.error(`Ticket panel #${this.ticketId}: changing the ${field} failed`, error);
+        const outcomeUnknown = isBoldDeskError(error) && error.outcomeUnknown;
+        const prefix = outcomeUnknown
+          ? `No answer from BoldDesk, so the ${field} may or may not have changed. Refresh the ticket to check.`
+          : `BoldDesk did not change the ${field}: ${this.env.describeError(error)}`;
+        throw new RequestFailure(prefix, outcomeUnknown);
+      }
+      if (changed) {
+        this.reportChange();
+        await this.refreshHeader(api);
+      }
+      return { changed };
+    } finally {
+      this.updating.delete(field);
+    }
+  }
+
+  private reportChange(): void {
+    this.reportingChange = true; // the tree's change event fires synchronously inside ticketChanged()
+    try {
+      this.env.ticketChanged(this.ticketId);
+    } finally {
+      this.reportingChange = false;
+    }
+  }
+
+  /** After a confirmed change, show BoldDesk's own view of the ticket (new value, new "last updated"). */
+  private async refreshHeader(api: BoldDeskApi): Promise<void> {
+    try {
+      const ticket = toPanelTicket(await api.getTicket(this.ticketId));
+      if (this.snapshot) this.snapshot = { ...this.snapshot, ticket };
+      this.post({ type: 'ticketUpdated', ticket });
+    } catch (error) {
+      // The change itself succeeded; the webview applies the confirmed value from the reply.
+      this.env.log.error(`Ticket panel #${this.ticketId}: reloading the ticket after a change failed`, error);
+    }
+  }
+
+  private async searchAgents(text: string): Promise<PanelAgent[]> {
+    const api = await this.env.getApi();
+    const agents = await api.searchAgents(text.trim());
+    return agents.slice(0, MAX_AGENT_RESULTS).map((a) => ({ userId: a.userId, name: a.name, email: a.email }));
+  }
+}

@@ -1,0 +1,163 @@
+// The ONE message protocol between the ticket webview and the extension, shared by both sides (so no `vscode`
+// and no DOM imports here). The webview sends requests `{id, type, …payload}`; the extension answers each with
+// exactly one Reply `{type:'reply', id, ok, result|error}`. The extension also pushes notifications (no id).
+// Everything that crosses is plain JSON. A request is untrusted input: see validateRequest.ts.
+
+export const TICKET_PANEL_VIEW_TYPE = 'bolddesk.ticketPanel';
+
+export const Limits = {
+  /** Longest reply/note text accepted (characters of plain text). */
+  maxBodyChars: 100_000,
+  maxUrlChars: 2048,
+  maxSearchChars: 100,
+  /** Request ids are counters starting at 1. */
+  maxRequestId: 2 ** 31,
+} as const;
+
+export type ComposeKind = 'reply' | 'note';
+export type EditableField = 'status' | 'priority' | 'assignee';
+
+export interface Draft {
+  kind: ComposeKind;
+  text: string;
+}
+
+// ---- what the webview shows (plain data, derived from src/api/types by panelModel.ts) ----
+
+export interface PanelRef {
+  id: number;
+  name: string;
+}
+
+export interface PanelTicket {
+  id: number;
+  subject: string;
+  status?: PanelRef;
+  priority?: PanelRef;
+  category?: PanelRef;
+  brand?: string;
+  requester?: string;
+  assignee?: PanelRef;
+  createdOn?: string;
+  lastUpdatedOn?: string;
+}
+
+export interface PanelAttachment {
+  name: string;
+  /** Only http(s) URLs survive panelModel; others become undefined and the name shows without a link. */
+  url?: string;
+  size?: number;
+}
+
+export interface PanelMessage {
+  /** Unique within the conversation (messages and the synthetic description entry). */
+  key: string;
+  kind: 'reply' | 'note' | 'description';
+  /** Untrusted HTML: the webview sanitizes it before it touches the DOM. */
+  html: string;
+  author: string;
+  fromCustomer: boolean;
+  createdOn: string;
+  attachments: PanelAttachment[];
+}
+
+export interface PanelLookups {
+  statuses: PanelRef[];
+  priorities: PanelRef[];
+}
+
+export interface PanelAgent {
+  userId: number;
+  name: string;
+  email: string;
+}
+
+// ---- requests (webview → extension) ----
+
+export type WebviewRequest =
+  | { id: number; type: 'ready' }
+  | { id: number; type: 'refresh' }
+  | { id: number; type: 'send'; kind: ComposeKind; text: string }
+  | { id: number; type: 'saveDraft'; draft: Draft }
+  | { id: number; type: 'updateField'; field: EditableField; value: number | null }
+  | { id: number; type: 'searchAgents'; text: string }
+  | { id: number; type: 'openLink'; url: string }
+  | { id: number; type: 'openInBrowser' };
+
+export type RequestType = WebviewRequest['type'];
+
+/** Distributes over the union so each member keeps its own payload fields. */
+type OmitId<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** A request as the webview builds it, before the client numbers it. */
+export type RequestPayload = OmitId<WebviewRequest>;
+
+/** The `result` of a successful reply, per request type. */
+export interface RequestResults {
+  ready: null;
+  refresh: null;
+  send: { messageId: number };
+  saveDraft: null;
+  /** `changed: false` = BoldDesk said "No changes found." (nothing to show, not an error). */
+  updateField: { changed: boolean };
+  searchAgents: PanelAgent[];
+  openLink: null;
+  openInBrowser: null;
+}
+
+export interface ReplyError {
+  message: string;
+  /** A write may have reached BoldDesk although no answer came back: the user must check before resending. */
+  outcomeUnknown?: boolean;
+}
+
+export type Reply =
+  | { type: 'reply'; id: number; ok: true; result: RequestResults[RequestType] }
+  | { type: 'reply'; id: number; ok: false; error: ReplyError };
+
+// ---- notifications (extension → webview) ----
+
+export type ExtensionNotification =
+  | { type: 'loading' }
+  | {
+      type: 'ticketLoaded';
+      ticket: PanelTicket;
+      messages: PanelMessage[];
+      lookups: PanelLookups;
+      attribution: string;
+      /** BoldDesk origin: the only place inline images may come from. */
+      origin: string;
+      /** The draft the extension stored for this ticket (the webview prefers its own newer state). */
+      draft?: Draft;
+    }
+  | { type: 'ticketUpdated'; ticket: PanelTicket }
+  | { type: 'loadFailed'; message: string }
+  | { type: 'attributionChanged'; text: string };
+
+export type ExtensionMessage = Reply | ExtensionNotification;
+
+/** What the webview keeps in `setState` (survives hiding and window reloads). Never ticket data or secrets. */
+export interface PanelWebviewState {
+  ticketId: number;
+  draft?: Draft;
+}
+
+/** Links the panel will hand to the OS: http(s) and mailto only, absolute, bounded. */
+export function isOpenableUrl(url: string): boolean {
+  if (url.length === 0 || url.length > Limits.maxUrlChars) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'mailto:') return true;
+  return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
+}
+
+export function isComposeKind(v: unknown): v is ComposeKind {
+  return v === 'reply' || v === 'note';
+}
+
+export function isPositiveId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+}

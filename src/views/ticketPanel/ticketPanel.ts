@@ -1,0 +1,100 @@
+// One ticket's webview panel: owns the vscode.WebviewPanel, its HTML shell and the message wiring; the
+// request handling itself lives in TicketPanelController.
+import * as vscode from 'vscode';
+import { makeNonce, renderShell } from './html';
+import { TicketPanelController, type PanelEnv } from './panelController';
+import type { ExtensionMessage, Reply } from './protocol';
+
+const MAX_TITLE = 60;
+
+/** Scripts on, command URIs off, and the only local files the webview may load are under media/. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableFindWidget: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export class TicketPanel implements vscode.Disposable {
+  readonly controller: TicketPanelController;
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+  /** The origin the current HTML's CSP allows images from. */
+  private shellOrigin: string | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly ticketId: number,
+    private readonly env: PanelEnv,
+    private readonly extensionUri: vscode.Uri,
+    private readonly onDispose: () => void,
+  ) {
+    this.controller = new TicketPanelController(ticketId, env, (m) => this.post(m), (title) => this.setTitle(title));
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'bolddesk.svg');
+    this.renderShell();
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.controller.handle(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** Test hook and the webview's entry point: handle one raw (untrusted) message, resolve with the reply. */
+  handleMessage(raw: unknown): Promise<Reply | undefined> {
+    return this.controller.handle(raw);
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  /** The domain, key or identity changed: new CSP origin needs a new shell; otherwise just the author line. */
+  sessionChanged(): void {
+    if (this.env.origin() !== this.shellOrigin) {
+      this.renderShell(); // the webview restarts, sends `ready`, and gets freshly loaded data
+      void this.controller.load();
+    } else {
+      this.controller.attributionChanged();
+    }
+  }
+
+  /** Closed by the user or by code: either way the manager forgets this panel, exactly once. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    try {
+      this.onDispose();
+      vscode.Disposable.from(...this.disposables).dispose();
+    } finally {
+      this.panel.dispose();
+    }
+  }
+
+  private renderShell(): void {
+    const webview = this.panel.webview;
+    const media = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', ...p)).toString();
+    this.shellOrigin = this.env.origin();
+    webview.html = renderShell({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: media('dist', 'ticketPanel.js'),
+      styleUri: media('ticketPanel', 'ticketPanel.css'),
+      codiconUri: media('codicons', 'codicon.css'),
+      imageOrigin: this.shellOrigin,
+      ticketId: this.ticketId,
+    });
+  }
+
+  private setTitle(title: string): void {
+    if (this.disposed) return;
+    this.panel.title = title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
+  }
+
+  private post(message: ExtensionMessage): void {
+    if (this.disposed) return;
+    // A panel closed mid-request rejects; nothing is waiting for the message any more.
+    this.panel.webview.postMessage(message).then(undefined, () => undefined);
+  }
+}

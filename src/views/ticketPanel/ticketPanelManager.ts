@@ -1,0 +1,127 @@
+// One webview panel per ticket: opening a ticket again reveals its panel, and panels come back after a window
+// reload (WebviewPanelSerializer; package.json has the `onWebviewPanel:` activation event).
+import * as vscode from 'vscode';
+import { describeError } from '../../api/describeError';
+import type { CommandDeps } from '../../commands/deps';
+import { Commands } from '../../constants';
+import { draftsFor } from '../../drafts/draftEditors';
+import type { PanelEnv } from './panelController';
+import { PanelDraftAdapter } from './panelDrafts';
+import { isPositiveId, TICKET_PANEL_VIEW_TYPE, type PanelWebviewState } from './protocol';
+import { TicketPanel, webviewOptions } from './ticketPanel';
+
+export type TicketPanelDeps = Pick<CommandDeps, 'context' | 'session' | 'tree' | 'log'>;
+
+/** One manager per activation, found by the extension context (no module-level singleton). */
+const managers = new WeakMap<object, TicketPanelManager>();
+
+/**
+ * Called by extension.ts at activation (the serializer must be registered then, so panels come back after a
+ * reload). `onDidChangeTicket` is the tree's change event: open panels reload when a command changed their ticket.
+ */
+export function registerTicketPanels(deps: TicketPanelDeps, onDidChangeTicket: vscode.Event<number>): TicketPanelManager {
+  const manager = new TicketPanelManager(deps, onDidChangeTicket);
+  managers.set(deps.context, manager);
+  return manager;
+}
+
+export function ticketPanelsFor(deps: Pick<CommandDeps, 'context'>): TicketPanelManager {
+  const manager = managers.get(deps.context);
+  if (!manager) throw new Error('The ticket panels are not registered.');
+  return manager;
+}
+
+/** Opens ticket `ticketId` in its panel (the entry point openTicket uses). Config problems throw before a panel opens. */
+export async function openTicketPanel(deps: Pick<CommandDeps, 'context' | 'session'>, ticketId: number): Promise<TicketPanel> {
+  await deps.session.requireApi();
+  return ticketPanelsFor(deps).open(ticketId);
+}
+
+export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
+  private readonly panels = new Map<number, TicketPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly env: PanelEnv;
+
+  constructor(
+    private readonly deps: TicketPanelDeps,
+    onDidChangeTicket: vscode.Event<number>,
+  ) {
+    this.env = createPanelEnv(deps);
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this),
+      deps.session.onDidChange(() => this.panels.forEach((p) => p.sessionChanged())),
+      onDidChangeTicket((id) => this.panels.get(id)?.controller.ticketChangedElsewhere()),
+    );
+  }
+
+  /** Opens the ticket's panel, or reveals the one already open. */
+  open(ticketId: number): TicketPanel {
+    if (!isPositiveId(ticketId)) throw new RangeError(`Not a ticket number: ${ticketId}`);
+    const existing = this.panels.get(ticketId);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      TICKET_PANEL_VIEW_TYPE,
+      `#${ticketId}`,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      webviewOptions(this.deps.context.extensionUri),
+    );
+    return this.adopt(panel, ticketId);
+  }
+
+  /** The open panel of a ticket, if any (tests and callers that want to refresh it). */
+  get(ticketId: number): TicketPanel | undefined {
+    return this.panels.get(ticketId);
+  }
+
+  get openTicketIds(): number[] {
+    return [...this.panels.keys()];
+  }
+
+  /** After a window reload VS Code hands back each panel with the state its webview last saved. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const ticketId = (state as Partial<PanelWebviewState> | undefined)?.ticketId;
+    if (!isPositiveId(ticketId) || this.panels.has(ticketId)) {
+      panel.dispose(); // nothing usable to restore (or a duplicate): do not leave an empty panel behind
+      return;
+    }
+    this.adopt(panel, ticketId);
+  }
+
+  dispose(): void {
+    this.panels.forEach((p) => p.dispose());
+    this.panels.clear();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, ticketId: number): TicketPanel {
+    const ticketPanel = new TicketPanel(panel, ticketId, this.env, this.deps.context.extensionUri, () => {
+      if (this.panels.get(ticketId) === ticketPanel) this.panels.delete(ticketId);
+    });
+    this.panels.set(ticketId, ticketPanel);
+    return ticketPanel;
+  }
+}
+
+function createPanelEnv(deps: TicketPanelDeps): PanelEnv {
+  return {
+    getApi: () => deps.session.requireApi(),
+    origin: () => deps.session.origin,
+    attribution: () => deps.session.attributionText(),
+    // Shared with the draft editors (one DraftStore per activation), so both surfaces see the same draft.
+    drafts: new PanelDraftAdapter(draftsFor(deps).store),
+    openExternal: async (url) => {
+      // The protocol validator already limited this to http(s)/mailto; parse strictly so nothing is reinterpreted.
+      await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    },
+    openInBrowser: async (ticketId) => {
+      await vscode.commands.executeCommand(Commands.openInBrowser, ticketId);
+    },
+    ticketChanged: (ticketId) => deps.tree.ticketChanged(ticketId),
+    noteOpened: (ticket) => deps.tree.noteOpened(ticket),
+    describeError,
+    log: deps.log,
+  };
+}

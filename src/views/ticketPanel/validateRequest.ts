@@ -1,0 +1,86 @@
+// A message from the webview is untrusted input (the webview renders customer HTML): check its shape, field
+// types and lengths, and reject anything that is not exactly one of the protocol's requests.
+import {
+  isComposeKind,
+  isOpenableUrl,
+  isPositiveId,
+  Limits,
+  type WebviewRequest,
+} from './protocol';
+
+export type Validation =
+  | { ok: true; request: WebviewRequest }
+  /** `id` is set when the message carried a usable id, so the sender can still get an error reply. */
+  | { ok: false; reason: string; id?: number };
+
+type Fields = Record<string, unknown>;
+
+function isPlainObject(v: unknown): v is Fields {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+function hasOnlyKeys(o: Fields, allowed: readonly string[]): boolean {
+  return Object.keys(o).every((k) => allowed.includes(k));
+}
+
+function isBoundedString(v: unknown, max: number): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+export function validateRequest(raw: unknown): Validation {
+  if (!isPlainObject(raw)) return { ok: false, reason: 'not an object' };
+  const id = raw.id;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1 || id > Limits.maxRequestId) {
+    return { ok: false, reason: 'missing or invalid id' };
+  }
+  const fail = (reason: string): Validation => ({ ok: false, reason, id });
+  const only = (...keys: string[]) => hasOnlyKeys(raw, ['id', 'type', ...keys]);
+
+  switch (raw.type) {
+    case 'ready':
+    case 'refresh':
+    case 'openInBrowser':
+      return only() ? { ok: true, request: { id, type: raw.type } } : fail(`unexpected fields in ${raw.type}`);
+
+    case 'send': {
+      if (!only('kind', 'text')) return fail('unexpected fields in send');
+      if (!isComposeKind(raw.kind)) return fail('send.kind must be "reply" or "note"');
+      if (!isBoundedString(raw.text, Limits.maxBodyChars)) return fail('send.text must be a string within the limit');
+      if (raw.text.trim().length === 0) return fail('send.text is empty');
+      return { ok: true, request: { id, type: 'send', kind: raw.kind, text: raw.text } };
+    }
+
+    case 'saveDraft': {
+      if (!only('draft')) return fail('unexpected fields in saveDraft');
+      const d = raw.draft;
+      if (!isPlainObject(d) || !hasOnlyKeys(d, ['kind', 'text'])) return fail('saveDraft.draft has the wrong shape');
+      if (!isComposeKind(d.kind) || !isBoundedString(d.text, Limits.maxBodyChars)) {
+        return fail('saveDraft.draft has an invalid kind or text');
+      }
+      return { ok: true, request: { id, type: 'saveDraft', draft: { kind: d.kind, text: d.text } } };
+    }
+
+    case 'updateField': {
+      if (!only('field', 'value')) return fail('unexpected fields in updateField');
+      const { field, value } = raw;
+      if (field !== 'status' && field !== 'priority' && field !== 'assignee') return fail('updateField.field is unknown');
+      // Only the assignee can be cleared (null unassigns); status and priority need a real id.
+      const valueOk = isPositiveId(value) || (field === 'assignee' && value === null);
+      if (!valueOk) return fail('updateField.value is not a valid id');
+      return { ok: true, request: { id, type: 'updateField', field, value: value as number | null } };
+    }
+
+    case 'searchAgents':
+      if (!only('text')) return fail('unexpected fields in searchAgents');
+      if (!isBoundedString(raw.text, Limits.maxSearchChars)) return fail('searchAgents.text is too long');
+      return { ok: true, request: { id, type: 'searchAgents', text: raw.text } };
+
+    case 'openLink':
+      if (!only('url')) return fail('unexpected fields in openLink');
+      if (typeof raw.url !== 'string' || !isOpenableUrl(raw.url)) return fail('openLink.url is not an http(s) or mailto link');
+      return { ok: true, request: { id, type: 'openLink', url: raw.url } };
+
+    default:
+      return fail('unknown request type');
+  }
+}

@@ -1,0 +1,139 @@
+// The composer: Reply (public) / Private note, Ctrl+Enter (Cmd+Enter) to send, one send at a time.
+// The draft is kept twice: in the webview state on every keystroke (survives hiding the tab and window
+// reloads) and in the extension's per-ticket store shortly after (survives closing the panel). It is cleared
+// only when the extension says BoldDesk confirmed the send.
+import type { ComposeKind, Draft } from '../../views/ticketPanel/protocol';
+import { Rpc, RpcError } from './rpc';
+import { loadState, vscodeApi } from './vscodeApi';
+
+const SAVE_DELAY_MS = 300;
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`ticket panel shell is missing #${id}`);
+  return el as T;
+}
+
+export class Composer {
+  private readonly text = byId<HTMLTextAreaElement>('composer-text');
+  private readonly send = byId<HTMLButtonElement>('send');
+  private readonly sendLabel = byId<HTMLSpanElement>('send-label');
+  private readonly status = byId<HTMLSpanElement>('composer-status');
+  private readonly attribution = byId<HTMLSpanElement>('attribution');
+  private readonly section = byId<HTMLElement>('composer');
+  private readonly radios = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="kind"]'));
+  private inFlight = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly ticketId: number,
+    private readonly rpc: Rpc,
+    private readonly onSent: () => void,
+  ) {
+    const saved = loadState(ticketId).draft;
+    if (saved) this.apply(saved);
+    this.updateKind();
+    this.text.addEventListener('input', () => this.changed());
+    this.text.addEventListener('blur', () => this.flush());
+    this.radios.forEach((r) => r.addEventListener('change', () => {
+      this.updateKind();
+      this.changed();
+    }));
+    this.text.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void this.submit();
+      }
+    });
+    this.send.addEventListener('click', () => void this.submit());
+  }
+
+  get kind(): ComposeKind {
+    return this.radios.find((r) => r.checked)?.value === 'note' ? 'note' : 'reply';
+  }
+
+  setAttribution(text: string): void {
+    this.attribution.textContent = text;
+  }
+
+  /** The extension's stored draft arrived: use it only when nothing is typed here (never overwrite typing). */
+  offerStoredDraft(draft: Draft | undefined): void {
+    if (draft && this.text.value.trim() === '' && !this.inFlight) {
+      this.apply(draft);
+      this.updateKind();
+      this.saveState();
+    }
+  }
+
+  private apply(d: Draft): void {
+    this.text.value = d.text;
+    this.radios.forEach((r) => (r.checked = r.value === d.kind));
+  }
+
+  private updateKind(): void {
+    const note = this.kind === 'note';
+    this.section.classList.toggle('composing-note', note);
+    this.sendLabel.textContent = note ? 'Add private note' : 'Send reply';
+    this.text.placeholder = note
+      ? 'Write a private note (agents only)… (Ctrl+Enter to add)'
+      : 'Write a reply to the requester… (Ctrl+Enter to send)';
+  }
+
+  private draft(): Draft {
+    return { kind: this.kind, text: this.text.value };
+  }
+
+  private saveState(): void {
+    const d = this.draft();
+    vscodeApi.setState({ ticketId: this.ticketId, draft: d.text === '' ? undefined : d });
+  }
+
+  private changed(): void {
+    this.saveState();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+  }
+
+  private flush(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.inFlight) return; // the extension stores the text itself if the send fails
+    this.rpc.request({ type: 'saveDraft', draft: this.draft() }).catch(() => undefined);
+  }
+
+  private setBusy(busy: boolean): void {
+    this.inFlight = busy;
+    this.send.disabled = busy;
+    this.text.readOnly = busy;
+    this.radios.forEach((r) => (r.disabled = busy));
+    this.section.setAttribute('aria-busy', String(busy));
+  }
+
+  private async submit(): Promise<void> {
+    if (this.inFlight) return;
+    const { kind, text } = this.draft();
+    if (text.trim() === '') {
+      this.status.textContent = 'Write something first.';
+      return;
+    }
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const noun = kind === 'note' ? 'private note' : 'reply';
+    this.setBusy(true);
+    this.status.className = 'composer-status';
+    this.status.textContent = `Sending ${noun}…`;
+    try {
+      await this.rpc.request({ type: 'send', kind, text });
+      this.text.value = '';
+      this.saveState();
+      this.status.textContent = kind === 'note' ? 'Private note added.' : 'Reply sent.';
+      this.onSent();
+    } catch (e) {
+      this.status.className = `composer-status ${e instanceof RpcError && e.outcomeUnknown ? 'warning' : 'error'}`;
+      this.status.textContent = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.setBusy(false);
+      this.text.focus();
+    }
+  }
+}

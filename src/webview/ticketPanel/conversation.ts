@@ -1,0 +1,103 @@
+// The conversation, oldest first. Long threads render incrementally: the newest PAGE messages first, then
+// "Show earlier messages" prepends the previous PAGE without rebuilding what is already on screen.
+// Replies, private notes and the original description each look different; notes say "Private note".
+import type { PanelMessage } from '../../views/ticketPanel/protocol';
+import { h, icon, timeEl } from './dom';
+import { formatSize, visibleRange } from './format';
+import type { Sanitize } from './sanitize';
+
+export const PAGE = 50;
+
+const KIND_LABEL: Record<PanelMessage['kind'], string> = {
+  reply: 'Reply',
+  note: 'Private note',
+  description: 'Original request',
+};
+const KIND_ICON: Record<PanelMessage['kind'], string> = { reply: 'comment', note: 'lock', description: 'mail' };
+
+export class Conversation {
+  private messages: PanelMessage[] = [];
+  /** Index of the oldest rendered message. */
+  private start = 0;
+  private readonly list: HTMLOListElement;
+  private readonly more: HTMLButtonElement;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly sanitize: () => Sanitize | undefined,
+    /** How many messages to show at first; a refresh keeps at least as many as are on screen. */
+    private shown = PAGE,
+  ) {
+    this.more = h('button', { type: 'button', class: 'button-secondary show-earlier' });
+    this.more.addEventListener('click', () => this.showEarlier());
+    this.list = h('ol', { class: 'messages', 'aria-label': 'Messages, oldest first' });
+    this.root.replaceChildren(this.more, this.list);
+  }
+
+  get shownCount(): number {
+    return this.messages.length - this.start;
+  }
+
+  /** Replaces the conversation (first load or refresh); keeps at least as many messages shown as before. */
+  show(messages: PanelMessage[], scrollToEnd: boolean): void {
+    const wasShown = Math.max(this.shown, this.shownCount);
+    this.messages = messages;
+    this.start = visibleRange(messages.length, wasShown).start;
+    this.list.replaceChildren(...this.messages.slice(this.start).map((m) => this.renderMessage(m)));
+    if (messages.length === 0) this.list.append(h('li', { class: 'empty' }, 'No messages yet.'));
+    this.updateMore();
+    if (scrollToEnd) this.list.lastElementChild?.scrollIntoView({ block: 'end' });
+  }
+
+  private showEarlier(): void {
+    const newStart = Math.max(0, this.start - PAGE);
+    if (newStart === this.start) return;
+    const anchor = this.list.firstElementChild;
+    const before = anchor?.getBoundingClientRect().top ?? 0;
+    const items = this.messages.slice(newStart, this.start).map((m) => this.renderMessage(m));
+    this.list.prepend(...items);
+    this.start = newStart;
+    this.shown = this.shownCount;
+    this.updateMore();
+    // Keep the message the reader was looking at in place, and move keyboard focus to the first new one.
+    if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - before);
+    (items[items.length - 1] as HTMLElement | undefined)?.focus({ preventScroll: true });
+  }
+
+  private updateMore(): void {
+    const hidden = this.start;
+    this.more.hidden = hidden === 0;
+    this.more.replaceChildren(icon('fold-up'), ` Show earlier messages (${hidden} more)`);
+  }
+
+  private renderMessage(m: PanelMessage): HTMLLIElement {
+    const label = KIND_LABEL[m.kind];
+    const body = h('div', { class: 'message-body' });
+    const sanitize = this.sanitize();
+    if (sanitize) body.append(sanitize(m.html));
+    else body.textContent = m.html; // no sanitizer (yet): never insert as HTML
+    const header = h('div', { class: 'message-header' },
+      icon(KIND_ICON[m.kind]),
+      h('strong', { class: 'message-author' }, m.author),
+      m.kind === 'note' ? h('span', { class: 'badge badge-note' }, 'Private note') : false,
+      m.kind === 'description' ? h('span', { class: 'badge' }, 'Original request') : false,
+      m.kind === 'reply' && m.fromCustomer ? h('span', { class: 'badge badge-customer' }, 'Customer') : false,
+      timeEl(m.createdOn),
+    );
+    const li = h('li', {
+      class: `message message-${m.kind}${m.fromCustomer ? ' from-customer' : ''}`,
+      'aria-label': `${label} by ${m.author}`,
+      tabindex: '-1',
+      'data-key': m.key,
+    }, header, body);
+    if (m.attachments.length > 0) {
+      li.append(h('ul', { class: 'attachments', 'aria-label': 'Attachments' },
+        ...m.attachments.map((a) => {
+          const size = formatSize(a.size);
+          const name = size ? `${a.name} (${size})` : a.name;
+          return h('li', {}, icon('file'), ' ', a.url ? h('a', { href: a.url, rel: 'noopener noreferrer' }, name) : name);
+        })));
+    }
+    return li;
+  }
+}

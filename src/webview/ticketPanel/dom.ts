@@ -1,0 +1,36 @@
+// Tiny DOM helpers. Every piece of ticket text goes in through textContent; only sanitize.ts produces markup.
+import { exactTime, relativeTime } from './format';
+
+type Child = Node | string | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) {
+    if (c === undefined || c === false) continue;
+    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return el;
+}
+
+/** A codicon, hidden from screen readers (the text next to it says the same). */
+export function icon(name: string): HTMLSpanElement {
+  return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
+}
+
+/** "3 hours ago" with the exact time on hover; main.ts refreshes the text every minute. */
+export function timeEl(iso: string | undefined): HTMLTimeElement {
+  const t = h('time', { datetime: iso ?? '', title: exactTime(iso) }, relativeTime(iso, Date.now()));
+  return t;
+}
+
+export function refreshTimes(root: ParentNode): void {
+  const now = Date.now();
+  root.querySelectorAll('time[datetime]').forEach((t) => {
+    t.textContent = relativeTime(t.getAttribute('datetime') ?? undefined, now);
+  });
+}

@@ -1,0 +1,135 @@
+// The ticket header: #id and subject, the editable fields (status, priority, assignee) and the read-only facts.
+// A field shows a new value only after BoldDesk confirmed it: while a change is out, the select keeps the old
+// value and is disabled, and a line says what is being changed.
+import type { EditableField, PanelLookups, PanelRef, PanelTicket } from '../../views/ticketPanel/protocol';
+import { AssigneePicker } from './assignee';
+import { h, icon, timeEl } from './dom';
+import type { Rpc } from './rpc';
+import { RpcError } from './rpc';
+
+export interface HeaderCallbacks {
+  /** A message for the banner (errors stay until dismissed or replaced). */
+  notify(message: string, kind: 'info' | 'error'): void;
+  refresh(): void;
+}
+
+const LABELS: Record<EditableField, string> = { status: 'Status', priority: 'Priority', assignee: 'Assignee' };
+
+export class Header {
+  private ticket: PanelTicket | undefined;
+  private lookups: PanelLookups = { statuses: [], priorities: [] };
+  private readonly pending = new Map<EditableField, string>();
+  private readonly picker: AssigneePicker;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly rpc: Rpc,
+    private readonly cb: HeaderCallbacks,
+  ) {
+    this.picker = new AssigneePicker(rpc, (agent) => void this.change('assignee', agent ? agent.userId : null, agent?.name ?? 'Unassigned'));
+  }
+
+  show(ticket: PanelTicket, lookups?: PanelLookups): void {
+    this.ticket = ticket;
+    if (lookups) this.lookups = lookups;
+    this.render();
+  }
+
+  private render(): void {
+    const t = this.ticket;
+    if (!t) return;
+    const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+    this.root.replaceChildren(
+      h('div', { class: 'title-row' },
+        h('h1', { class: 'ticket-title' }, h('span', { class: 'ticket-id' }, `#${t.id}`), ' ', h('span', { class: 'ticket-subject' }, t.subject)),
+        h('div', { class: 'title-actions' },
+          this.actionButton('link-external', 'Open in Browser', 'open-browser', () => {
+            this.rpc.request({ type: 'openInBrowser' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
+          }),
+          this.actionButton('refresh', 'Refresh', 'refresh', () => this.cb.refresh()),
+        ),
+      ),
+      h('dl', { class: 'facts' },
+        ...this.fact('Status', this.selectFor('status', t.status, this.lookups.statuses)),
+        ...this.fact('Priority', this.selectFor('priority', t.priority, this.lookups.priorities)),
+        ...this.fact('Assignee', this.assigneeCell(t)),
+        ...this.fact('Category', t.category?.name ?? '—'),
+        ...this.fact('Brand', t.brand ?? '—'),
+        ...this.fact('Requester', t.requester ?? '—'),
+        ...this.fact('Created', timeEl(t.createdOn)),
+        ...this.fact('Last updated', timeEl(t.lastUpdatedOn)),
+      ),
+      h('p', { class: 'pending-line', role: 'status', 'aria-live': 'polite' }, [...this.pending.values()].join(' ')),
+    );
+    this.root.setAttribute('aria-busy', 'false');
+    if (focusedKey) this.root.querySelector<HTMLElement>(`[data-focus-key="${focusedKey}"]`)?.focus();
+  }
+
+  private actionButton(codicon: string, label: string, key: string, onClick: () => void): HTMLButtonElement {
+    const b = h('button', { type: 'button', class: 'button-secondary', 'data-focus-key': key, title: label }, icon(codicon), ` ${label}`);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  private fact(label: string, value: Node | string): HTMLElement[] {
+    return [h('dt', {}, label), h('dd', {}, value)];
+  }
+
+  private selectFor(field: 'status' | 'priority', current: PanelRef | undefined, options: PanelRef[]): Node | string {
+    if (options.length === 0) return current?.name ?? '—'; // lookups unavailable: show, don't edit
+    const select = h('select', { 'aria-label': `${LABELS[field]} of ticket #${this.ticket?.id ?? ''}`, 'data-focus-key': field });
+    const all = current && !options.some((o) => o.id === current.id) ? [current, ...options] : options;
+    if (!current) select.append(h('option', { value: '' }, '—'));
+    for (const o of all) select.append(h('option', { value: String(o.id) }, o.name));
+    select.value = current ? String(current.id) : '';
+    select.disabled = this.pending.has(field);
+    select.addEventListener('change', () => {
+      const picked = all.find((o) => String(o.id) === select.value);
+      select.value = current ? String(current.id) : ''; // the old value stays until BoldDesk confirms
+      if (picked && picked.id !== current?.id) void this.change(field, picked.id, picked.name);
+    });
+    return select;
+  }
+
+  private assigneeCell(t: PanelTicket): Node {
+    const button = h('button', { type: 'button', class: 'link-button', 'data-focus-key': 'assignee', 'aria-label': `Change assignee (now ${t.assignee?.name ?? 'unassigned'})` },
+      icon('person'), ` ${t.assignee?.name ?? 'Unassigned'}`);
+    button.disabled = this.pending.has('assignee');
+    button.addEventListener('click', () => this.picker.open(button));
+    return h('span', { class: 'assignee-cell' }, button, this.picker.element);
+  }
+
+  private async change(field: EditableField, value: number | null, label: string): Promise<void> {
+    if (this.pending.has(field) || !this.ticket) return;
+    this.pending.set(field, `Changing ${field} to ${label}…`);
+    this.render();
+    try {
+      const { changed } = await this.rpc.request({ type: 'updateField', field, value });
+      this.pending.delete(field);
+      if (!changed) {
+        this.cb.notify(`No changes found: the ${field} already is ${label}.`, 'info');
+      } else {
+        this.applyConfirmed(field, value, label);
+        this.cb.notify(`${LABELS[field]} changed to ${label}.`, 'info');
+      }
+    } catch (e) {
+      this.pending.delete(field);
+      this.cb.notify(errorText(e), 'error');
+    }
+    this.render();
+  }
+
+  /** BoldDesk confirmed; the ticketUpdated notification usually got here first, this covers when it could not. */
+  private applyConfirmed(field: EditableField, value: number | null, label: string): void {
+    if (!this.ticket) return;
+    const ref = value === null ? undefined : { id: value, name: label };
+    if (field === 'status') this.ticket = { ...this.ticket, status: ref };
+    else if (field === 'priority') this.ticket = { ...this.ticket, priority: ref };
+    else this.ticket = { ...this.ticket, assignee: ref };
+  }
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof RpcError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}

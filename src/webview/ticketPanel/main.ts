@@ -1,0 +1,98 @@
+// Entry point of the ticket webview (bundled by esbuild to media/dist/ticketPanel.js). Wires the shell's
+// elements to the protocol: asks for the ticket (`ready`), renders what the extension pushes, and routes every
+// link click to the extension (the webview itself never navigates).
+import type { ExtensionNotification } from '../../views/ticketPanel/protocol';
+import { Composer } from './composer';
+import { Conversation } from './conversation';
+import { refreshTimes } from './dom';
+import { errorText, Header } from './header';
+import { Rpc } from './rpc';
+import { createSanitizer, type Sanitize } from './sanitize';
+
+const app = document.getElementById('app');
+const ticketId = Number(app?.dataset.ticketId);
+const banner = document.getElementById('banner');
+const headerEl = document.getElementById('header');
+const conversationEl = document.getElementById('conversation');
+
+let sanitizer: { origin: string; sanitize: Sanitize } | undefined;
+let loadedOnce = false;
+let scrollToEndNext = true;
+
+function notify(message: string, kind: 'info' | 'error' | 'loading'): void {
+  if (!banner) return;
+  banner.hidden = message === '';
+  banner.className = `banner banner-${kind}`;
+  banner.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  banner.replaceChildren(message);
+  if (kind === 'error') {
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.className = 'button-secondary';
+    retry.textContent = 'Refresh';
+    retry.addEventListener('click', refresh);
+    const dismiss = document.createElement('button');
+    dismiss.type = 'button';
+    dismiss.className = 'button-secondary';
+    dismiss.textContent = 'Dismiss';
+    dismiss.addEventListener('click', () => notify('', 'info'));
+    banner.append(' ', retry, ' ', dismiss);
+  }
+}
+
+function refresh(): void {
+  rpc.request({ type: 'refresh' }).catch((e: unknown) => notify(errorText(e), 'error'));
+}
+
+function onNotification(n: ExtensionNotification): void {
+  switch (n.type) {
+    case 'loading':
+      headerEl?.setAttribute('aria-busy', 'true');
+      if (!loadedOnce) notify('Loading ticket…', 'loading');
+      return;
+    case 'ticketLoaded':
+      if (!sanitizer || sanitizer.origin !== n.origin) sanitizer = { origin: n.origin, sanitize: createSanitizer(window, n.origin) };
+      header.show(n.ticket, n.lookups);
+      conversation.show(n.messages, scrollToEndNext);
+      scrollToEndNext = false;
+      composer.setAttribution(n.attribution);
+      composer.offerStoredDraft(n.draft);
+      if (!loadedOnce || banner?.classList.contains('banner-loading') || banner?.classList.contains('banner-error')) notify('', 'info');
+      loadedOnce = true;
+      return;
+    case 'ticketUpdated':
+      header.show(n.ticket);
+      return;
+    case 'loadFailed':
+      headerEl?.setAttribute('aria-busy', 'false');
+      notify(loadedOnce ? `Could not refresh: ${n.message}` : n.message, 'error');
+      return;
+    case 'attributionChanged':
+      composer.setAttribution(n.text);
+      return;
+  }
+}
+
+const rpc = new Rpc(onNotification);
+const header = new Header(headerEl as HTMLElement, rpc, { notify, refresh });
+const conversation = new Conversation(conversationEl as HTMLElement, () => sanitizer?.sanitize);
+const composer = new Composer(ticketId, rpc, () => {
+  scrollToEndNext = true; // the extension reloads the ticket after a send; show the new message
+});
+
+// Every link (in messages, attachments) goes to the extension, which opens http(s)/mailto outside the editor.
+// stopPropagation: VS Code's own window-level link handler would otherwise open the same link a second time.
+function openLink(e: MouseEvent): void {
+  const a = (e.target as Element | null)?.closest?.('a');
+  if (!a) return;
+  e.preventDefault();
+  e.stopPropagation();
+  const href = a.getAttribute('href');
+  if (!href || (e.type === 'auxclick' && e.button !== 1)) return;
+  rpc.request({ type: 'openLink', url: href }).catch((err: unknown) => notify(errorText(err), 'error'));
+}
+document.addEventListener('click', openLink);
+document.addEventListener('auxclick', openLink);
+
+setInterval(() => refreshTimes(document), 60_000);
+void rpc.request({ type: 'ready' });

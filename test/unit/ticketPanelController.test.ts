@@ -1,0 +1,221 @@
+// The host side of the ticket panel, driven with raw webview messages, against the real fake BoldDesk over HTTP
+// (the real BoldDeskClient). Checks: one POST per send and never retried, drafts kept on failure and cleared only
+// after BoldDesk confirmed, outcome-unknown wording, field changes, and that bad messages reach nothing.
+import * as assert from 'node:assert/strict';
+import { describeError } from '../../src/api/describeError';
+import { DraftStore, type KeyValueStore } from '../../src/drafts/draftStore';
+import { TicketPanelController, type PanelEnv } from '../../src/views/ticketPanel/panelController';
+import { PanelDraftAdapter } from '../../src/views/ticketPanel/panelDrafts';
+import type { ExtensionMessage, Reply } from '../../src/views/ticketPanel/protocol';
+import { startHarness, type Harness } from './clientHelpers';
+
+class MemoryState implements KeyValueStore {
+  readonly map = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.map.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.map.delete(key);
+    else this.map.set(key, value);
+  }
+  keys(): readonly string[] {
+    return [...this.map.keys()];
+  }
+}
+
+interface Rig {
+  controller: TicketPanelController;
+  posts: ExtensionMessage[];
+  store: DraftStore;
+  opened: string[];
+  changed: number[];
+}
+
+/** Resolves once `pred` holds (checked on each post); no fixed sleeps. */
+async function until(posts: ExtensionMessage[], pred: (m: ExtensionMessage) => boolean): Promise<ExtensionMessage> {
+  for (let i = 0; i < 500; i++) {
+    const hit = posts.find(pred);
+    if (hit) return hit;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  assert.fail('the expected panel message never came');
+}
+
+function error(reply: Reply | undefined): { message: string; outcomeUnknown?: boolean } {
+  assert.ok(reply && !reply.ok, `expected an error reply, got ${JSON.stringify(reply)}`);
+  return reply.error;
+}
+
+describe('ticket panel controller (against the fake BoldDesk)', () => {
+  let h: Harness;
+  let ticketId: number;
+  const POST_UPDATES = /^\/api\/v1\/tickets\/\d+\/updates$/;
+  const POST_NOTES = /^\/api\/v1\/tickets\/\d+\/notes$/;
+
+  before(async () => {
+    h = await startHarness({ tickets: 8, seed: 5 });
+    ticketId = h.fake.db.tickets[0].id;
+  });
+  after(async () => h.fake.close());
+  beforeEach(() => h.fake.reset());
+
+  function rig(timeoutMs = 5000): Rig {
+    const client = h.client({ timeoutMs });
+    const posts: ExtensionMessage[] = [];
+    const store = new DraftStore(new MemoryState());
+    const opened: string[] = [];
+    const changed: number[] = [];
+    const env: PanelEnv = {
+      getApi: async () => client,
+      origin: () => client.origin,
+      attribution: () => 'BoldDesk will show this as "Ana Agent".',
+      drafts: new PanelDraftAdapter(store),
+      openExternal: async (url) => void opened.push(url),
+      openInBrowser: async () => undefined,
+      ticketChanged: (id) => void changed.push(id),
+      noteOpened: () => undefined,
+      describeError,
+      log: { info: () => undefined, error: () => undefined },
+    };
+    return { controller: new TicketPanelController(ticketId, env, (m) => posts.push(m)), posts, store, opened, changed };
+  }
+
+  it('answers ready with the ticket, its conversation (oldest first) and the lookups', async () => {
+    const r = rig();
+    const reply = await r.controller.handle({ id: 1, type: 'ready' });
+    assert.deepEqual(reply, { type: 'reply', id: 1, ok: true, result: null });
+    const loaded = await until(r.posts, (m) => m.type === 'ticketLoaded');
+    assert.ok(loaded.type === 'ticketLoaded');
+    assert.equal(loaded.ticket.id, ticketId);
+    assert.equal(loaded.origin, h.fake.url);
+    assert.ok(loaded.lookups.statuses.length > 0 && loaded.lookups.priorities.length > 0);
+    const times = loaded.messages.map((m) => Date.parse(m.createdOn));
+    assert.deepEqual(times, [...times].sort((a, b) => a - b));
+    assert.match(loaded.attribution, /Ana Agent/);
+  });
+
+  it('sends a reply with exactly one POST and clears the draft only after BoldDesk confirmed it', async () => {
+    const r = rig();
+    await r.controller.handle({ id: 1, type: 'saveDraft', draft: { kind: 'reply', text: 'Fixed <now>' } });
+    assert.equal(r.store.get({ ticketId, kind: 'reply' })?.text, 'Fixed <now>');
+    const reply = await r.controller.handle({ id: 2, type: 'send', kind: 'reply', text: 'Fixed <now>' });
+    assert.ok(reply?.ok, JSON.stringify(reply));
+    const posts = h.requestsTo(POST_UPDATES, 'POST');
+    assert.equal(posts.length, 1);
+    assert.deepEqual(posts[0].body, { description: '<p>Fixed &lt;now&gt;</p>', replyOnBehalfOfRequester: false });
+    assert.equal(r.store.get({ ticketId, kind: 'reply' }), undefined);
+    assert.deepEqual(r.changed, [ticketId]);
+  });
+
+  it('sends a private note to the notes endpoint', async () => {
+    const r = rig();
+    const reply = await r.controller.handle({ id: 1, type: 'send', kind: 'note', text: 'internal only' });
+    assert.ok(reply?.ok);
+    assert.equal(h.requestsTo(POST_NOTES, 'POST').length, 1);
+    assert.equal(h.requestsTo(POST_UPDATES, 'POST').length, 0);
+  });
+
+  it('a second send while the first is out does not POST again', async () => {
+    const r = rig();
+    h.fake.addFault({ fault: { type: 'latency', ms: 200 }, method: 'POST', path: POST_UPDATES, times: 1 });
+    const [a, b] = await Promise.all([
+      r.controller.handle({ id: 1, type: 'send', kind: 'reply', text: 'once' }),
+      r.controller.handle({ id: 2, type: 'send', kind: 'reply', text: 'once' }),
+    ]);
+    assert.ok(a?.ok);
+    assert.match(error(b).message, /already being sent/);
+    assert.equal(h.requestsTo(POST_UPDATES, 'POST').length, 1);
+  });
+
+  it('a refused send keeps the text, says so, and is not retried', async () => {
+    const r = rig();
+    h.fake.addFault({ fault: { type: 'status', status: 403 }, method: 'POST', path: POST_UPDATES });
+    const e = error(await r.controller.handle({ id: 1, type: 'send', kind: 'reply', text: 'keep me' }));
+    assert.match(e.message, /text is kept/);
+    assert.notEqual(e.outcomeUnknown, true);
+    assert.equal(r.store.get({ ticketId, kind: 'reply' })?.text, 'keep me');
+    assert.equal(h.requestsTo(POST_UPDATES, 'POST').length, 1);
+  });
+
+  it('when no answer comes back, says the reply may have been sent', async () => {
+    const r = rig(300);
+    h.fake.addFault({ fault: { type: 'stall', ms: 3000 }, method: 'POST', path: POST_UPDATES, times: 1 });
+    const e = error(await r.controller.handle({ id: 1, type: 'send', kind: 'reply', text: 'did it go?' }));
+    assert.equal(e.outcomeUnknown, true);
+    assert.match(e.message, /may have been sent/);
+    assert.equal(r.store.get({ ticketId, kind: 'reply' })?.text, 'did it go?');
+    assert.equal(h.requestsTo(POST_UPDATES, 'POST').length, 1);
+  });
+
+  it('changes the status, then shows BoldDesk’s new value; the same value again is "no change", not an error', async () => {
+    const r = rig();
+    await r.controller.handle({ id: 1, type: 'refresh' });
+    const current = h.fake.db.getTicket(ticketId)?.statusId;
+    const target = h.fake.db.statuses.find((s) => s.id !== current);
+    assert.ok(target);
+    const reply = await r.controller.handle({ id: 2, type: 'updateField', field: 'status', value: target.id });
+    assert.deepEqual(reply, { type: 'reply', id: 2, ok: true, result: { changed: true } });
+    assert.equal(h.fake.db.getTicket(ticketId)?.statusId, target.id);
+    const updated = r.posts.find((m) => m.type === 'ticketUpdated');
+    assert.ok(updated?.type === 'ticketUpdated' && updated.ticket.status?.id === target.id);
+
+    const again = await r.controller.handle({ id: 3, type: 'updateField', field: 'status', value: target.id });
+    assert.deepEqual(again, { type: 'reply', id: 3, ok: true, result: { changed: false } });
+  });
+
+  it('a refused field change is a clear error and changes nothing', async () => {
+    const r = rig();
+    const before = h.fake.db.getTicket(ticketId)?.priorityId;
+    const other = h.fake.db.priorities.find((p) => p.id !== before);
+    assert.ok(other);
+    h.fake.addFault({ fault: { type: 'status', status: 403 }, method: 'PUT', path: /update_fields/ });
+    const e = error(await r.controller.handle({ id: 1, type: 'updateField', field: 'priority', value: other.id }));
+    assert.match(e.message, /did not change the priority/);
+    assert.equal(h.fake.db.getTicket(ticketId)?.priorityId, before);
+    assert.equal(h.requestsTo(/update_fields/, 'PUT').length, 1);
+  });
+
+  it('rejects malformed messages without calling BoldDesk or the OS', async () => {
+    const r = rig();
+    assert.equal(await r.controller.handle('ready'), undefined);
+    assert.equal(await r.controller.handle({ type: 'send', kind: 'reply', text: 'no id' }), undefined);
+    assert.match(error(await r.controller.handle({ id: 4, type: 'openLink', url: 'javascript:alert(1)' })).message, /does not accept/);
+    error(await r.controller.handle({ id: 5, type: 'send', kind: 'reply', text: 'x', ticketId: 999 }));
+    assert.deepEqual(r.opened, []);
+    assert.equal(h.fake.requests.length, 0);
+  });
+
+  it('opens http(s) links through the host', async () => {
+    const r = rig();
+    const reply = await r.controller.handle({ id: 1, type: 'openLink', url: 'https://example.com/kb' });
+    assert.ok(reply?.ok);
+    assert.deepEqual(r.opened, ['https://example.com/kb']);
+  });
+
+  it('finds agents for the assignee picker', async () => {
+    const r = rig();
+    const reply = await r.controller.handle({ id: 1, type: 'searchAgents', text: '' });
+    assert.ok(reply?.ok && Array.isArray(reply.result) && reply.result.length > 0);
+  });
+});
+
+describe('ticket panel drafts (shared DraftStore)', () => {
+  it('moves the text when the composer flips between reply and note, and restores the newest', async () => {
+    let clock = 1000;
+    const store = new DraftStore(new MemoryState(), () => clock++);
+    const drafts = new PanelDraftAdapter(store);
+    await drafts.set(7, { kind: 'reply', text: 'hello' });
+    assert.deepEqual(drafts.get(7), { kind: 'reply', text: 'hello' });
+    await drafts.set(7, { kind: 'note', text: 'hello' });
+    assert.equal(store.get({ ticketId: 7, kind: 'reply' }), undefined, 'the reply draft moved to the note');
+    assert.deepEqual(drafts.get(7), { kind: 'note', text: 'hello' });
+    await drafts.clear(7, 'note');
+    assert.equal(drafts.get(7), undefined);
+  });
+
+  it('picks up a draft written by the draft editors for the same ticket', async () => {
+    const store = new DraftStore(new MemoryState());
+    await store.set({ ticketId: 9, kind: 'note' }, 'from the editor');
+    assert.deepEqual(new PanelDraftAdapter(store).get(9), { kind: 'note', text: 'from the editor' });
+  });
+});
