@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// `npm start`: run the extension as a user would. Builds it (production), packages a VSIX, starts a fake BoldDesk
+// with realistic data and a real VS Code (code-server) on 127.0.0.1 with a throw-away profile, installs the VSIX
+// there, points the settings at the fake and prints the URL to open. Ctrl+C stops everything and removes temp files.
+// Flags: --port N (default 8080, or a free port when 8080 is taken), --tickets N (default 300),
+//        --no-key (do not pre-store the demo key: enter it yourself with "BoldDesk: Set API Key").
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+const { REPO_DIR, ensureInstalled } = require('../test/harness/paths');
+const { startCodeServer, freePort } = require('../test/harness/codeServer');
+
+const FAKE_MODULE = path.join(REPO_DIR, 'out', 'test', 'fake-bolddesk', 'index.js');
+
+function parseArgs(argv) {
+  const o = { port: undefined, tickets: 300, key: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => { const v = Number(argv[++i]); if (!Number.isInteger(v) || v < 0) usage(`${a} needs a whole number`); return v; };
+    if (a === '--port') o.port = value();
+    else if (a === '--tickets') o.tickets = value();
+    else if (a === '--no-key') o.key = false;
+    else if (a === '--help' || a === '-h') usage();
+    else usage(`unknown option ${a}`);
+  }
+  return o;
+}
+
+function usage(error) {
+  if (error) console.error(`demo: ${error}`);
+  console.log('usage: npm start -- [--port 8080] [--tickets 300] [--no-key]');
+  process.exit(error ? 2 : 0);
+}
+
+function step(title, cmd, args, { allowFailure = false } = {}) {
+  console.log(`[demo] ${title}`);
+  const r = spawnSync(cmd, args, { cwd: REPO_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0 && !allowFailure) throw new Error(`${title} failed (exit code ${r.status})`);
+}
+
+const portIsFree = (port) => new Promise((resolve) => {
+  const s = net.createServer();
+  s.once('error', () => resolve(false));
+  s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+});
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const bin = (name) => path.join(REPO_DIR, 'node_modules', '.bin', name);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bolddesk-demo-'));
+  let fake, server, stopping = false;
+  const cleanup = async (code) => {
+    if (stopping) return; stopping = true;
+    console.log('\n[demo] stopping…');
+    if (server) await server.stop().catch(() => undefined);
+    if (fake) await fake.close().catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(code);
+  };
+  process.on('SIGINT', () => cleanup(0));
+  process.on('SIGTERM', () => cleanup(0));
+  try {
+    let port = opts.port; // checked first: no point building when the port is taken
+    if (port === undefined) port = (await portIsFree(8080)) ? 8080 : await freePort();
+    else if (!(await portIsFree(port))) throw new Error(`port ${port} is already in use on 127.0.0.1`);
+    step('building the extension (production)', 'node', ['esbuild.js', '--production']);
+    const vsix = path.join(tmp, 'bolddesk-vscode.vsix');
+    // vsce packages offline; the two flags only answer its questions about the missing repository/LICENSE.
+    step('packaging the VSIX', bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix]);
+    if (!fs.existsSync(FAKE_MODULE)) {
+      // tsc still emits when other files have type errors; only the fake's output matters here.
+      step('compiling the fake BoldDesk (tsc -p .)', bin('tsc'), ['-p', '.'], { allowFailure: true });
+      if (!fs.existsSync(FAKE_MODULE)) throw new Error(`${path.relative(REPO_DIR, FAKE_MODULE)} is missing after tsc`);
+    }
+    ensureInstalled();
+    const { startFakeBoldDesk } = require(FAKE_MODULE);
+    fake = await startFakeBoldDesk({ tickets: opts.tickets });
+    const demo = fake.keys[0];
+    const env = {};
+    if (opts.key) env.BOLDDESK_DEMO_KEY = demo.key; // stored in SecretStorage at activation (loopback domain only)
+    else delete process.env.BOLDDESK_DEMO_KEY;
+    console.log('[demo] starting VS Code (code-server) and installing the VSIX');
+    server = await startCodeServer({
+      port, vsix: [vsix], env,
+      userSettings: { 'bolddesk.domain': fake.url, 'bolddesk.agentEmail': demo.agent.email },
+    });
+    server.exit.then((c) => { if (!stopping) { console.error(`[demo] code-server exited (${c}); log was ${server.logFile}`); cleanup(1); } });
+    console.log(`
+BoldDesk for VS Code demo is running.
+
+  Open:          ${server.origin}/?folder=${encodeURIComponent(server.workspace)}
+  Fake BoldDesk: ${fake.url}  (${opts.tickets} tickets; bolddesk.domain is set to it)
+  Agent:         ${demo.agent.name} <${demo.agent.email}>  (bolddesk.agentEmail)
+  API key:       ${demo.key}  ${opts.key ? '(already stored in VS Code secret storage)' : '(not stored: run "BoldDesk: Set API Key" and paste it)'}
+
+Then click the BoldDesk icon in the activity bar. Press Ctrl+C to stop; nothing is left behind.`);
+  } catch (e) {
+    console.error(`[demo] ${e instanceof Error ? e.message : e}`);
+    await cleanup(1);
+  }
+}
+
+main();

@@ -1,0 +1,40 @@
+// The world every integration test starts from: a fake BoldDesk on 127.0.0.1 started in the extension host's own
+// process (so tests use its full API: addFault, db, requests, revokeKey), with the user settings pointing at it.
+// The demo key is handed over in BOLDDESK_DEMO_KEY, which the extension stores in SecretStorage at activation
+// when the configured domain is loopback. Started by index.ts before mocha runs, i.e. before the extension
+// activates (it activates on its first command or view).
+import * as vscode from 'vscode';
+import { startFakeBoldDesk, type FakeAgent, type FakeBoldDesk } from '../fake-bolddesk';
+import { Settings } from '../../src/constants';
+
+export interface IntegrationFixture {
+  fake: FakeBoldDesk;
+  /** The demo key (keys[0]) and the agent who owns it. */
+  key: string;
+  agent: FakeAgent;
+}
+
+let current: IntegrationFixture | undefined;
+
+export async function startFixture(): Promise<IntegrationFixture> {
+  const fake = await startFakeBoldDesk({ tickets: 60, seed: 1, quiet: true });
+  const { key, agent } = fake.keys[0];
+  process.env.BOLDDESK_DEMO_KEY = key;
+  const config = vscode.workspace.getConfiguration(Settings.section);
+  await config.update(Settings.domain, fake.url, vscode.ConfigurationTarget.Global);
+  await config.update(Settings.agentEmail, agent.email, vscode.ConfigurationTarget.Global);
+  current = { fake, key, agent };
+  return current;
+}
+
+export async function stopFixture(): Promise<void> {
+  const f = current;
+  current = undefined;
+  if (f) await f.fake.close();
+}
+
+/** For test files: the running fixture (throws when used outside the suite). */
+export function fixture(): IntegrationFixture {
+  if (!current) throw new Error('integration fixture not started: run tests through out/test/integration/index.js');
+  return current;
+}
