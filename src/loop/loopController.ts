@@ -1,0 +1,137 @@
+// "Staying in the loop": runs ChangeWatcher every bolddesk.autoRefreshMinutes (0 = off, minimum 2), shows the
+// number of my open tickets as the Tickets view's badge and a status bar item, and tells the user — with ONE
+// notification per refresh, unless bolddesk.notifications is off — about tickets newly assigned to them and
+// customer replies on theirs. Nothing here runs at activation: the first request waits for the first interval.
+import * as vscode from 'vscode';
+import type { TicketSummary } from '../api/types';
+import type { BoldDeskSession } from '../auth/session';
+import type { CommandDeps } from '../commands/deps';
+import { Commands, Settings, Views } from '../constants';
+import type { TreeNode } from '../views/nodes/treeNode';
+import type { TicketsTreeProvider } from '../views/ticketsTreeProvider';
+import { notificationFor } from './changeDelta';
+import { ChangeWatcher, type TickResult } from './changeWatcher';
+
+const MIN_MINUTES = 2;
+
+/** The interval in ms for a setting value, or undefined when auto refresh is off. */
+export function intervalMs(minutes: number | undefined): number | undefined {
+  if (!minutes || !Number.isFinite(minutes) || minutes <= 0) return undefined;
+  return Math.max(MIN_MINUTES, minutes) * 60_000;
+}
+
+export class LoopController implements vscode.Disposable {
+  private watcher: ChangeWatcher;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private running: Promise<TickResult | undefined> | undefined;
+  private readonly statusBar: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly deps: CommandDeps,
+    private readonly session: BoldDeskSession,
+    private readonly tree: TicketsTreeProvider,
+    private readonly treeView: vscode.TreeView<TreeNode>,
+  ) {
+    this.watcher = this.newWatcher();
+    this.statusBar = vscode.window.createStatusBarItem('bolddesk.openCount', vscode.StatusBarAlignment.Left, 50);
+    this.statusBar.name = 'BoldDesk open tickets';
+    this.statusBar.command = `${Views.tickets}.focus`;
+    const modelSub = tree.model.onDidChange((list) => {
+      // "My open tickets" (re)loaded: its total is the count, for free.
+      if (list?.id === 'mine' && list.loaded && !list.loading && list.total !== undefined && !tree.model.filter) {
+        this.showCount(list.total);
+      }
+    });
+    this.disposables.push(
+      this.statusBar,
+      { dispose: () => modelSub.dispose() },
+      session.onDidChange(() => {
+        // Another domain, key or agent: start over (nothing seen so far belongs to it).
+        this.watcher = this.newWatcher();
+        this.showCount(undefined);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${Settings.section}.${Settings.autoRefreshMinutes}`)) this.schedule();
+      }),
+    );
+    this.schedule();
+  }
+
+  /** One refresh now (the timer's step; tests call it through ExtensionApi). Concurrent calls share one. */
+  tick(): Promise<TickResult | undefined> {
+    this.running ??= this.runTick().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private newWatcher(): ChangeWatcher {
+    return new ChangeWatcher({
+      api: () => this.session.requireApi(),
+      agent: () => this.session.resolveIdentity(),
+      lists: () => this.tree.model.lists,
+      filterActive: () => this.tree.model.filter !== undefined,
+      log: (message, error) => this.deps.log.error(message, error),
+    });
+  }
+
+  private schedule(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const minutes = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.autoRefreshMinutes, 0);
+    const ms = intervalMs(minutes);
+    if (ms !== undefined) this.timer = setInterval(() => void this.tick(), ms);
+  }
+
+  private async runTick(): Promise<TickResult | undefined> {
+    if (!this.session.origin || !(await this.session.hasKey())) return undefined;
+    const watcher = this.watcher;
+    let result: TickResult;
+    try {
+      result = await watcher.tick();
+    } catch (error) {
+      // Quietly: the next interval tries again; the log says why (no pop-up every few minutes).
+      this.deps.log.error('Auto refresh failed', error);
+      return undefined;
+    }
+    if (watcher !== this.watcher) return undefined; // the connection changed meanwhile
+    if (result.openCount !== undefined) this.showCount(result.openCount);
+    if (result.changed.length > 0) this.deps.log.info(`Auto refresh: ${result.changed.length} changed ticket(s).`);
+    this.notify(result.newlyAssigned, result.replied);
+    return result;
+  }
+
+  private showCount(count: number | undefined): void {
+    if (count === undefined) {
+      this.treeView.badge = undefined;
+      this.statusBar.hide();
+      return;
+    }
+    const tooltip = `${count} open ticket${count === 1 ? '' : 's'} assigned to you`;
+    this.treeView.badge = count > 0 ? { value: count, tooltip } : undefined;
+    this.statusBar.text = `$(inbox) BoldDesk: ${count} open`;
+    this.statusBar.tooltip = `${tooltip}. Click to show the Tickets view.`;
+    this.statusBar.show();
+  }
+
+  private notify(newlyAssigned: TicketSummary[], replied: TicketSummary[]): void {
+    const enabled = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.notifications, true);
+    const note = enabled ? notificationFor(newlyAssigned, replied) : undefined;
+    if (!note) return;
+    void this.deps.prompts.info(note.message, note.action).then(async (action) => {
+      if (action === undefined) return;
+      const ticketId =
+        note.tickets.length === 1
+          ? note.tickets[0].id
+          : await this.deps.prompts.pick(
+              note.tickets.map((t) => ({ label: `#${t.id} ${t.subject}`, description: t.status?.name, value: t.id })),
+              { title: 'BoldDesk: tickets that need you', placeholder: 'Open a ticket' },
+            );
+      if (ticketId !== undefined) void vscode.commands.executeCommand(Commands.openTicket, ticketId);
+    });
+  }
+}

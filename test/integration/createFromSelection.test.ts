@@ -1,0 +1,135 @@
+// Create Ticket from Selection in a real extension host: the description BoldDesk receives for a selection in
+// a git repository (commit and a GitHub link to the lines, found through VS Code's built-in git extension) and
+// for a file outside any repository. Questions are answered by ScriptedPrompts; the body is read from the fake.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Commands, EXTENSION_ID } from '../../src/constants';
+import type { ExtensionApi } from '../../src/extensionApi';
+import type { Prompts } from '../../src/ui/prompts';
+import { fixture } from './fixture';
+import { answer, ScriptedPrompts } from './scriptedPrompts';
+
+let ext: ExtensionApi;
+let realPrompts: Prompts | undefined;
+const tempDirs: string[] = [];
+
+const CODE = Array.from({ length: 30 }, (_, i) => `const v${i + 1} = ${i + 1} < 2 && "x";`).join('\n') + '\n';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+function tempDir(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bolddesk-sel-')));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Opens the file and selects lines `from`..`to` (1-based, whole lines). */
+async function select(file: string, from: number, to: number): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.selection = new vscode.Selection(from - 1, 0, to - 1, doc.lineAt(to - 1).text.length);
+}
+
+/** Runs the command through the whole flow; returns the description BoldDesk received. */
+async function createFromSelection(): Promise<string> {
+  const { fake } = fixture();
+  const contact = fake.db.contacts[1];
+  const p = new ScriptedPrompts(
+    answer.pick('Acme Mobile'),
+    answer.input('Crash in the value table'),
+    answer.input('It throws.'),
+    answer.pick(/^Add the code context/),
+    answer.pick('High'),
+    answer.pick('Billing'),
+    answer.search(contact.email, contact.email),
+    answer.pick('Create ticket'),
+  );
+  realPrompts ??= ext.setPrompts(p);
+  ext.setPrompts(p);
+  fake.reset();
+  const id = await vscode.commands.executeCommand<number | undefined>(Commands.createTicketFromSelection);
+  assert.deepEqual(p.unexpected, []);
+  assert.equal(typeof id, 'number', JSON.stringify(p.messages));
+  const create = fake.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/tickets');
+  assert.ok(create);
+  return (create.body as { description: string }).description;
+}
+
+describe('Create Ticket from Selection (fake BoldDesk)', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(extension);
+    ext = await extension.activate();
+    await ext.ready;
+  });
+
+  after(async () => {
+    if (realPrompts) ext.setPrompts(realPrompts);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('in a git repository: path, lines, HEAD commit, a GitHub link to the lines and the escaped code', async function () {
+    const git1 = vscode.extensions.getExtension('vscode.git');
+    if (!git1) this.skip(); // the unit tests cover the builder with injected repository info
+    const repo = tempDir();
+    git(repo, 'init', '-q');
+    git(repo, 'config', 'user.email', 'dev@example.com');
+    git(repo, 'config', 'user.name', 'Dev');
+    fs.mkdirSync(path.join(repo, 'src'));
+    fs.writeFileSync(path.join(repo, 'src', 'app.ts'), CODE);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'init');
+    git(repo, 'remote', 'add', 'origin', 'https://github.com/acme/app.git');
+    const sha = git(repo, 'rev-parse', 'HEAD');
+
+    await select(path.join(repo, 'src', 'app.ts'), 10, 12);
+    const description = await createFromSelection();
+
+    assert.ok(description.startsWith('<p>It throws.</p>'), description);
+    assert.ok(description.includes('File: src/app.ts, lines 10–12'), description);
+    assert.ok(description.includes(`Commit: ${sha}`), description);
+    const link = `https://github.com/acme/app/blob/${sha}/src/app.ts#L10-L12`;
+    assert.ok(description.includes(`<a href="${link}">${link}</a>`), description);
+    assert.ok(
+      description.includes(
+        '<pre><code class="language-typescript">const v10 = 10 &lt; 2 &amp;&amp; &quot;x&quot;;\n' +
+          'const v11 = 11 &lt; 2 &amp;&amp; &quot;x&quot;;\nconst v12 = 12 &lt; 2 &amp;&amp; &quot;x&quot;;</code></pre>',
+      ),
+      description,
+    );
+    assert.ok(!description.includes(repo), 'no absolute path reaches BoldDesk');
+  });
+
+  it('outside a repository: the file name, the lines and the code, no commit or link', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plain.ts');
+    fs.writeFileSync(file, CODE);
+    await select(file, 3, 3);
+    const description = await createFromSelection();
+    assert.ok(description.includes('File: plain.ts, line 3'), description);
+    assert.ok(!/Commit:|Link:/.test(description), description);
+    assert.ok(description.includes('<pre><code class="language-typescript">const v3 = 3 &lt; 2'), description);
+    assert.ok(!description.includes(dir), 'no absolute path reaches BoldDesk');
+  });
+
+  it('without a selection says what to do and sends nothing', async () => {
+    const p = new ScriptedPrompts();
+    realPrompts ??= ext.setPrompts(p);
+    ext.setPrompts(p);
+    const doc = await vscode.workspace.openTextDocument({ content: 'x' });
+    await vscode.window.showTextDocument(doc);
+    fixture().fake.reset();
+    assert.equal(await vscode.commands.executeCommand(Commands.createTicketFromSelection), undefined);
+    assert.ok(p.messages.some((m) => /Select some code/.test(m.message)));
+    assert.equal(fixture().fake.requests.length, 0);
+  });
+});
