@@ -28,6 +28,12 @@ export const Commands = {
   openInBrowser: 'bolddesk.openInBrowser',
   copyLink: 'bolddesk.copyLink',
   showLog: 'bolddesk.showLog',
+  createTicketFromSelection: 'bolddesk.createTicketFromSelection',
+  copyReference: 'bolddesk.copyReference',
+  addIdentity: 'bolddesk.addIdentity',
+  switchIdentity: 'bolddesk.switchIdentity',
+  removeIdentity: 'bolddesk.removeIdentity',
+  postAs: 'bolddesk.postAs',
 } as const;
 
 /** Keys under the `bolddesk.` configuration section (without the prefix). */
@@ -37,6 +43,9 @@ export const Settings = {
   agentEmail: 'agentEmail',
   pageSize: 'pageSize',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  ticketReferencePattern: 'ticketReferencePattern',
+  autoRefreshMinutes: 'autoRefreshMinutes',
+  notifications: 'notifications',
 } as const;
 
 export const ContextKeys = {
@@ -44,7 +53,12 @@ export const ContextKeys = {
   hasKey: 'bolddesk.hasKey',
   filterActive: 'bolddesk.filterActive',
   composing: 'bolddesk.composing',
+  /** More than one identity (API key) is stored for the configured domain. */
+  severalIdentities: 'bolddesk.severalIdentities',
 } as const;
+
+/** The getting-started walkthrough (package.json contributes.walkthroughs). */
+export const WALKTHROUGH_ID = 'bolddesk.gettingStarted';
 
 /** Tree item `contextValue`s used by package.json menus. */
 export const ContextValues = {

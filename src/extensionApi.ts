@@ -3,6 +3,8 @@
 import type * as vscode from 'vscode';
 import type { BoldDeskSession } from './auth/session';
 import type { Logger } from './commands/deps';
+import type { LoopController } from './loop/loopController';
+import type { TicketReferences } from './references/referenceProviders';
 import type { Prompts } from './ui/prompts';
 import type { TreeNode } from './views/nodes/treeNode';
 import type { TicketPanelManager } from './views/ticketPanel/ticketPanelManager';
@@ -22,6 +24,10 @@ export interface ExtensionApi {
   readonly ready: Promise<void>;
   /** The open ticket webview panels (tests call a panel's handleMessage as the webview would). */
   readonly ticketPanels: TicketPanelManager;
+  /** Ticket reference links and hovers (`.lookups` is the hover cache). */
+  readonly references: TicketReferences;
+  /** Auto refresh, badge, status bar, notifications; tests call `loop.tick()` instead of waiting for the timer. */
+  readonly loop: LoopController;
   /** Swap how the extension asks the user (tests answer with a script); returns the previous prompts. */
   setPrompts(prompts: Prompts): Prompts;
 }

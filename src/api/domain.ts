@@ -18,7 +18,8 @@ function refuse(reason: string): DomainResult {
 
 /** The typed host part (between "//" and the next "/", "?" or "#"), before any URL normalisation. */
 function rawAuthority(withScheme: string): string {
-  const rest = withScheme.slice(withScheme.indexOf('//') + 2);
+  // Extra slashes ("https:////host", "//host") are skipped by the URL parser, so skip them here too.
+  const rest = withScheme.slice(withScheme.indexOf('//') + 2).replace(/^[/\\]+/, '');
   return rest.split(/[/?#\\]/, 1)[0];
 }
 
@@ -83,6 +84,13 @@ export function parseDomain(input: string): DomainResult {
       `"${authority}" contains non-ASCII characters, which can imitate another domain. ` +
         `If this really is your BoldDesk domain, enter its ASCII form: ${url.host}.`,
     );
+  }
+  // The URL parser decodes "%2e" and expands IPv4 shorthand ("0" → 0.0.0.0, "2130706433" → 127.0.0.1, "0x7f.1"): the key must go
+  // only to the host as typed, so anything but a full dotted address is refused with the expanded form shown.
+  const typedHost = authority.replace(/:\d*$/, '').toLowerCase();
+  if (typedHost.includes('%')) return refuse(`Remove the "%" escapes from "${typedHost}": type the domain as it is. ${EXAMPLE}.`);
+  if (IPV4.test(url.hostname) && typedHost !== url.hostname) {
+    return refuse(`"${typedHost}" is not a complete address (it would mean ${url.hostname}). ${EXAMPLE}.`);
   }
   const hostProblem = checkHostname(url.hostname);
   if (hostProblem) return refuse(hostProblem);

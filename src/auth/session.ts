@@ -1,6 +1,6 @@
-// The connection to BoldDesk: domain (setting) + API key (SecretStorage) + who the key belongs to.
-// Creates the client lazily and caches it until the domain, key or timeout changes. Nothing here talks to
-// the network until someone asks for the API (activation stays cheap).
+// The connection to BoldDesk: domain (setting) + identities (one API key each, SecretStorage) + who owns each key.
+// Creates one client per identity lazily and caches it until the domain, that key or the timeout changes. Writes
+// "as" an identity use that identity's client. Nothing here talks to the network until someone asks for the API.
 import * as vscode from 'vscode';
 import type { BoldDeskApi, ClientOptions } from '../api/api';
 import { BoldDeskClient } from '../api/client';
@@ -10,6 +10,7 @@ import type { Agent } from '../api/types';
 import type { Logger, Session } from '../commands/deps';
 import { ContextKeys, Defaults, Settings } from '../constants';
 import { seedDemoKey } from './demoKeySeed';
+import { FIRST_IDENTITY_LABEL, IdentityStore, type Identity, type KeyedIdentity, type LoadedIdentities } from './identityStore';
 import type { KeyStore } from './keyStore';
 
 /** requireApi() failed because a setting is missing; `missing` picks the action button. */
@@ -40,45 +41,53 @@ function readConfig(): SessionConfig {
 
 type CreateClient = (options: ClientOptions) => BoldDeskApi;
 
+/** Everything but the keys, to tell whether a reload changed anything. Kept in memory only. */
+function signature(l: LoadedIdentities | undefined): string {
+  return JSON.stringify(l ? [l.origin, l.defaultId, l.identities] : null);
+}
+
 export class BoldDeskSession implements Session, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly store: IdentityStore;
 
   /** Settings, read on first use rather than in activate() (activation stays within its budget). */
   private loaded: { config: SessionConfig; domain: DomainResult } | undefined;
-  /** Key for the current origin: undefined = not read yet; null = none stored. */
-  private apiKey: string | null | undefined;
-  private client: { api: BoldDeskApi; apiKey: string; origin: string; timeoutMs: number } | undefined;
-  private identity: { key: string; promise: Promise<Agent | undefined> } | undefined;
-  private agent: Agent | undefined;
-  /** Bumped on every domain/key change, so the tree can tell a new connection from a repeated event. */
+  /** Identities (with keys) of the current origin; undefined = not read yet. */
+  private ids: LoadedIdentities | undefined;
+  private reading: Promise<LoadedIdentities | undefined> | undefined;
+  private readonly clients = new Map<string, { api: BoldDeskApi; apiKey: string; origin: string; timeoutMs: number }>();
+  private readonly agents = new Map<string, { cacheKey: string; promise: Promise<Agent | undefined>; agent?: Agent }>();
+  /** Bumped on every domain/default-key change, so the tree can tell a new connection from a repeated event. */
   private connectionGeneration = 0;
-  /** Bumped when the agent e-mail setting changes. */
+  /** Bumped when the default identity's agent e-mail changes. */
   private identityGeneration = 0;
 
   constructor(
-    private readonly keys: KeyStore,
+    keys: KeyStore,
     private readonly log: Logger,
+    state: vscode.Memento,
     private readonly createClient: CreateClient = (o) => new BoldDeskClient(o),
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
+    this.store = new IdentityStore(keys, state);
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Settings.section)) this.onConfigChanged();
       }),
       keys.onDidChange((origin) => {
-        if (origin === this.origin) void this.reloadKey();
+        if (origin === this.origin) void this.reload();
       }),
     );
   }
 
-  /** Reads the stored key, seeds the demo key, sets the context keys. Called after activation, not awaited. */
+  /** Reads the stored keys, seeds the demo key, sets the context keys. Called after activation, not awaited. */
   async initialize(): Promise<void> {
     this.updateContextKeys();
     await this.seedDemoKey();
-    await this.loadKey();
+    await this.loadIdentities();
   }
 
   get origin(): string | undefined {
@@ -94,43 +103,87 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     return !this.domain.ok && this.config.domainInput ? this.domain.reason : undefined;
   }
 
+  /** The agent e-mail of the default identity ('' when not set). */
   get agentEmail(): string {
-    return this.config.agentEmail;
+    const d = this.defaultIdentity;
+    return d ? this.emailOf(d) : this.config.agentEmail;
   }
 
   get actingAs(): Agent | undefined {
-    return this.agent;
+    return this.agentFor(undefined);
+  }
+
+  /** The identities of the configured origin (no keys), as last read; [] before the first read. */
+  get identities(): readonly Identity[] {
+    return (this.current()?.identities ?? []).map(({ id, label, agentEmail }) => ({ id, label, agentEmail }));
+  }
+
+  get defaultIdentity(): Identity | undefined {
+    return this.identity(undefined);
+  }
+
+  /** An identity by id (undefined → the default). */
+  identity(id: string | undefined): Identity | undefined {
+    const l = this.current();
+    const found = l?.identities.find((i) => i.id === (id ?? l.defaultId));
+    return found && { id: found.id, label: found.label, agentEmail: found.agentEmail };
+  }
+
+  agentFor(id: string | undefined): Agent | undefined {
+    const i = this.identity(id);
+    return i ? this.agents.get(i.id)?.agent : undefined;
   }
 
   /**
-   * Changes when the domain, the key or the agent e-mail changes — not when the lazy agent lookup completes
-   * (the tree compares `actingAs` itself for that).
+   * Changes when the domain, the default key or its agent e-mail changes — not when the lazy agent lookup
+   * completes (the tree compares `actingAs` itself for that).
    */
   get connectionKey(): string {
     return `${this.origin ?? ''}|${this.connectionGeneration}|${this.identityGeneration}`;
   }
 
-  attributionText(): string {
-    return this.agent
-      ? `BoldDesk will show this as “${this.agent.name}” (${this.agent.email}) — the owner of the API key.`
-      : 'BoldDesk will show this under the name of the agent who owns the API key (set your agent e-mail to see who).';
+  attributionText(identityId?: string): string {
+    const agent = this.agentFor(identityId);
+    const identity = this.identity(identityId);
+    const several = this.identities.length > 1 && identity;
+    if (agent) {
+      return several
+        ? vscode.l10n.t('Posting as “{0}”: BoldDesk will show this as “{1}” ({2}) — the owner of that API key.', identity.label, agent.name, agent.email)
+        : vscode.l10n.t('BoldDesk will show this as “{0}” ({1}) — the owner of the API key.', agent.name, agent.email);
+    }
+    return several
+      ? vscode.l10n.t('Posting as “{0}”: BoldDesk will show this under the name of the agent who owns that API key.', identity.label)
+      : vscode.l10n.t('BoldDesk will show this under the name of the agent who owns the API key (set your agent e-mail to see who).');
   }
 
   async hasKey(): Promise<boolean> {
-    return (await this.loadKey()) !== undefined;
+    return (await this.loadIdentities()).length > 0;
   }
 
-  async requireApi(): Promise<BoldDeskApi> {
+  /** The identities of the configured origin, read (and the legacy key migrated) on first use. */
+  async loadIdentities(): Promise<readonly Identity[]> {
+    await this.read();
+    return this.identities;
+  }
+
+  /** The client for an identity (undefined → the default); throws ConfigError saying what to set. */
+  async requireApi(identityId?: string): Promise<BoldDeskApi> {
     const origin = this.requireOrigin();
-    const apiKey = await this.loadKey();
-    if (!apiKey) {
-      throw new MissingSettingError('key', 'No BoldDesk API key is stored yet. Run “BoldDesk: Set API Key”.');
+    const l = await this.read();
+    const identity = l?.identities.find((i) => i.id === (identityId ?? l.defaultId));
+    if (!identity) {
+      throw new MissingSettingError(
+        'key',
+        identityId === undefined
+          ? vscode.l10n.t('No BoldDesk API key is stored yet. Run “BoldDesk: Set API Key”.')
+          : vscode.l10n.t('That BoldDesk identity was removed. Choose another one (“Post as…”) and try again.'),
+      );
     }
     const { timeoutMs } = this.config;
-    let c = this.client;
-    if (!c || c.origin !== origin || c.apiKey !== apiKey || c.timeoutMs !== timeoutMs) {
-      c = { api: this.newClient(origin, apiKey), origin, apiKey, timeoutMs };
-      this.client = c;
+    let c = this.clients.get(identity.id);
+    if (!c || c.origin !== origin || c.apiKey !== identity.apiKey || c.timeoutMs !== timeoutMs) {
+      c = { api: this.newClient(origin, identity.apiKey), origin, apiKey: identity.apiKey, timeoutMs };
+      this.clients.set(identity.id, c);
     }
     return c.api;
   }
@@ -140,41 +193,96 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     return this.newClient(this.requireOrigin(), apiKey);
   }
 
+  /** Set API Key: replaces the default identity's key, or creates the first identity. */
   async storeKey(apiKey: string): Promise<void> {
     const origin = this.requireOrigin();
-    await this.keys.store(origin, apiKey);
+    const before = (await this.read())?.identities.find((i) => i.id === this.ids?.defaultId);
+    if (before) await this.store.replaceKey(origin, before.id, apiKey);
+    else await this.store.add(origin, { label: FIRST_IDENTITY_LABEL }, apiKey, true);
+    await this.reload();
     // Re-entering the stored key (after "API key rejected", once BoldDesk accepts it again) must still reload the tree.
-    if (apiKey === this.apiKey) this.connectionChanged();
-    else this.keyChanged(apiKey);
+    if (before?.apiKey === apiKey) this.connectionChanged();
   }
 
+  /** Removes the default identity (Remove API Key with one identity). */
   async removeKey(): Promise<void> {
-    const origin = this.requireOrigin();
-    await this.keys.delete(origin);
-    this.keyChanged(null);
+    const d = (await this.read())?.defaultId;
+    if (d) await this.removeIdentity(d);
+  }
+
+  async addIdentity(label: string, apiKey: string, agentEmail: string, makeDefault: boolean): Promise<Identity> {
+    const added = await this.store.add(this.requireOrigin(), { label, agentEmail: agentEmail.trim() }, apiKey, makeDefault);
+    await this.reload();
+    return added;
+  }
+
+  async removeIdentity(id: string): Promise<void> {
+    await this.store.remove(this.requireOrigin(), id);
+    this.clients.delete(id);
+    this.agents.delete(id);
+    await this.reload();
+  }
+
+  async setDefaultIdentity(id: string): Promise<void> {
+    await this.store.setDefault(this.requireOrigin(), id);
+    await this.reload();
+  }
+
+  async setIdentityAgentEmail(id: string, email: string): Promise<void> {
+    await this.store.update(this.requireOrigin(), id, { agentEmail: email.trim() });
+    await this.reload();
+  }
+
+  /** Resolves the default identity's agent (see resolveAgent). */
+  resolveIdentity(): Promise<Agent | undefined> {
+    return this.resolveAgent(undefined);
   }
 
   /**
-   * Resolves bolddesk.agentEmail to an agent once per (domain, key, e-mail); failures are logged and give
+   * Resolves an identity's agent e-mail to an agent once per (domain, key, e-mail); failures are logged and give
    * undefined (the tree then just has no "My open tickets"). Fires onDidChange when the agent changes.
    */
-  resolveIdentity(): Promise<Agent | undefined> {
-    const email = this.config.agentEmail;
-    const cacheKey = `${this.connectionKey}|${email.toLowerCase()}`;
-    if (this.identity?.key === cacheKey) return this.identity.promise;
-    const promise: Promise<Agent | undefined> = this.lookupIdentity(email).then((agent) => {
-      if (this.identity?.promise === promise) this.setAgent(agent);
-      return agent;
-    });
-    this.identity = { key: cacheKey, promise };
-    return promise;
+  resolveAgent(identityId: string | undefined): Promise<Agent | undefined> {
+    const identity = this.current()?.identities.find((i) => i.id === (identityId ?? this.ids?.defaultId));
+    if (!identity || !this.origin) return Promise.resolve(undefined);
+    const email = this.emailOf(identity);
+    const cacheKey = this.agentCacheKey(identity);
+    const cached = this.agents.get(identity.id);
+    if (cached?.cacheKey === cacheKey) return cached.promise;
+    const entry: { cacheKey: string; promise: Promise<Agent | undefined>; agent?: Agent } = {
+      cacheKey,
+      promise: this.lookupIdentity(identity.id, email).then((agent) => {
+        if (this.agents.get(identity.id) === entry && agent?.userId !== entry.agent?.userId) {
+          entry.agent = agent;
+          this.changed.fire();
+        }
+        return agent;
+      }),
+    };
+    this.agents.set(identity.id, entry);
+    return entry.promise;
   }
 
-  private async lookupIdentity(email: string): Promise<Agent | undefined> {
+  /** Looks an e-mail up without storing anything (Set My Agent E-mail validates before writing the setting). */
+  async lookupAgent(email: string, identityId?: string): Promise<Agent> {
+    return (await this.requireApi(identityId)).getAgentByEmail(email);
+  }
+
+  /** Refresh: drop the clients' lookup caches and failed agent lookups. */
+  clearCaches(): void {
+    this.clients.forEach((c) => c.api.clearCache());
+    for (const [id, entry] of this.agents) if (!entry.agent) this.agents.delete(id);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async lookupIdentity(identityId: string, email: string): Promise<Agent | undefined> {
     if (!email || !this.origin) return undefined;
     try {
-      const agent = await (await this.requireApi()).getAgentByEmail(email);
-      this.log.info(`Acting as ${agent.name} <${agent.email}>.`);
+      const agent = await (await this.requireApi(identityId)).getAgentByEmail(email);
+      this.log.info(`Identity ${identityId} acts as ${agent.name} <${agent.email}>.`);
       return agent;
     } catch (error) {
       // Cached until Refresh (clearCaches), so a wrong e-mail does not cost a request per tree render.
@@ -183,19 +291,16 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     }
   }
 
-  /** Looks an e-mail up without storing anything (Set My Agent E-mail validates before writing the setting). */
-  async lookupAgent(email: string): Promise<Agent> {
-    return (await this.requireApi()).getAgentByEmail(email);
+  private agentCacheKey(i: KeyedIdentity): string {
+    return `${this.origin ?? ''}|${i.apiKey}|${this.emailOf(i).toLowerCase()}`;
   }
 
-  /** Refresh: drop the client's lookup caches and a failed identity lookup. */
-  clearCaches(): void {
-    this.client?.api.clearCache();
-    if (!this.agent) this.identity = undefined;
+  private emailOf(i: Identity): string {
+    return i.agentEmail ?? this.config.agentEmail;
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  private current(): LoadedIdentities | undefined {
+    return this.ids && this.ids.origin === this.origin ? this.ids : undefined;
   }
 
   private requireOrigin(): string {
@@ -203,14 +308,18 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     throw new MissingSettingError(
       'domain',
       this.config.domainInput
-        ? `The BoldDesk domain “${this.config.domainInput}” is not valid: ${this.domain.reason}`
-        : 'No BoldDesk domain is set yet. Run “BoldDesk: Set Domain”.',
+        ? vscode.l10n.t('The BoldDesk domain “{0}” is not valid: {1}', this.config.domainInput, this.domain.reason)
+        : vscode.l10n.t('No BoldDesk domain is set yet. Run “BoldDesk: Set Domain”.'),
     );
   }
 
   private async seedDemoKey(): Promise<void> {
     try {
-      if (this.domain.ok && (await seedDemoKey(this.env, this.domain, this.keys))) {
+      const keys = {
+        get: async (origin: string) => (await this.store.load(origin)).identities[0]?.apiKey,
+        store: async (origin: string, key: string) => void (await this.store.add(origin, { label: FIRST_IDENTITY_LABEL }, key, true)),
+      };
+      if (this.domain.ok && (await seedDemoKey(this.env, this.domain, keys))) {
         this.log.info(`Stored the demo API key for ${this.domain.host} (BOLDDESK_DEMO_KEY, loopback only).`);
       }
     } catch (error) {
@@ -219,41 +328,51 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   }
 
   private newClient(origin: string, apiKey: string): BoldDeskApi {
-    return this.createClient({
-      origin,
-      apiKey,
-      timeoutMs: this.config.timeoutMs,
-      log: (line) => this.log.info(line),
-    });
+    return this.createClient({ origin, apiKey, timeoutMs: this.config.timeoutMs, log: (line) => this.log.info(line) });
   }
 
-  private async loadKey(): Promise<string | undefined> {
+  /** The identities of the current origin, read once (concurrent callers share the read). */
+  private async read(): Promise<LoadedIdentities | undefined> {
+    const cur = this.current();
+    if (cur) return cur;
+    if (!this.origin) return undefined;
+    this.reading ??= this.reload().finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+
+  /** Reads the stored identities again (after a change here or in another window) and applies the difference. */
+  private async reload(): Promise<LoadedIdentities | undefined> {
     const origin = this.origin;
     if (!origin) return undefined;
-    if (this.apiKey === undefined) {
-      const stored = (await this.keys.get(origin)) ?? null;
-      // The domain may have changed while we waited; only keep the answer for the origin we asked about.
-      if (origin === this.origin && this.apiKey === undefined) {
-        this.apiKey = stored;
-        this.updateContextKeys();
-      }
-      return stored ?? undefined;
+    const next = await this.store.load(origin);
+    // The domain may have changed while we waited; only keep the answer for the origin we asked about.
+    if (origin === this.origin) this.apply(next);
+    return next;
+  }
+
+  private apply(next: LoadedIdentities): void {
+    const prev = this.current();
+    const sameKeys = prev?.identities.map((i) => i.apiKey).join('\n') === next.identities.map((i) => i.apiKey).join('\n');
+    if (prev && sameKeys && signature(prev) === signature(next)) return;
+    this.ids = next;
+    const byId = new Map<string, KeyedIdentity>(next.identities.map((i) => [i.id, i]));
+    for (const [id, c] of this.clients) if (byId.get(id)?.apiKey !== c.apiKey) this.clients.delete(id);
+    for (const [id, a] of this.agents) {
+      const i = byId.get(id);
+      if (!i || a.cacheKey !== this.agentCacheKey(i)) this.agents.delete(id);
     }
-    return this.apiKey ?? undefined;
-  }
-
-  /** Another window (or this one) changed the key for our origin. */
-  private async reloadKey(): Promise<void> {
-    const origin = this.origin;
-    if (!origin) return;
-    const stored = (await this.keys.get(origin)) ?? null;
-    if (origin === this.origin && stored !== this.apiKey) this.keyChanged(stored);
-  }
-
-  private keyChanged(apiKey: string | null): void {
-    if (apiKey === this.apiKey) return;
-    this.apiKey = apiKey;
-    this.connectionChanged();
+    const before = prev?.identities.find((i) => i.id === prev.defaultId);
+    const after = byId.get(next.defaultId ?? '');
+    if (!prev || before?.id !== after?.id || before?.apiKey !== after?.apiKey) {
+      this.connectionChanged();
+    } else if (before?.agentEmail !== after?.agentEmail) {
+      this.identityGeneration++;
+      this.updateContextKeys();
+      this.changed.fire();
+    } else {
+      this.updateContextKeys();
+      this.changed.fire();
+    }
   }
 
   private get config(): SessionConfig {
@@ -277,35 +396,31 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     this.loaded = undefined;
     if (!before) return; // never read: nothing depends on the old values
     if (before.domainInput !== this.config.domainInput) {
-      this.apiKey = undefined; // keys are per origin
+      this.ids = undefined; // keys are per origin
       this.connectionChanged();
-      void this.seedDemoKey().then(() => this.loadKey());
+      void this.seedDemoKey().then(() => this.read());
     } else if (before.agentEmail !== this.config.agentEmail) {
-      this.identityGeneration++;
-      this.identity = undefined;
-      this.setAgent(undefined, true);
+      // Only the identity that uses the setting (agentEmail undefined) is affected.
+      for (const i of this.current()?.identities ?? []) if (i.agentEmail === undefined) this.agents.delete(i.id);
+      if (this.defaultIdentity?.agentEmail === undefined) this.identityGeneration++;
+      this.changed.fire();
     } else if (before.timeoutMs !== this.config.timeoutMs) {
-      this.client = undefined; // the next requireApi() builds one with the new timeout
+      this.clients.clear(); // the next requireApi() builds one with the new timeout
     }
   }
 
   private connectionChanged(): void {
     this.connectionGeneration++;
-    this.client = undefined;
-    this.identity = undefined;
-    this.agent = undefined;
+    this.clients.clear();
+    this.agents.clear();
     this.updateContextKeys();
-    this.changed.fire();
-  }
-
-  private setAgent(agent: Agent | undefined, force = false): void {
-    if (!force && agent?.userId === this.agent?.userId && agent?.name === this.agent?.name) return;
-    this.agent = agent;
     this.changed.fire();
   }
 
   private updateContextKeys(): void {
     void vscode.commands.executeCommand('setContext', ContextKeys.hasDomain, this.domain.ok);
-    void vscode.commands.executeCommand('setContext', ContextKeys.hasKey, this.domain.ok && !!this.apiKey);
+    const count = this.current()?.identities.length ?? 0;
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasKey, this.domain.ok && count > 0);
+    void vscode.commands.executeCommand('setContext', ContextKeys.severalIdentities, this.domain.ok && count > 1);
   }
 }

@@ -4,6 +4,7 @@
 // typed survives a failure or a cancel (in memory, per activation) and is offered back next time.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
+import { ScratchEditors } from '../code/scratchEditor';
 import { isBoldDeskError } from '../api/errors';
 import type { BoldDeskApi } from '../api/api';
 import type { Category } from '../api/types';
@@ -16,11 +17,12 @@ import {
   type CreateTicketLookups,
 } from './createTicketFlow';
 import type { CommandDeps } from './deps';
+import { describeIdentity, resolveAgents } from './identityPicker';
 import { writeState } from './writeState';
 
-const TRY_AGAIN = 'Try Again';
-const REFRESH = 'Refresh';
-const OPEN = 'Open';
+const TRY_AGAIN = vscode.l10n.t('Try Again');
+const REFRESH = vscode.l10n.t('Refresh');
+const OPEN = vscode.l10n.t('Open');
 
 /** Passed by "Try Again": reopen the flow with the last answers, without asking. */
 const PREFILL_LAST = { prefill: 'last' } as const;
@@ -29,13 +31,19 @@ function wantsPrefill(arg: unknown): boolean {
   return typeof arg === 'object' && arg !== null && (arg as { prefill?: unknown }).prefill === 'last';
 }
 
+/** Passed by Create Ticket from Selection: `{ codeContext: string }` (file, lines, commit, link, code). */
+function codeContextFrom(arg: unknown): string | undefined {
+  const value = typeof arg === 'object' && arg !== null ? (arg as { codeContext?: unknown }).codeContext : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 export const createTicketCommand: BoldDeskCommand = {
   id: Commands.createTicket,
   /** Resolves with the new ticket id, or undefined when nothing was created. */
   async run(deps, arg) {
-    const outcome = await writeState(deps).inFlight.run('createTicket', () => createTicket(deps, wantsPrefill(arg)));
+    const outcome = await writeState(deps).inFlight.run('createTicket', () => createTicket(deps, wantsPrefill(arg), codeContextFrom(arg)));
     if (!outcome.started) {
-      void deps.prompts.info('A ticket is already being created. Finish or cancel that one first.');
+      void deps.prompts.info(vscode.l10n.t('A ticket is already being created. Finish or cancel that one first.'));
       return undefined;
     }
     return outcome.value;
@@ -55,7 +63,7 @@ async function initialAnswers(deps: CommandDeps, prefill: boolean): Promise<Crea
       { label: '$(history) Continue the ticket you started', description: last.subject, value: 'restore' as const },
       { label: '$(add) Start a new ticket', value: 'new' as const },
     ],
-    { title: 'Create BoldDesk ticket', placeholder: 'Your last ticket was not created. Continue it?' },
+    { title: vscode.l10n.t('Create BoldDesk ticket'), placeholder: vscode.l10n.t('Your last ticket was not created. Continue it?') },
   );
   if (choice === undefined) return undefined;
   if (choice === 'new') writeState(deps).lastCreate = undefined;
@@ -63,7 +71,7 @@ async function initialAnswers(deps: CommandDeps, prefill: boolean): Promise<Crea
 }
 
 async function loadLookups(deps: CommandDeps, api: BoldDeskApi): Promise<CreateTicketLookups> {
-  return deps.prompts.withProgress('Loading brands, priorities and categories…', async () => {
+  return deps.prompts.withProgress(vscode.l10n.t('Loading brands, priorities and categories…'), async () => {
     const categories = api.getCategories().catch((error: unknown): Category[] => {
       // Categories are optional (and their endpoint is inferred): without them the step is skipped.
       deps.log.error('Could not load ticket categories; the category step is skipped', error);
@@ -74,21 +82,35 @@ async function loadLookups(deps: CommandDeps, api: BoldDeskApi): Promise<CreateT
   });
 }
 
-async function createTicket(deps: CommandDeps, prefill: boolean): Promise<number | undefined> {
+function identityChoices(deps: CommandDeps): { id: string; label: string; description?: string }[] {
+  const def = deps.session.defaultIdentity;
+  const all = deps.session.identities;
+  const ordered = def ? [def, ...all.filter((i) => i.id !== def.id)] : [...all];
+  return ordered.map((i) => ({ id: i.id, label: i.label, description: describeIdentity(deps, i) }));
+}
+
+async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: string): Promise<number | undefined> {
   const state = writeState(deps);
   const api = await deps.session.requireApi();
-  const initial = await initialAnswers(deps, prefill);
+  // A new selection starts a new ticket (the unsent one stays remembered for plain Create Ticket).
+  const initial = codeContext !== undefined ? { ...emptyAnswers(), codeContext } : await initialAnswers(deps, prefill);
   if (!initial) return undefined;
   const lookups = await loadLookups(deps, api);
+  if (deps.session.identities.length > 1) await resolveAgents(deps);
+  const scratch = new ScratchEditors();
   const result = await runCreateTicketFlow(
     {
       prompts: deps.prompts,
       lookups,
       searchContacts: (text) => api.searchContacts(text),
       attribution: deps.session.attributionText(),
+      // Default first: the confirm step names it until the user picks another one.
+      identities: identityChoices(deps),
+      attributionFor: (id) => deps.session.attributionText(id),
+      editText: (text) => scratch.open(text),
     },
     initial,
-  );
+  ).finally(() => scratch.dispose());
   if (result.kind === 'cancel') {
     if (hasContent(result.answers)) state.lastCreate = result.answers;
     return undefined;
@@ -98,7 +120,8 @@ async function createTicket(deps: CommandDeps, prefill: boolean): Promise<number
 
   let id: number;
   try {
-    id = await deps.prompts.withProgress('Creating ticket…', () => api.createTicket(result.input));
+    const writer = await deps.session.requireApi(result.answers.postAs);
+    id = await deps.prompts.withProgress(vscode.l10n.t('Creating ticket…'), () => writer.createTicket(result.input));
   } catch (error) {
     deps.log.error('Creating a ticket failed', error);
     reportCreateFailure(deps, error);
@@ -107,7 +130,7 @@ async function createTicket(deps: CommandDeps, prefill: boolean): Promise<number
   state.lastCreate = undefined;
   deps.log.info(`Created ticket #${id}.`);
   deps.tree.refresh();
-  void deps.prompts.info(`Ticket #${id} created.`, OPEN).then((action) => {
+  void deps.prompts.info(vscode.l10n.t('Ticket #{0} created.', id), OPEN).then((action) => {
     if (action === OPEN) void vscode.commands.executeCommand(Commands.openTicket, id);
   });
   return id;
@@ -117,8 +140,10 @@ function reportCreateFailure(deps: CommandDeps, error: unknown): void {
   if (isBoldDeskError(error) && error.outcomeUnknown) {
     void deps.prompts
       .warning(
-        'BoldDesk did not confirm the new ticket: it may have been created. Refresh the ticket list and check ' +
-          'before trying again. What you typed is kept: Create Ticket offers it again.',
+        vscode.l10n.t(
+          'BoldDesk did not confirm the new ticket: it may have been created. Refresh the ticket list and check ' +
+            'before trying again. What you typed is kept: Create Ticket offers it again.',
+        ),
         REFRESH,
       )
       .then((action) => {
@@ -127,7 +152,7 @@ function reportCreateFailure(deps: CommandDeps, error: unknown): void {
     return;
   }
   void deps.prompts
-    .error(`${describeError(error)} The ticket was not created; what you typed is kept.`, TRY_AGAIN)
+    .error(vscode.l10n.t('{0} The ticket was not created; what you typed is kept.', describeError(error)), TRY_AGAIN)
     .then((action) => {
       if (action === TRY_AGAIN) void vscode.commands.executeCommand(Commands.createTicket, PREFILL_LAST);
     });

@@ -3,13 +3,15 @@
 // → confirm (names whose name BoldDesk will show). Back works everywhere and keeps every answer; the
 // answers object is returned on cancel too, so the command can offer to restore it. No vscode import.
 import type { Brand, Category, Contact, CreateTicketInput, Priority } from '../api/types';
+import { codeContextToHtml } from '../code/codeContext';
+import { runCodeContextStep, type CodeContextAnswers, type EditedText } from '../code/codeContextStep';
 import { textToHtml } from '../drafts/textToHtml';
 import { BACK, type Back } from '../ui/back';
 import type { PickItem, Prompts } from '../ui/prompts';
 
 export type RequesterChoice = { kind: 'existing'; userId: number; name: string; email: string } | { kind: 'new' };
 
-export interface CreateTicketAnswers {
+export interface CreateTicketAnswers extends CodeContextAnswers {
   brandId?: number;
   subject: string;
   description: string;
@@ -19,6 +21,8 @@ export interface CreateTicketAnswers {
   requester?: RequesterChoice;
   newRequesterEmail: string;
   newRequesterName: string;
+  /** Identity id to create the ticket with ("Post as"); undefined = the default identity. */
+  postAs?: string;
 }
 
 export interface CreateTicketLookups {
@@ -34,6 +38,12 @@ export interface CreateFlowEnv {
   searchContacts(text: string, signal: AbortSignal): Promise<Contact[]>;
   /** e.g. 'BoldDesk will show this as "Ana Agent".' */
   attribution: string;
+  /** With more than one, the confirm step offers "Post as…" (which key creates the ticket). */
+  identities?: { id: string; label: string; description?: string }[];
+  /** The attribution sentence for an identity (after "Post as…"). */
+  attributionFor?: (identityId: string | undefined) => string;
+  /** Opens text in a multi-line editor (the code-context step offers it when given). */
+  editText?(text: string): Promise<EditedText>;
 }
 
 export type CreateFlowResult =
@@ -44,6 +54,7 @@ export type StepId =
   | 'brand'
   | 'subject'
   | 'description'
+  | 'codeContext'
   | 'priority'
   | 'category'
   | 'requester'
@@ -51,7 +62,8 @@ export type StepId =
   | 'requesterName'
   | 'confirm';
 
-type StepOutcome = 'next' | 'back' | 'cancel';
+/** 'stay' = ask the same step again (after "Post as…" on the confirm step). */
+type StepOutcome = 'next' | 'back' | 'cancel' | 'stay';
 
 export const TITLE = 'Create BoldDesk ticket';
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -64,7 +76,9 @@ export function emptyAnswers(): CreateTicketAnswers {
 export function stepsFor(a: CreateTicketAnswers, l: CreateTicketLookups): StepId[] {
   const steps: StepId[] = [];
   if (l.brands.length > 1) steps.push('brand');
-  steps.push('subject', 'description', 'priority');
+  steps.push('subject', 'description');
+  if (a.codeContext !== undefined) steps.push('codeContext');
+  steps.push('priority');
   if (l.categories.length > 0) steps.push('category');
   steps.push('requester');
   if (a.requester?.kind === 'new') steps.push('requesterEmail', 'requesterName');
@@ -89,6 +103,7 @@ export async function runCreateTicketFlow(env: CreateFlowEnv, initial: CreateTic
     const info = { title: TITLE, step: index + 1, totalSteps: steps.length, canGoBack: index > 0 };
     const outcome = await runStep(id, a, env, info);
     if (outcome === 'cancel') return { kind: 'cancel', answers: a };
+    if (outcome === 'stay') continue;
     if (outcome === 'back') {
       index = Math.max(0, index - 1);
       continue;
@@ -129,12 +144,17 @@ async function runStep(
       return settle(
         await p.inputStep({
           ...info,
-          prompt: 'Description (what the requester needs)',
+          prompt:
+            a.codeContext === undefined
+              ? 'Description (what the requester needs)'
+              : 'Description (what is wrong; the code context from your selection comes next)',
           value: a.description,
           validate: required('A description'),
         }),
         (v) => (a.description = v),
       );
+    case 'codeContext':
+      return runCodeContextStep(a, p, info, env.editText ? (text) => env.editText!(text) : undefined);
     case 'priority': {
       const items = priorities.map((x) => item(x.name, x.id, x.id === a.priorityId));
       return settle(await p.pickStep({ ...info, placeholder: 'Priority', items }), (v) => (a.priorityId = v));
@@ -171,18 +191,43 @@ async function runStep(
         (v) => (a.newRequesterName = v.trim()),
       );
     case 'confirm': {
-      const answer = await p.pickStep<'create' | 'back'>({
+      const attribution = a.postAs !== undefined && env.attributionFor ? env.attributionFor(a.postAs) : env.attribution;
+      const identities = env.identities ?? [];
+      const postAs = identities.find((i) => i.id === a.postAs) ?? identities[0];
+      const answer = await p.pickStep<'create' | 'back' | 'postAs'>({
         ...info,
-        placeholder: `Check and create. ${env.attribution}`,
+        placeholder: `Check and create. ${attribution}`,
         items: [
-          { label: '$(check) Create ticket', description: env.attribution, detail: summary(a, env), value: 'create' },
+          { label: '$(check) Create ticket', description: attribution, detail: summary(a, env), value: 'create' },
+          ...(identities.length > 1 && postAs
+            ? [{ label: `$(account) Post as ${postAs.label}…`, description: 'choose which identity (API key) creates it', value: 'postAs' as const }]
+            : []),
           { label: '$(arrow-left) Change something', value: 'back' },
         ],
       });
       if (answer === 'back') return 'back';
+      if (answer === 'postAs') return pickPostAs(a, env, info);
       return settle(answer, () => undefined);
     }
   }
+}
+
+/** The "Post as…" sub-step of the confirm step; Back or Esc returns to the confirm step unchanged. */
+async function pickPostAs(
+  a: CreateTicketAnswers,
+  env: CreateFlowEnv,
+  info: { title: string; step: number; totalSteps: number },
+): Promise<StepOutcome> {
+  const identities = env.identities ?? [];
+  const current = a.postAs ?? identities[0]?.id;
+  const chosen = await env.prompts.pickStep<string>({
+    ...info,
+    canGoBack: true,
+    placeholder: 'Post as… (BoldDesk shows the ticket as created by the owner of that key)',
+    items: identities.map((i) => ({ label: i.label, description: i.description, value: i.id, picked: i.id === current })),
+  });
+  if (typeof chosen === 'string') a.postAs = chosen;
+  return 'stay';
 }
 
 function requesterStep(a: CreateTicketAnswers, env: CreateFlowEnv) {
@@ -235,6 +280,7 @@ export function summary(a: CreateTicketAnswers, env: Pick<CreateFlowEnv, 'lookup
     `priority ${nameOf(l.priorities, a.priorityId)}`,
     nameOf(l.categories, a.categoryId) ? `category ${nameOf(l.categories, a.categoryId)}` : undefined,
     `requester ${requester}`,
+    a.codeContext !== undefined && a.includeCodeContext !== false ? 'with code context' : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -248,7 +294,9 @@ export function toCreateInput(a: CreateTicketAnswers): CreateTicketInput {
   return {
     brandId: a.brandId,
     subject: a.subject.trim(),
-    description: textToHtml(a.description),
+    description:
+      textToHtml(a.description) +
+      (a.codeContext !== undefined && a.includeCodeContext !== false ? codeContextToHtml(a.codeContext) : ''),
     priorityId: a.priorityId,
     ...(a.categoryId != null ? { categoryId: a.categoryId } : {}),
     requester:

@@ -3,19 +3,39 @@
 import type * as vscode from 'vscode';
 import type { BoldDeskApi } from '../api/api';
 import type { Agent, TicketSummary } from '../api/types';
+import type { Identity } from '../auth/identityStore';
 import type { TicketFilter } from '../model/categories';
 import type { Prompts } from '../ui/prompts';
 
-/** The connection to BoldDesk: domain + key + who the key belongs to. Implemented in src/auth/session.ts. */
+/**
+ * The connection to BoldDesk: domain + identities (one API key each) + who each key belongs to. Implemented in
+ * src/auth/session.ts. `identityId` undefined always means the default identity.
+ */
 export interface Session {
-  /** The API client for the configured domain and stored key; throws ConfigError saying what to set. */
-  requireApi(): Promise<BoldDeskApi>;
+  /** The API client for an identity's key; throws ConfigError saying what to set. */
+  requireApi(identityId?: string): Promise<BoldDeskApi>;
   /** Origin of the configured domain, or undefined when the setting is missing or invalid. */
   readonly origin: string | undefined;
   /** The agent who owns the key (resolved from bolddesk.agentEmail), when known. */
   readonly actingAs: Agent | undefined;
   /** One sentence naming whose name BoldDesk will show on a write, e.g. 'BoldDesk will show this as "Ana Agent".' */
-  attributionText(): string;
+  attributionText(identityId?: string): string;
+  /** The identities of the configured domain, without keys (as last read; [] before the first read). */
+  readonly identities: readonly Identity[];
+  readonly defaultIdentity: Identity | undefined;
+  /** An identity by id (undefined → the default); undefined when it does not exist (any more). */
+  identity(identityId: string | undefined): Identity | undefined;
+  /** The agent who owns an identity's key, when known. */
+  agentFor(identityId: string | undefined): Agent | undefined;
+  /** Resolves an identity's agent from its e-mail (cached; undefined when unknown). */
+  resolveAgent(identityId: string | undefined): Promise<Agent | undefined>;
+  /** Reads the identities (migrating a single key of earlier versions) and returns them. */
+  loadIdentities(): Promise<readonly Identity[]>;
+  addIdentity(label: string, apiKey: string, agentEmail: string, makeDefault: boolean): Promise<Identity>;
+  /** Deletes one identity's key from SecretStorage; the others stay. */
+  removeIdentity(identityId: string): Promise<void>;
+  setDefaultIdentity(identityId: string): Promise<void>;
+  setIdentityAgentEmail(identityId: string, email: string): Promise<void>;
   /** Fires when the domain, key or identity changes. */
   readonly onDidChange: vscode.Event<void>;
   /** Host of the configured domain, e.g. "acme.bolddesk.com", for messages. */
@@ -28,8 +48,8 @@ export interface Session {
   /** Stores the key for the configured origin in SecretStorage (nowhere else). */
   storeKey(apiKey: string): Promise<void>;
   removeKey(): Promise<void>;
-  /** Looks an agent up by e-mail without changing anything. */
-  lookupAgent(email: string): Promise<Agent>;
+  /** Looks an agent up by e-mail (with an identity's key) without changing anything. */
+  lookupAgent(email: string, identityId?: string): Promise<Agent>;
   /** Refresh: drop the client's cached lookups. */
   clearCaches(): void;
 }

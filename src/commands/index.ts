@@ -24,6 +24,14 @@ import { changePriorityCommand } from './changePriority';
 import { changeAssigneeCommand } from './changeAssignee';
 import { openInBrowserCommand } from './openInBrowser';
 import { copyLinkCommand } from './copyLink';
+// Identities (several API keys per domain, "Post as…"):
+import { addIdentityCommand } from './addIdentity';
+import { switchIdentityCommand } from './switchIdentity';
+import { removeIdentityCommand } from './removeIdentity';
+import { postAsCommand } from './postAs';
+// Tickets from code, code in tickets:
+import { createTicketFromSelectionCommand } from './createTicketFromSelection';
+import { copyReferenceCommand } from './copyReference';
 
 export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   setDomainCommand,
@@ -45,6 +53,12 @@ export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   changeAssigneeCommand,
   openInBrowserCommand,
   copyLinkCommand,
+  addIdentityCommand,
+  switchIdentityCommand,
+  removeIdentityCommand,
+  postAsCommand,
+  createTicketFromSelectionCommand,
+  copyReferenceCommand,
 ];
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

@@ -1,22 +1,10 @@
-// BoldDesk: Remove API Key — deletes the key for the configured domain from SecretStorage (after asking).
+// BoldDesk: Remove API Key — deletes the key for the configured domain from SecretStorage (after asking). With
+// several identities it first asks which one (the same flow as Remove Identity).
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
+import { removeIdentityFlow } from './removeIdentity';
 
 export const removeApiKeyCommand: BoldDeskCommand = {
   id: Commands.removeApiKey,
-  run: async (deps) => {
-    const host = deps.session.host;
-    if (!host || !(await deps.session.hasKey())) {
-      void deps.prompts.info('No BoldDesk API key is stored for the configured domain.');
-      return false;
-    }
-    const sure = await deps.prompts.confirm(`Remove the BoldDesk API key for ${host} from this computer?`, {
-      detail: 'The key stays valid in BoldDesk; revoke it there (avatar → View profile & Settings → API Keys) if it leaked.',
-      confirmLabel: 'Remove',
-    });
-    if (!sure) return false;
-    await deps.session.removeKey();
-    void deps.prompts.info(`The API key for ${host} was removed from VS Code's secret storage.`);
-    return true;
-  },
+  run: (deps, arg) => removeIdentityFlow(deps, arg),
 };

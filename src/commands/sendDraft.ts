@@ -12,8 +12,8 @@ import type { BoldDeskCommand } from './command';
 import type { CommandDeps } from './deps';
 import { writeState } from './writeState';
 
-const TRY_AGAIN = 'Try Again';
-const OPEN_TICKET = 'Open Ticket';
+const TRY_AGAIN = vscode.l10n.t('Try Again');
+const OPEN_TICKET = vscode.l10n.t('Open Ticket');
 
 function draftUriFromArg(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
@@ -29,14 +29,14 @@ export const sendDraftCommand: BoldDeskCommand = {
     const uri = draftUriFromArg(arg);
     const ref = drafts.refFor(uri);
     if (!uri || !ref) {
-      void deps.prompts.info('Open a reply or note draft first: BoldDesk: Add Reply or Add Private Note.');
+      void deps.prompts.info(vscode.l10n.t('Open a reply or note draft first: BoldDesk: Add Reply or Add Private Note.'));
       return undefined;
     }
     const outcome = await writeState(deps).inFlight.run(`draft:${uri.toString()}`, () =>
       send(deps, drafts, uri, ref),
     );
     if (!outcome.started) {
-      void deps.prompts.info(`${draftTitle(ref)} is being sent; wait for BoldDesk to answer.`);
+      void deps.prompts.info(vscode.l10n.t('{0} is being sent; wait for BoldDesk to answer.', draftTitle(ref)));
       return undefined;
     }
     return outcome.value;
@@ -50,19 +50,20 @@ async function send(
   ref: DraftRef,
 ): Promise<number | undefined> {
   const { ticketId, kind } = ref;
-  const noun = kind === 'reply' ? 'reply' : 'private note';
+  const noun = kind === 'reply' ? vscode.l10n.t('reply') : vscode.l10n.t('private note');
   const text = drafts.textOf(uri);
   if (text.trim() === '') {
-    void deps.prompts.warning(`The ${noun} to #${ticketId} is empty. Write something first.`);
+    void deps.prompts.warning(vscode.l10n.t('The {0} to #{1} is empty. Write something first.', noun, ticketId));
     return undefined;
   }
   await drafts.saveNow(uri); // whatever happens next, the text is on disk (globalState)
   const html = textToHtml(text);
-  const api = await deps.session.requireApi();
+  const postAs = drafts.postAsFor(ref);
+  const api = await deps.session.requireApi(postAs);
 
   let id: number;
   try {
-    id = await deps.prompts.withProgress(`Sending ${noun} to #${ticketId}…`, () =>
+    id = await deps.prompts.withProgress(vscode.l10n.t('Sending {0} to #{1}…', noun, ticketId), () =>
       kind === 'reply' ? api.addReply(ticketId, html) : api.addNote(ticketId, html),
     );
   } catch (error) {
@@ -79,7 +80,7 @@ async function send(
     deps.log.error(`Could not clear the draft for #${ticketId}`, error);
   }
   deps.tree.ticketChanged(ticketId);
-  const done = kind === 'reply' ? `Reply sent to #${ticketId}.` : `Private note added to #${ticketId}.`;
+  const done = kind === 'reply' ? vscode.l10n.t('Reply sent to #{0}.', ticketId) : vscode.l10n.t('Private note added to #{0}.', ticketId);
   void deps.prompts.info(done, OPEN_TICKET).then((action) => {
     if (action === OPEN_TICKET) void vscode.commands.executeCommand(Commands.openTicket, ticketId);
   });
@@ -90,8 +91,8 @@ function reportSendFailure(deps: CommandDeps, uri: vscode.Uri, ticketId: number,
   if (isBoldDeskError(error) && error.outcomeUnknown) {
     void deps.prompts
       .warning(
-        `BoldDesk did not confirm the ${noun} to #${ticketId}: it may have been sent. ` +
-          `Open the ticket and check before sending again. Your text is kept in the draft.`,
+        vscode.l10n.t('BoldDesk did not confirm the {0} to #{1}: it may have been sent. ', noun, ticketId) +
+          vscode.l10n.t('Open the ticket and check before sending again. Your text is kept in the draft.'),
         OPEN_TICKET,
       )
       .then((action) => {
@@ -100,7 +101,7 @@ function reportSendFailure(deps: CommandDeps, uri: vscode.Uri, ticketId: number,
     return;
   }
   void deps.prompts
-    .error(`${describeError(error)} The ${noun} was not sent; your text is kept in the draft.`, TRY_AGAIN)
+    .error(vscode.l10n.t('{0} The {1} was not sent; your text is kept in the draft.', describeError(error), noun), TRY_AGAIN)
     .then((action) => {
       if (action === TRY_AGAIN) void vscode.commands.executeCommand(Commands.sendDraft, uri);
     });

@@ -10,37 +10,43 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateAgentEmail(text: string): string | undefined {
   const t = text.trim();
-  return t === '' || EMAIL.test(t) ? undefined : 'Enter an e-mail address, e.g. ana@example.com (or leave empty to clear).';
+  return t === '' || EMAIL.test(t) ? undefined : vscode.l10n.t('Enter an e-mail address, e.g. ana@example.com (or leave empty to clear).');
 }
 
 /** Looks `email` up and saves it when it is an agent; returns whether it was saved. Shared with Set API Key. */
 export async function applyAgentEmail(deps: CommandDeps, email: string): Promise<boolean> {
   const config = vscode.workspace.getConfiguration(Settings.section);
   const trimmed = email.trim();
+  // Identities added with Add Identity keep their own e-mail; the first one (and a lone key) uses the setting.
+  const identity = deps.session.defaultIdentity;
+  const save = (value: string | undefined) =>
+    identity?.agentEmail !== undefined
+      ? deps.session.setIdentityAgentEmail(identity.id, value ?? '')
+      : config.update(Settings.agentEmail, value, vscode.ConfigurationTarget.Global);
   if (trimmed === '') {
-    await config.update(Settings.agentEmail, undefined, vscode.ConfigurationTarget.Global);
-    void deps.prompts.info('Agent e-mail cleared. BoldDesk still shows your actions under the key owner’s name.');
+    await save(undefined);
+    void deps.prompts.info(vscode.l10n.t('Agent e-mail cleared. BoldDesk still shows your actions under the key owner’s name.'));
     return true;
   }
   if (!EMAIL.test(trimmed)) {
-    void deps.prompts.error(`“${trimmed}” is not an e-mail address.`);
+    void deps.prompts.error(vscode.l10n.t('“{0}” is not an e-mail address.', trimmed));
     return false;
   }
   let agent;
   try {
-    agent = await deps.prompts.withProgress(`Looking up ${trimmed} in BoldDesk…`, () => deps.session.lookupAgent(trimmed));
+    agent = await deps.prompts.withProgress(vscode.l10n.t('Looking up {0} in BoldDesk…', trimmed), () => deps.session.lookupAgent(trimmed));
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof ValidationError) {
       void deps.prompts.error(
-        `${trimmed} is not an agent in ${deps.session.host ?? 'BoldDesk'}. Enter the e-mail of the agent who owns the API key.`,
+        vscode.l10n.t('{0} is not an agent in {1}. Enter the e-mail of the agent who owns the API key.', trimmed, deps.session.host ?? 'BoldDesk'),
       );
       return false;
     }
     throw error;
   }
-  await config.update(Settings.agentEmail, trimmed, vscode.ConfigurationTarget.Global);
+  await save(trimmed);
   void deps.prompts.info(
-    `Acting as ${agent.name} (${agent.email}). Everything you do here shows in BoldDesk under that name — the owner of the API key.`,
+    vscode.l10n.t('Acting as {0} ({1}). Everything you do here shows in BoldDesk under that name — the owner of the API key.', agent.name, agent.email),
   );
   return true;
 }
@@ -52,9 +58,9 @@ export const setAgentEmailCommand: BoldDeskCommand = {
       typeof arg === 'string'
         ? arg
         : await deps.prompts.input({
-            title: 'Your BoldDesk Agent E-mail',
+            title: vscode.l10n.t('Your BoldDesk Agent E-mail'),
             prompt:
-              'The e-mail of the agent who owns your API key. BoldDesk shows everything done with the key under that agent’s name.',
+              vscode.l10n.t('The e-mail of the agent who owns your API key. BoldDesk shows everything done with the key under that agent’s name.'),
             placeholder: 'ana@example.com',
             value: deps.session.agentEmail,
             validate: validateAgentEmail,

@@ -1,6 +1,7 @@
 // BoldDesk: Set API Key — masked input, checked with BoldDesk BEFORE it is stored (SecretStorage only).
 // A rejected or uncheckable key is never stored. Afterwards, asks once (skippable) for the agent e-mail so
 // the user sees whose name BoldDesk will show. Accepts the key as an argument (integration tests).
+import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { AuthError } from '../api/errors';
 import { MissingSettingError } from '../auth/session';
@@ -12,19 +13,30 @@ import { applyAgentEmail, validateAgentEmail } from './setAgentEmail';
 /** globalState flag (not secret): the user skipped the agent e-mail question once; do not ask again. */
 export const AGENT_EMAIL_SKIPPED = 'bolddesk.agentEmailPromptSkipped';
 
-const WHERE_TO_CREATE = 'Create one in BoldDesk: avatar → View profile & Settings → API Keys.';
+const WHERE_TO_CREATE = vscode.l10n.t('Create one in BoldDesk: avatar → View profile & Settings → API Keys.');
 
 /** Pasted keys often carry spaces or a line break; a key never contains whitespace. */
 export function cleanApiKey(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/** Longer than any real key; a paste of a whole page would otherwise go out as a (rejected) header. */
+export const MAX_API_KEY_LENGTH = 1024;
+
+/** Why the (cleaned) text cannot be an API key, before anything is sent; undefined when it may be one. */
+export function apiKeyProblem(key: string): string | undefined {
+  if (!key) return 'The API key is empty.';
+  if (key.length > MAX_API_KEY_LENGTH) return `That is ${key.length} characters long, too long for an API key. Copy only the key.`;
+  if (!/^[\x21-\x7e]+$/.test(key)) return 'The API key contains characters an API key never has (letters with accents, symbols or invisible characters). Copy only the key.';
+  return undefined;
+}
+
 async function askAgentEmailOnce(deps: CommandDeps): Promise<void> {
   if (deps.session.agentEmail || deps.context.globalState.get<boolean>(AGENT_EMAIL_SKIPPED)) return;
   const email = await deps.prompts.input({
-    title: 'Your BoldDesk Agent E-mail (optional)',
+    title: vscode.l10n.t('Your BoldDesk Agent E-mail (optional)'),
     prompt:
-      'Everything done with this key shows in BoldDesk under the name of the agent who owns it. Enter that agent’s e-mail to see who (Esc to skip).',
+      vscode.l10n.t('Everything done with this key shows in BoldDesk under the name of the agent who owns it. Enter that agent’s e-mail to see who (Esc to skip).'),
     placeholder: 'ana@example.com',
     validate: validateAgentEmail,
   });
@@ -40,41 +52,42 @@ export const setApiKeyCommand: BoldDeskCommand = {
   run: async (deps, arg) => {
     const host = deps.session.host;
     if (!host) {
-      throw new MissingSettingError('domain', 'Set your BoldDesk domain first (BoldDesk: Set Domain), then the API key.');
+      throw new MissingSettingError('domain', vscode.l10n.t('Set your BoldDesk domain first (BoldDesk: Set Domain), then the API key.'));
     }
     const typed =
       typeof arg === 'string'
         ? arg
         : await deps.prompts.input({
-            title: `BoldDesk API Key for ${host}`,
-            prompt: `Paste your API key. It is kept in VS Code's secret storage only. ${WHERE_TO_CREATE}`,
+            title: vscode.l10n.t('BoldDesk API Key for {0}', host),
+            prompt: vscode.l10n.t('Paste your API key. It is kept in VS Code\'s secret storage only. {0}', WHERE_TO_CREATE),
             password: true,
-            validate: (v) => (cleanApiKey(v) ? undefined : 'The API key is empty.'),
+            validate: (v) => apiKeyProblem(cleanApiKey(v)),
           });
     if (typed === undefined) return false;
     const apiKey = cleanApiKey(typed);
-    if (!apiKey) {
-      void deps.prompts.error(`The API key is empty, so nothing was stored. ${WHERE_TO_CREATE}`);
+    const problem = apiKeyProblem(apiKey);
+    if (problem) {
+      void deps.prompts.error(vscode.l10n.t('{0} Nothing was stored. {1}', problem, WHERE_TO_CREATE));
       return false;
     }
 
     try {
-      await deps.prompts.withProgress(`Checking the API key with ${host}…`, () =>
+      await deps.prompts.withProgress(vscode.l10n.t('Checking the API key with {0}…', host), () =>
         deps.session.clientForKey(apiKey).verifyKey(),
       );
     } catch (error) {
       deps.log.error(`The API key check with ${host} failed`, error);
       const message =
         error instanceof AuthError
-          ? `BoldDesk (${host}) rejected this API key: it is invalid or expired. Nothing was stored. ${WHERE_TO_CREATE}`
-          : `${describeError(error)} The API key was not stored; try again when ${host} can be reached.`;
+          ? vscode.l10n.t('BoldDesk ({0}) rejected this API key: it is invalid or expired. Nothing was stored. {1}', host, WHERE_TO_CREATE)
+          : vscode.l10n.t('{0} The API key was not stored; try again when {1} can be reached.', describeError(error), host);
       void deps.prompts.error(message, 'Show Log').then((action) => action && deps.log.show());
       return false;
     }
 
     await deps.session.storeKey(apiKey);
     deps.log.info(`API key stored for ${host}.`);
-    void deps.prompts.info(`API key stored for ${host} in VS Code's secret storage.`);
+    void deps.prompts.info(vscode.l10n.t('API key stored for {0} in VS Code\'s secret storage.', host));
     await askAgentEmailOnce(deps);
     return true;
   },

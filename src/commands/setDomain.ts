@@ -18,8 +18,8 @@ export const setDomainCommand: BoldDeskCommand = {
       typeof arg === 'string'
         ? arg
         : await deps.prompts.input({
-            title: 'BoldDesk Domain',
-            prompt: 'Your BoldDesk address, e.g. acme.bolddesk.com or a custom domain (https only)',
+            title: vscode.l10n.t('BoldDesk Domain'),
+            prompt: vscode.l10n.t('Your BoldDesk address, e.g. acme.bolddesk.com or a custom domain (https only)'),
             placeholder: 'acme.bolddesk.com',
             value: config.get<string>(Settings.domain) ?? '',
             validate: validateDomain,
@@ -34,7 +34,7 @@ export const setDomainCommand: BoldDeskCommand = {
     deps.log.info(`Domain set to ${result.origin}.`);
     if (typeof arg !== 'string') {
       void deps.prompts
-        .info(`BoldDesk domain set to ${result.host}. Next, store your API key.`, 'Set API Key')
+        .info(vscode.l10n.t('BoldDesk domain set to {0}. Next, store your API key.', result.host), vscode.l10n.t('Set API Key'))
         .then((action) => action && vscode.commands.executeCommand(Commands.setApiKey));
     }
     return result.origin;

@@ -16,17 +16,21 @@ export class DraftEditors implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly statusItem: vscode.StatusBarItem;
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changedPostAs = new vscode.EventEmitter<void>();
+  /** A draft's "Post as…" choice changed (the identity status bar item follows). */
+  readonly onDidChangePostAs = this.changedPostAs.event;
   private composing: boolean | undefined;
 
   constructor(private readonly deps: Pick<CommandDeps, 'context' | 'session'>) {
     this.store = new DraftStore(deps.context.globalState);
     const fs = new DraftFileSystem(this.store);
     this.statusItem = vscode.window.createStatusBarItem('bolddesk.draft', vscode.StatusBarAlignment.Left, 100);
-    this.statusItem.name = 'BoldDesk draft';
+    this.statusItem.name = vscode.l10n.t('BoldDesk draft');
     this.statusItem.command = Commands.sendDraft;
     this.disposables.push(
       fs,
       this.statusItem,
+      this.changedPostAs,
       vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, fs, { isCaseSensitive: true }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleSave(e.document)),
@@ -88,6 +92,7 @@ export class DraftEditors implements vscode.Disposable {
     }
     if (doc && !doc.isClosed && doc.isDirty) await doc.save(); // writes '' → the store forgets the draft
     await this.store.clear(ref);
+    await this.store.setPostAs(ref, undefined);
     const tabs = vscode.window.tabGroups.all
       .flatMap((g) => g.tabs)
       .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
@@ -109,8 +114,25 @@ export class DraftEditors implements vscode.Disposable {
     );
   }
 
+  /** The identity a draft posts as: its "Post as…" choice while that identity exists, else the default. */
+  postAsFor(ref: DraftRef): string | undefined {
+    const chosen = this.store.postAs(ref);
+    return chosen && this.deps.session.identity(chosen) ? chosen : undefined;
+  }
+
+  /** The draft open in the active editor, if any (the identity status bar item follows it). */
+  activeRef(): DraftRef | undefined {
+    return this.refFor(vscode.window.activeTextEditor?.document.uri);
+  }
+
+  async setPostAs(ref: DraftRef, identityId: string | undefined): Promise<void> {
+    await this.store.setPostAs(ref, identityId);
+    this.update();
+    this.changedPostAs.fire();
+  }
+
   /** Status bar + context key follow the active editor. */
-  private update(): void {
+  update(): void {
     const ref = this.refFor(vscode.window.activeTextEditor?.document.uri);
     if (this.composing !== (ref !== undefined)) {
       this.composing = ref !== undefined;
@@ -120,14 +142,18 @@ export class DraftEditors implements vscode.Disposable {
       this.statusItem.hide();
       return;
     }
-    const who = this.deps.session.actingAs?.name ?? 'the API key owner';
-    this.statusItem.text = `$(send) ${draftTitle(ref)} as ${who} — ${SEND_KEY} to send`;
+    const postAs = this.postAsFor(ref);
+    const who =
+      this.deps.session.agentFor(postAs)?.name ??
+      (this.deps.session.identities.length > 1 ? this.deps.session.identity(postAs)?.label : undefined) ??
+      vscode.l10n.t('the API key owner');
+    this.statusItem.text = vscode.l10n.t('$(send) {0} as {1} — {2} to send', draftTitle(ref), who, SEND_KEY);
     this.statusItem.tooltip = new vscode.MarkdownString(
-      `${this.deps.session.attributionText()}\n\n` +
+      `${this.deps.session.attributionText(postAs)}\n\n` +
         (ref.kind === 'note'
-          ? 'A private note is visible to agents only.'
-          : 'A reply is visible to the requester (BoldDesk may e-mail it).') +
-        `\n\nThe draft is kept until BoldDesk confirms it was sent. Click or press ${SEND_KEY} to send.`,
+          ? vscode.l10n.t('A private note is visible to agents only.')
+          : vscode.l10n.t('A reply is visible to the requester (BoldDesk may e-mail it).')) +
+        vscode.l10n.t('\n\nThe draft is kept until BoldDesk confirms it was sent. Click or press {0} to send.', SEND_KEY),
     );
     this.statusItem.show();
   }

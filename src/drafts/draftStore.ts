@@ -48,6 +48,11 @@ export function draftKey(ref: DraftRef): string {
   return `${KEY_PREFIX}${ref.kind}.${ref.ticketId}`;
 }
 
+/** Kept apart from the text (an emptied draft keeps its choice until it is sent). Not matched by parseKey. */
+function postAsKey(ref: DraftRef): string {
+  return `bolddesk.draftPostAs.${ref.kind}.${ref.ticketId}`;
+}
+
 function parseKey(key: string): DraftRef | undefined {
   const m = /^bolddesk\.draft\.(reply|note)\.(\d+)$/.exec(key);
   return m ? { kind: m[1] as DraftKind, ticketId: Number(m[2]) } : undefined;
@@ -101,6 +106,16 @@ export class DraftStore {
     this.clearedAt.set(key, this.nextMtime(ref));
     this.cache.delete(key);
     await this.state.update(key, undefined);
+  }
+
+  /** The identity id this draft is to be posted as ("Post as…"); undefined = the default identity. */
+  postAs(ref: DraftRef): string | undefined {
+    const v = this.state.get<unknown>(postAsKey(ref));
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  async setPostAs(ref: DraftRef, identityId: string | undefined): Promise<void> {
+    await this.state.update(postAsKey(ref), identityId);
   }
 
   /** Every stored draft (for the file system's directory listing). */

@@ -45,8 +45,10 @@ export function errorNode(error: unknown, host: string, now = Date.now()): Messa
     case 'server':
     case 'notFound':
       return new MessageNode(label, { icon: 'debug-disconnect', iconColor: 'errorForeground', command: refresh, tooltip });
-    case 'permission':
     case 'validation':
+      // BoldDesk refused the list query: the label says why; clicking tries again (a filter may have changed).
+      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: refresh, tooltip });
+    case 'permission':
       return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', tooltip });
     default:
       return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: showLog, tooltip });

@@ -9,6 +9,7 @@ import type { TicketFilter } from '../model/categories';
 import type { TicketList } from '../model/ticketList';
 import { TicketListModel } from '../model/ticketListModel';
 import { errorNode, invalidDomainNode } from './errorNodes';
+import { identityName } from './identityStatusBar';
 import { CategoryNode } from './nodes/categoryNode';
 import type { TreeNode } from './nodes/treeNode';
 
@@ -165,8 +166,8 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   private updateDescription(): void {
     if (!this.view) return;
     const parts: string[] = [];
-    const agent = this.session.actingAs;
-    if (agent) parts.push(`acting as ${agent.name}`);
+    const actingAs = identityName({ session: this.session }, undefined);
+    if (actingAs) parts.push(vscode.l10n.t('acting as {0}', actingAs));
     const filter = this.model.filter;
     if (filter) parts.push(`filter: ${filter.description ?? 'on'}`);
     this.view.description = parts.join(' · ') || undefined;

@@ -20,13 +20,19 @@ function use(prompts: ScriptedPrompts): ScriptedPrompts {
   return prompts;
 }
 
-function secretName(): string {
+function origin(): string {
   const domain = parseDomain(fixture().fake.url);
   assert.ok(domain.ok);
-  return KeyStore.secretKeyFor(domain.origin);
+  return domain.origin;
 }
 
-const storedKey = () => ext.context.secrets.get(secretName());
+/** The default identity's key in SecretStorage (one secret per identity; none when no identity is left). */
+async function storedKey(): Promise<string | undefined> {
+  await ext.session.loadIdentities();
+  assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(origin())), undefined, 'no single-key entry');
+  const id = ext.session.defaultIdentity?.id;
+  return id === undefined ? undefined : ext.context.secrets.get(KeyStore.secretKeyFor(origin(), id));
+}
 
 /** Every value of every bolddesk setting (all scopes) and of globalState, as text. */
 function everythingButSecrets(): string[] {

@@ -76,6 +76,7 @@ export function renderShell(o: ShellOptions): string {
     <label for="composer-text" class="visually-hidden">Message text</label>
     <textarea id="composer-text" rows="5" placeholder="Write a reply… (Ctrl+Enter to send)" aria-describedby="attribution composer-hint"></textarea>
     <div class="composer-footer">
+      <label id="post-as-wrap" class="post-as" hidden>Post as <select id="post-as" aria-describedby="attribution"></select></label>
       <span id="attribution" class="attribution"></span>
       <span id="composer-hint" class="visually-hidden">Press Control+Enter to send.</span>
       <span id="composer-status" class="composer-status" role="status" aria-live="polite"></span>

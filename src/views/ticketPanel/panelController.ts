@@ -11,6 +11,7 @@ import type {
   ExtensionMessage,
   ExtensionNotification,
   PanelAgent,
+  PanelIdentities,
   PanelLookups,
   Reply,
   RequestResults,
@@ -27,7 +28,10 @@ export interface PanelDrafts {
 }
 
 export interface PanelEnv {
-  getApi(): Promise<BoldDeskApi>;
+  /** The client for an identity (undefined → the default). */
+  getApi(identityId?: string): Promise<BoldDeskApi>;
+  /** The identities the composer may post as (no keys); omitted = only the default. */
+  identities?(): PanelIdentities;
   /** Origin of the configured BoldDesk domain, if any. */
   origin(): string | undefined;
   attribution(): string;
@@ -135,7 +139,7 @@ export class TicketPanelController {
   }
 
   attributionChanged(): void {
-    this.post({ type: 'attributionChanged', text: this.env.attribution() });
+    this.post({ type: 'attributionChanged', text: this.env.attribution(), identities: this.env.identities?.() });
   }
 
   private async loadLookups(api: BoldDeskApi): Promise<PanelLookups> {
@@ -151,7 +155,12 @@ export class TicketPanelController {
 
   private postSnapshot(): void {
     if (!this.snapshot) return;
-    this.post({ ...this.snapshot, attribution: this.env.attribution(), draft: this.env.drafts.get(this.ticketId) });
+    this.post({
+      ...this.snapshot,
+      attribution: this.env.attribution(),
+      draft: this.env.drafts.get(this.ticketId),
+      identities: this.env.identities?.(),
+    });
   }
 
   private reply(r: Reply): Reply {
@@ -170,7 +179,7 @@ export class TicketPanelController {
         if (!(await this.load())) throw new RequestFailure('Could not refresh the ticket.');
         return null;
       case 'send':
-        return this.send(request.kind, request.text);
+        return this.send(request.kind, request.text, request.postAs);
       case 'saveDraft':
         if (request.draft.text.trim() === '') await this.env.drafts.clear(this.ticketId, request.draft.kind);
         else await this.env.drafts.set(this.ticketId, request.draft);
@@ -188,16 +197,19 @@ export class TicketPanelController {
     }
   }
 
-  private async send(kind: Draft['kind'], text: string): Promise<RequestResults['send']> {
+  private async send(kind: Draft['kind'], text: string, postAs?: string): Promise<RequestResults['send']> {
     const what = kind === 'reply' ? 'reply' : 'private note';
     // One write at a time per ticket: a second click while the first POST is out never sends twice.
     if (this.sending) throw new RequestFailure(`A ${what} is already being sent for this ticket.`);
+    if (postAs !== undefined && !this.env.identities?.().identities.some((i) => i.id === postAs)) {
+      throw new RequestFailure('That identity was removed. Choose another one under “Post as” and send again. Your text is kept.');
+    }
     this.sending = true;
     try {
       const html = textToHtml(text);
       let messageId: number;
       try {
-        const api = await this.env.getApi();
+        const api = await this.env.getApi(postAs);
         messageId = kind === 'reply' ? await api.addReply(this.ticketId, html) : await api.addNote(this.ticketId, html);
       } catch (error) {
         // Keep the text where the next panel will find it, whatever happened to the webview meanwhile.

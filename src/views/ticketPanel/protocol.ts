@@ -66,6 +66,20 @@ export interface PanelLookups {
   priorities: PanelRef[];
 }
 
+/** An identity (API key) the composer can post as; ids only, never keys. */
+export interface PanelIdentity {
+  id: string;
+  label: string;
+  /** Whose name BoldDesk will show when posting as this identity. */
+  attribution: string;
+}
+
+/** The identities to offer in the composer's "Post as" select (shown only with more than one). */
+export interface PanelIdentities {
+  identities: PanelIdentity[];
+  defaultId?: string;
+}
+
 export interface PanelAgent {
   userId: number;
   name: string;
@@ -77,7 +91,8 @@ export interface PanelAgent {
 export type WebviewRequest =
   | { id: number; type: 'ready' }
   | { id: number; type: 'refresh' }
-  | { id: number; type: 'send'; kind: ComposeKind; text: string }
+  /** `postAs`: identity id to send with (omitted = the default identity). */
+  | { id: number; type: 'send'; kind: ComposeKind; text: string; postAs?: string }
   | { id: number; type: 'saveDraft'; draft: Draft }
   | { id: number; type: 'updateField'; field: EditableField; value: number | null }
   | { id: number; type: 'searchAgents'; text: string }
@@ -128,10 +143,11 @@ export type ExtensionNotification =
       origin: string;
       /** The draft the extension stored for this ticket (the webview prefers its own newer state). */
       draft?: Draft;
+      identities?: PanelIdentities;
     }
   | { type: 'ticketUpdated'; ticket: PanelTicket }
   | { type: 'loadFailed'; message: string }
-  | { type: 'attributionChanged'; text: string };
+  | { type: 'attributionChanged'; text: string; identities?: PanelIdentities };
 
 export type ExtensionMessage = Reply | ExtensionNotification;
 
@@ -156,6 +172,11 @@ export function isOpenableUrl(url: string): boolean {
 
 export function isComposeKind(v: unknown): v is ComposeKind {
   return v === 'reply' || v === 'note';
+}
+
+/** Identity ids are short lowercase letters and digits (src/auth/identityStore.ts). */
+export function isIdentityIdLike(v: unknown): v is string {
+  return typeof v === 'string' && /^[a-z0-9]{1,32}$/.test(v);
 }
 
 export function isPositiveId(v: unknown): v is number {

@@ -107,7 +107,11 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
 
 function createPanelEnv(deps: TicketPanelDeps): PanelEnv {
   return {
-    getApi: () => deps.session.requireApi(),
+    getApi: (identityId) => deps.session.requireApi(identityId),
+    identities: () => ({
+      identities: deps.session.identities.map((i) => ({ id: i.id, label: i.label, attribution: deps.session.attributionText(i.id) })),
+      defaultId: deps.session.defaultIdentity?.id,
+    }),
     origin: () => deps.session.origin,
     attribution: () => deps.session.attributionText(),
     // Shared with the draft editors (one DraftStore per activation), so both surfaces see the same draft.

@@ -2,6 +2,7 @@
 // types and lengths, and reject anything that is not exactly one of the protocol's requests.
 import {
   isComposeKind,
+  isIdentityIdLike,
   isOpenableUrl,
   isPositiveId,
   Limits,
@@ -43,11 +44,13 @@ export function validateRequest(raw: unknown): Validation {
       return only() ? { ok: true, request: { id, type: raw.type } } : fail(`unexpected fields in ${raw.type}`);
 
     case 'send': {
-      if (!only('kind', 'text')) return fail('unexpected fields in send');
+      if (!only('kind', 'text', 'postAs')) return fail('unexpected fields in send');
       if (!isComposeKind(raw.kind)) return fail('send.kind must be "reply" or "note"');
       if (!isBoundedString(raw.text, Limits.maxBodyChars)) return fail('send.text must be a string within the limit');
       if (raw.text.trim().length === 0) return fail('send.text is empty');
-      return { ok: true, request: { id, type: 'send', kind: raw.kind, text: raw.text } };
+      if (raw.postAs !== undefined && !isIdentityIdLike(raw.postAs)) return fail('send.postAs is not an identity id');
+      const postAs = raw.postAs === undefined ? {} : { postAs: raw.postAs };
+      return { ok: true, request: { id, type: 'send', kind: raw.kind, text: raw.text, ...postAs } };
     }
 
     case 'saveDraft': {

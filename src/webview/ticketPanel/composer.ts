@@ -2,7 +2,7 @@
 // The draft is kept twice: in the webview state on every keystroke (survives hiding the tab and window
 // reloads) and in the extension's per-ticket store shortly after (survives closing the panel). It is cleared
 // only when the extension says BoldDesk confirmed the send.
-import type { ComposeKind, Draft } from '../../views/ticketPanel/protocol';
+import type { ComposeKind, Draft, PanelIdentities } from '../../views/ticketPanel/protocol';
 import { Rpc, RpcError } from './rpc';
 import { loadState, vscodeApi } from './vscodeApi';
 
@@ -22,6 +22,10 @@ export class Composer {
   private readonly attribution = byId<HTMLSpanElement>('attribution');
   private readonly section = byId<HTMLElement>('composer');
   private readonly radios = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="kind"]'));
+  private readonly postAsWrap = byId<HTMLLabelElement>('post-as-wrap');
+  private readonly postAs = byId<HTMLSelectElement>('post-as');
+  private identities: PanelIdentities = { identities: [] };
+  private defaultAttribution = '';
   private inFlight = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -46,14 +50,38 @@ export class Composer {
       }
     });
     this.send.addEventListener('click', () => void this.submit());
+    this.postAs.addEventListener('change', () => this.showAttribution());
   }
 
   get kind(): ComposeKind {
     return this.radios.find((r) => r.checked)?.value === 'note' ? 'note' : 'reply';
   }
 
-  setAttribution(text: string): void {
-    this.attribution.textContent = text;
+  setAttribution(text: string, identities?: PanelIdentities): void {
+    this.defaultAttribution = text;
+    if (identities) this.setIdentities(identities);
+    this.showAttribution();
+  }
+
+  /** The "Post as" select: shown with more than one identity; keeps the user's choice while it still exists. */
+  private setIdentities(list: PanelIdentities): void {
+    this.identities = list;
+    const previous = this.postAs.value;
+    const options = list.identities.map((i) => {
+      const o = document.createElement('option');
+      o.value = i.id;
+      o.textContent = i.label; // textContent: labels are the user's text, never markup
+      return o;
+    });
+    this.postAs.replaceChildren(...options);
+    const keep = list.identities.some((i) => i.id === previous) ? previous : list.defaultId;
+    if (keep) this.postAs.value = keep;
+    this.postAsWrap.hidden = list.identities.length < 2;
+  }
+
+  private showAttribution(): void {
+    const chosen = this.postAsWrap.hidden ? undefined : this.identities.identities.find((i) => i.id === this.postAs.value);
+    this.attribution.textContent = chosen?.attribution ?? this.defaultAttribution;
   }
 
   /** The extension's stored draft arrived: use it only when nothing is typed here (never overwrite typing). */
@@ -106,6 +134,7 @@ export class Composer {
     this.send.disabled = busy;
     this.text.readOnly = busy;
     this.radios.forEach((r) => (r.disabled = busy));
+    this.postAs.disabled = busy;
     this.section.setAttribute('aria-busy', String(busy));
   }
 
@@ -123,7 +152,8 @@ export class Composer {
     this.status.className = 'composer-status';
     this.status.textContent = `Sending ${noun}…`;
     try {
-      await this.rpc.request({ type: 'send', kind, text });
+      const postAs = this.postAsWrap.hidden || !this.postAs.value ? {} : { postAs: this.postAs.value };
+      await this.rpc.request({ type: 'send', kind, text, ...postAs });
       this.text.value = '';
       this.saveState();
       this.status.textContent = kind === 'note' ? 'Private note added.' : 'Reply sent.';

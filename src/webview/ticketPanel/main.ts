@@ -55,7 +55,7 @@ function onNotification(n: ExtensionNotification): void {
       header.show(n.ticket, n.lookups);
       conversation.show(n.messages, scrollToEndNext);
       scrollToEndNext = false;
-      composer.setAttribution(n.attribution);
+      composer.setAttribution(n.attribution, n.identities);
       composer.offerStoredDraft(n.draft);
       if (!loadedOnce || banner?.classList.contains('banner-loading') || banner?.classList.contains('banner-error')) notify('', 'info');
       loadedOnce = true;
@@ -68,7 +68,7 @@ function onNotification(n: ExtensionNotification): void {
       notify(loadedOnce ? `Could not refresh: ${n.message}` : n.message, 'error');
       return;
     case 'attributionChanged':
-      composer.setAttribution(n.text);
+      composer.setAttribution(n.text, n.identities);
       return;
   }
 }
