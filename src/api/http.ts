@@ -226,7 +226,7 @@ export class HttpTransport {
     return typeof code === 'string' ? code : 'network error';
   }
 
-  /** Follow only same-origin redirects: node-fetch would carry x-api-key to any host it is sent to. */
+  /** Follow only same-origin redirects: a fetch that follows redirects would carry x-api-key to any host. */
   private redirectTarget(req: HttpRequest, res: Response, from: URL, hop: number, ctx: RequestContext): URL {
     const location = res.headers.get('location');
     let next: URL | undefined;

@@ -182,7 +182,9 @@ export function networkError(e: unknown, ctx: RequestContext): NetworkError {
         'a company proxy may need its certificate trusted by VS Code.',
     );
   } else {
-    err = markOutcome(new NetworkError(`The connection to ${ctx.host} was cut off before BoldDesk answered (${c ?? 'network error'}).`), ctx, true);
+    const cut = `The connection to ${ctx.host} was cut off before BoldDesk answered (${c ?? 'network error'}).`;
+    // A read says what to do; a write gets markOutcome's "check before trying again" instead.
+    err = markOutcome(new NetworkError(ctx.isWrite ? cut : `${cut} Try again in a moment (Refresh).`), ctx, true);
   }
   err.code = c;
   return err;
