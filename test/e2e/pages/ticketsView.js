@@ -1,0 +1,148 @@
+// The "Tickets" view in the BoldDesk activity-bar container: welcome content, tree rows, title actions.
+// Rows are read by what a person sees: the label (".label-name") and the tree level (1 = category, 2 = ticket).
+const T = require('./timeouts');
+const { until } = require('./wait');
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+class TicketsView {
+  constructor(page) {
+    this.page = page;
+    this.sidebar = page.locator('#workbench\\.parts\\.sidebar');
+    this.activityItem = page.locator('.activitybar a.action-label[aria-label^="BoldDesk"]');
+    this.welcome = this.sidebar.locator('.welcome-view-content');
+    this.tree = this.sidebar.locator('.monaco-list[role="tree"][aria-label="Tickets"]');
+    this.rows = this.tree.locator('.monaco-list-row');
+  }
+
+  /** Clicks the BoldDesk icon in the activity bar (unless the view is already showing). */
+  async open() {
+    await this.activityItem.waitFor({ timeout: T.startup });
+    if ((await this.sidebar.getAttribute('data-active-composite').catch(() => null)) !== 'workbench.view.extension.bolddesk') {
+      await this.activityItem.click();
+    }
+    await this.sidebar.locator('.title-label', { hasText: 'BoldDesk' }).waitFor({ timeout: T.ui });
+  }
+
+  welcomeButton(label) {
+    return this.welcome.locator('.monaco-button', { hasText: label });
+  }
+
+  /** A row whose label starts with `label` (string: exact prefix; RegExp: tested against the label). */
+  row(label, { level } = {}) {
+    const re = label instanceof RegExp ? label : new RegExp(`^\\s*${escapeRe(label)}`);
+    let rows = level ? this.tree.locator(`.monaco-list-row[aria-level="${level}"]`) : this.rows;
+    rows = rows.filter({ has: this.page.locator('.label-name', { hasText: re }) });
+    return rows;
+  }
+
+  /** The category row labelled exactly `label`; `expanded` (true/false) narrows to that state. */
+  category(label, expanded) {
+    const state = expanded === undefined ? '' : `[aria-expanded="${expanded}"]`;
+    const name = this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) });
+    return this.tree.locator(`.monaco-list-row[aria-level="1"]${state}`).filter({ has: name }).first();
+  }
+
+  ticket(id) {
+    return this.row(`#${id} `, { level: 2 }).first();
+  }
+
+  async waitForRow(label, opts = {}, timeout = T.ui) {
+    const row = this.row(label, opts).first();
+    await row.waitFor({ timeout });
+    return row;
+  }
+
+  /** Waits until the categories are shown (the tree loaded). */
+  async waitForCategories(labels = ['Unassigned', 'All open'], timeout = T.ui) {
+    for (const l of labels) await this.category(l).waitFor({ timeout });
+  }
+
+  async expand(label) {
+    const row = this.category(label);
+    await row.waitFor({ timeout: T.ui });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    await this.category(label, true).waitFor({ timeout: T.ui });
+  }
+
+  async collapse(label) {
+    const row = this.category(label);
+    await row.waitFor({ timeout: T.ui });
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+    await this.category(label, false).waitFor({ timeout: T.ui });
+  }
+
+  /** Label, description, level and expansion of every row currently rendered, top to bottom. */
+  async visibleRows() {
+    return this.rows.evaluateAll((rows) => rows
+      .map((r) => ({
+        index: Number(r.getAttribute('data-index')),
+        label: (r.querySelector('.label-name')?.textContent || '').trim(),
+        description: (r.querySelector('.label-description')?.textContent || '').trim(),
+        level: Number(r.getAttribute('aria-level')),
+        expanded: r.getAttribute('aria-expanded'),
+      }))
+      .sort((a, b) => a.index - b.index));
+  }
+
+  /** The rendered children of category `label` (the rows after it, until the next category). */
+  async childrenOf(label) {
+    const rows = await this.visibleRows();
+    const start = rows.findIndex((r) => r.level === 1 && r.label === label);
+    if (start < 0) throw new Error(`Category "${label}" is not shown; rows: ${rows.map((r) => r.label).join(' | ')}`);
+    const out = [];
+    for (const r of rows.slice(start + 1)) {
+      if (r.level === 1) break;
+      out.push(r);
+    }
+    return out;
+  }
+
+  /** Scrolls the tree with the mouse wheel (as a person would) until `locator` is rendered, then into view. */
+  async reveal(locator) {
+    const box = await this.tree.boundingBox();
+    if (!box) throw new Error('The tickets tree is not visible');
+    for (const direction of [1, -1]) { // down to the bottom, then up to the top
+      for (let i = 0; i < 40 && (await locator.count()) === 0; i++) {
+        const before = JSON.stringify(await this.visibleRows());
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await this.page.mouse.wheel(0, (direction * box.height) / 2);
+        const moved = await until(this.page, async () => JSON.stringify(await this.visibleRows()) !== before, 3000);
+        if (!moved) break; // reached the end
+      }
+    }
+    await locator.first().scrollIntoViewIfNeeded({ timeout: T.ui });
+    return locator.first();
+  }
+
+  /**
+   * Right-clicks `row` and runs `item` from its context menu with the keyboard (arrow keys + Enter): a mouse click
+   * right after the menu opened can be swallowed by the menu's guard against the opening click.
+   */
+  async contextMenu(row, item) {
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const target = menu.locator('.action-item').filter({ has: this.page.locator('.action-label', { hasText: new RegExp(`^${escapeRe(item)}$`) }) });
+    await target.waitFor({ timeout: T.ui });
+    for (let i = 0; i < 30; i++) {
+      if (await target.and(menu.locator('.action-item.focused')).count()) {
+        await this.page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden', timeout: T.ui });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`Could not focus "${item}" in the context menu`);
+  }
+
+  /** Clicks an action in the view's title bar, e.g. "Refresh Tickets". */
+  async titleAction(label) {
+    await this.sidebar.locator(`.title-actions a.action-label[aria-label="${label}"]`).click();
+  }
+
+  async refresh() {
+    await this.titleAction('Refresh Tickets');
+  }
+}
+
+module.exports = { TicketsView };

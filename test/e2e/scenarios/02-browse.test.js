@@ -1,0 +1,67 @@
+// Scenario 2 — browse: expand "All open", page with "Load more…", open a ticket and read its conversation.
+// Runs on the shared workbench, which starts with the demo key stored (BOLDDESK_DEMO_KEY, loopback only).
+const assert = require('assert');
+const { describe, it, before } = require('mocha');
+const { sharedWorkbench, fake, screenshotOnFailure } = require('../support/context');
+const { allOpenTickets, sentenceOf, requestsSince } = require('../support/expect');
+
+const PAGE_SIZE = 10; // bolddesk.pageSize in the e2e user settings
+const label = (t) => `#${t.id} ${t.subject}`;
+
+describe('Browse tickets', function () {
+  let handle;
+  let wb;
+  screenshotOnFailure(() => handle && handle.page);
+
+  before(async function () {
+    this.timeout(5 * 60 * 1000);
+    fake().reset();
+    handle = await sharedWorkbench();
+    wb = handle.workbench;
+    await wb.tickets.open();
+    await wb.tickets.waitForCategories(['My open tickets', 'Unassigned', 'All open']);
+    await wb.widenSidebar(); // long subjects stay readable in the screenshots
+  });
+
+  it('expands "All open" and shows the first page, newest first', async () => {
+    const open = allOpenTickets();
+    assert.ok(open.length > 2 * PAGE_SIZE, 'the fake has more than two pages of open tickets');
+    await wb.tickets.collapse('My open tickets');
+    await wb.tickets.expand('All open');
+    await wb.tickets.ticket(open[0].id).waitFor();
+    await wb.tickets.row('Load more…', { level: 2 }).first().waitFor();
+    const rows = await wb.tickets.childrenOf('All open');
+    assert.deepStrictEqual(rows.filter((r) => r.label.startsWith('#')).map((r) => r.label), open.slice(0, PAGE_SIZE).map(label));
+    const more = rows.find((r) => r.label === 'Load more…');
+    assert.ok(more, 'a "Load more…" row follows the first page');
+    assert.strictEqual(more.description, `${PAGE_SIZE} of ${open.length}`);
+    await wb.screenshot('tree');
+  });
+
+  it('"Load more…" appends the next page', async () => {
+    const open = allOpenTickets();
+    const from = fake().requests.length;
+    const more = await wb.tickets.reveal(wb.tickets.row('Load more…', { level: 2 }));
+    await more.click();
+    await wb.tickets.reveal(wb.tickets.ticket(open[2 * PAGE_SIZE - 1].id));
+    const rows = await wb.tickets.childrenOf('All open');
+    const shown = rows.filter((r) => r.label.startsWith('#')).map((r) => r.label);
+    assert.deepStrictEqual(shown.slice(-PAGE_SIZE), open.slice(PAGE_SIZE, 2 * PAGE_SIZE).map(label));
+    const pages = requestsSince(from, 'GET', /^\/api\/v1\/tickets$/).map((r) => (r.query.Page || r.query.page || [])[0]);
+    assert.ok(pages.includes('2'), `page 2 was requested: ${JSON.stringify(pages)}`);
+    const moreRow = await wb.tickets.reveal(wb.tickets.row('Load more…', { level: 2 }));
+    assert.match(await moreRow.innerText(), new RegExp(`${2 * PAGE_SIZE} of ${open.length}`));
+  });
+
+  it('opens a ticket from the tree and shows its conversation', async () => {
+    const ticket = allOpenTickets().find((t) => t.messages.length >= 2);
+    assert.ok(ticket, 'an open ticket with a conversation');
+    const row = await wb.tickets.reveal(wb.tickets.ticket(ticket.id));
+    await row.click();
+    await wb.editor.waitForTab(`#${ticket.id}`);
+    await wb.editor.waitForTicketContent([ticket.subject, sentenceOf(ticket.messages[0].description)]);
+    await wb.screenshot('ticket');
+    // The last message is further down the conversation.
+    await wb.editor.waitForTicketContent([sentenceOf(ticket.messages[ticket.messages.length - 1].description)]);
+  });
+});

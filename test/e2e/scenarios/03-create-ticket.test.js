@@ -1,0 +1,91 @@
+// Scenario 3 — create a ticket through the multi-step quick input (palette → brand → subject → description →
+// priority → category → requester → confirm). BoldDesk (the fake) gets exactly one POST, made with the key of the
+// demo agent, so the ticket is created under that agent's name; the new ticket shows up in the tree.
+const assert = require('assert');
+const { describe, it, before } = require('mocha');
+const { sharedWorkbench, fake, demoKey, screenshotOnFailure } = require('../support/context');
+const { requestsSince } = require('../support/expect');
+
+describe('Create a ticket', function () {
+  let handle;
+  let wb;
+  screenshotOnFailure(() => handle && handle.page);
+
+  before(async function () {
+    this.timeout(5 * 60 * 1000);
+    fake().reset();
+    handle = await sharedWorkbench();
+    wb = handle.workbench;
+    await wb.tickets.open();
+    await wb.widenSidebar();
+    await wb.tickets.waitForCategories(['Unassigned', 'All open']);
+    await wb.editor.closeAll(wb); // a ticket panel left open could take the focus from the quick input
+    await wb.notifications.clearAll(wb);
+  });
+
+  const subject = `Printer on the 3rd floor prints blank pages ${Date.now().toString(36)}`;
+  const description = 'Since this morning every job comes out blank. Toner was replaced yesterday.';
+  let createdId;
+
+  it('walks through the steps and creates the ticket with one request', async () => {
+    const db = fake().db;
+    const brand = db.brands.find((b) => !b.isDefault);
+    const priority = db.priorities.find((p) => p.name === 'High');
+    const category = db.categories[2];
+    const requester = db.contacts[3];
+    const from = fake().requests.length;
+
+    await wb.runCommand('BoldDesk: Create Ticket');
+    const qi = wb.quickInput;
+    await qi.waitForTitle('Create BoldDesk ticket');
+    await qi.pick(brand.brandName, { filter: brand.brandName });
+    await qi.waitForStep(2);
+    assert.match(await qi.messageText(), /Subject/);
+    await qi.submit(subject);
+    await qi.waitForStep(3);
+    await qi.submit(description);
+    await qi.waitForStep(4);
+    await qi.pick(priority.name, { filter: priority.name });
+    await qi.waitForStep(5);
+    await qi.pick(category.name, { filter: category.name });
+    await qi.waitForStep(6);
+    // Requester: type to search BoldDesk's contacts, then choose the found one.
+    // Searching by e-mail finds exactly that contact (next to "New requester…"), which tells the results are in.
+    const searched = (labels) => labels.length === 2 && labels.some((l) => l.includes(requester.email));
+    await qi.pick(requester.email, { filter: requester.email, settled: searched });
+    await qi.waitForStep(7);
+    const confirm = qi.row('Create ticket').first();
+    await confirm.waitFor();
+    const summary = await confirm.getAttribute('aria-label');
+    for (const part of [subject, `priority ${priority.name}`, requester.email, demoKey().agent.email]) {
+      assert.ok(summary.includes(part), `the confirm step shows ${part}: ${summary}`);
+    }
+    await wb.screenshot('create');
+    await qi.pick('Create ticket');
+
+    const done = await wb.notifications.waitFor(/Ticket #\d+ created/);
+    createdId = Number(/#(\d+)/.exec(done)[1]);
+    const posts = requestsSince(from, 'POST', /^\/api\/v1\/tickets$/);
+    assert.strictEqual(posts.length, 1, 'exactly one create request');
+    assert.strictEqual(posts[0].status, 201);
+    assert.strictEqual(posts[0].headers['x-api-key'], demoKey().key);
+    assert.deepStrictEqual(
+      { brandId: posts[0].body.brandId, subject: posts[0].body.subject, priorityId: posts[0].body.priorityId, categoryId: posts[0].body.categoryId, requesterId: posts[0].body.requesterId },
+      { brandId: brand.brandId, subject, priorityId: priority.id, categoryId: category.id, requesterId: requester.userId },
+    );
+    const stored = db.getTicket(createdId);
+    assert.ok(stored, `the fake has ticket #${createdId}`);
+    assert.strictEqual(stored.subject, subject);
+    assert.strictEqual(stored.createdById, demoKey().agent.userId, 'created under the key owner (Ana Agent)');
+    assert.match(stored.description, /every job comes out blank/);
+  });
+
+  it('shows the new ticket in the tree', async () => {
+    assert.ok(createdId, 'the previous step created a ticket');
+    await wb.tickets.expand('All open');
+    const row = await wb.tickets.reveal(wb.tickets.ticket(createdId));
+    assert.match(await row.innerText(), new RegExp(subject.slice(0, 30)));
+    await wb.tickets.expand('Unassigned');
+    await wb.tickets.reveal(wb.tickets.row(`#${createdId} `, { level: 2 }));
+  });
+});
