@@ -1,0 +1,51 @@
+// The production bundle stays small (budget: dist/extension.js ≤ 150 KB, docs/BENCHMARKS.md). Builds it with
+// esbuild's JS API and the options esbuild.js uses, into a temp folder: no earlier build needed, dist/ untouched.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const BUDGET_BYTES = 150 * 1024;
+
+interface BuildScript {
+  extensionBundleOptions(isProduction: boolean, outdir: string): esbuild.BuildOptions[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { extensionBundleOptions } = require(path.join(REPO, 'esbuild.js')) as BuildScript;
+
+describe('production bundle size', function () {
+  this.timeout(120_000);
+  let outdir: string;
+  let main: esbuild.Metafile;
+
+  before(async () => {
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bolddesk-bundle-'));
+    const results = await Promise.all(extensionBundleOptions(true, outdir).map((o) => esbuild.build({ ...o, logLevel: 'silent' })));
+    main = results[0].metafile as esbuild.Metafile;
+  });
+
+  after(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+  it(`keeps dist/extension.js within ${BUDGET_BYTES / 1024} KB minified`, () => {
+    const bytes = fs.statSync(path.join(outdir, 'extension.js')).size;
+    assert.ok(bytes <= BUDGET_BYTES, `dist/extension.js is ${(bytes / 1024).toFixed(1)} KB, over the ${BUDGET_BYTES / 1024} KB budget`);
+  });
+
+  it('leaves node-fetch out of dist/extension.js (loaded on the first request) and bundles no fetch polyfill', () => {
+    const heavy = Object.keys(main.inputs).filter((f) => /node_modules[\\/](node-fetch|fetch-blob|formdata-polyfill|web-streams-polyfill)[\\/]/.test(f));
+    assert.deepEqual(heavy, []);
+    const code = fs.readFileSync(path.join(outdir, 'extension.js'), 'utf8');
+    assert.match(code, /require\("\.\/nodeFetch\.js"\)/, 'dist/extension.js should require ./nodeFetch.js lazily');
+  });
+
+  it('builds a dist/nodeFetch.js whose default export is node-fetch, without the web-streams polyfill', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(outdir, 'nodeFetch.js')) as { default: unknown };
+    assert.equal(typeof mod.default, 'function');
+    const code = fs.readFileSync(path.join(outdir, 'nodeFetch.js'), 'utf8');
+    assert.doesNotMatch(code, /ReadableStreamDefaultReader\.prototype/, 'the web-streams polyfill was bundled');
+  });
+});
