@@ -69,7 +69,6 @@ export const ContextValues = {
 } as const;
 
 export const DRAFT_SCHEME = 'bolddesk-draft';
-export const TICKET_DOC_SCHEME = 'bolddesk-ticket';
 
 export const Defaults = {
   pageSize: 50,

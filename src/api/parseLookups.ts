@@ -84,7 +84,8 @@ export function parseAgent(ctx: ParseContext, raw: unknown, where: string): Agen
   const o = asObject(ctx, raw, where);
   return {
     userId: reqInt(ctx, o, ['userId', 'id'], where),
-    name: optString(o, ['displayName', 'name'], true) ?? '',
+    // The agent's full name, as agents know each other in BoldDesk; displayName is the short public alias.
+    name: optString(o, ['name', 'displayName'], true) ?? '',
     email: optString(o, ['emailId', 'email']) ?? '',
   };
 }

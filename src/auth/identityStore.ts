@@ -91,14 +91,25 @@ export class IdentityStore {
 
   /** Every identity of `origin` that has a key, migrating the legacy single key first. */
   async load(origin: string): Promise<LoadedIdentities> {
-    await this.migrateLegacyKey(origin);
-    const list = this.list(origin);
-    const withKeys = await Promise.all(
-      list.identities.map(async (i) => ({ ...i, apiKey: (await this.keys.get(origin, i.id)) ?? '' })),
-    );
+    // The legacy key and every identity's key in ONE round of SecretStorage reads: the first tickets on screen
+    // wait for this. Only when a legacy key is found (once, after an upgrade) is it migrated and the list re-read.
+    let list = this.list(origin);
+    let keys: (string | undefined)[];
+    const [legacy, read] = await Promise.all([this.keys.get(origin), this.readKeys(origin, list)]);
+    keys = read;
+    if (legacy) {
+      await this.migrateLegacyKey(origin);
+      list = this.list(origin);
+      keys = await this.readKeys(origin, list);
+    }
+    const withKeys = list.identities.map((i, n) => ({ ...i, apiKey: keys[n] ?? '' }));
     const identities = withKeys.filter((i) => i.apiKey !== '');
     const defaultId = identities.some((i) => i.id === list.defaultId) ? list.defaultId : identities[0]?.id;
     return { origin, identities, defaultId };
+  }
+
+  private readKeys(origin: string, list: IdentityList): Promise<(string | undefined)[]> {
+    return Promise.all(list.identities.map((i) => this.keys.get(origin, i.id)));
   }
 
   /** Stores a new identity (key first, so a listed identity always has its key). */

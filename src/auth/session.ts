@@ -1,43 +1,23 @@
 // The connection to BoldDesk: domain (setting) + identities (one API key each, SecretStorage) + who owns each key.
-// Creates one client per identity lazily and caches it until the domain, that key or the timeout changes. Writes
-// "as" an identity use that identity's client. Nothing here talks to the network until someone asks for the API.
+// Writes "as" an identity use that identity's client. Nothing here talks to the network until someone asks for the
+// API. Helpers by job: sessionSettings.ts (settings, MissingSettingError), apiClients.ts (a client per identity),
+// agentResolver.ts (agent e-mail → agent), identityStore.ts (the stored identities).
 import * as vscode from 'vscode';
 import type { BoldDeskApi, ClientOptions } from '../api/api';
 import { BoldDeskClient } from '../api/client';
-import { parseDomain, type DomainResult } from '../api/domain';
-import { ConfigError } from '../api/errors';
+import type { DomainResult } from '../api/domain';
 import type { Agent } from '../api/types';
 import type { Logger, Session } from '../commands/deps';
-import { ContextKeys, Defaults, Settings } from '../constants';
+import { ContextKeys, Settings } from '../constants';
+import { AgentResolver } from './agentResolver';
+import { ApiClients } from './apiClients';
 import { seedDemoKey } from './demoKeySeed';
 import { FIRST_IDENTITY_LABEL, IdentityStore, type Identity, type KeyedIdentity, type LoadedIdentities } from './identityStore';
 import type { KeyStore } from './keyStore';
+import { MissingSettingError, SessionSettings, type SessionConfig } from './sessionSettings';
 
-/** requireApi() failed because a setting is missing; `missing` picks the action button. */
-export class MissingSettingError extends ConfigError {
-  constructor(
-    readonly missing: 'domain' | 'key',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-interface SessionConfig {
-  domainInput: string;
-  agentEmail: string;
-  timeoutMs: number;
-}
-
-function readConfig(): SessionConfig {
-  const c = vscode.workspace.getConfiguration(Settings.section);
-  const seconds = c.get<number>(Settings.requestTimeoutSeconds, Defaults.requestTimeoutSeconds);
-  return {
-    domainInput: (c.get<string>(Settings.domain) ?? '').trim(),
-    agentEmail: (c.get<string>(Settings.agentEmail) ?? '').trim(),
-    timeoutMs: Math.max(1, Number.isFinite(seconds) ? seconds : Defaults.requestTimeoutSeconds) * 1000,
-  };
-}
+// Commands and views import the error from here.
+export { MissingSettingError };
 
 type CreateClient = (options: ClientOptions) => BoldDeskApi;
 
@@ -53,12 +33,12 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   private readonly store: IdentityStore;
 
   /** Settings, read on first use rather than in activate() (activation stays within its budget). */
-  private loaded: { config: SessionConfig; domain: DomainResult } | undefined;
+  private readonly settings = new SessionSettings();
   /** Identities (with keys) of the current origin; undefined = not read yet. */
   private ids: LoadedIdentities | undefined;
   private reading: Promise<LoadedIdentities | undefined> | undefined;
-  private readonly clients = new Map<string, { api: BoldDeskApi; apiKey: string; origin: string; timeoutMs: number }>();
-  private readonly agents = new Map<string, { cacheKey: string; promise: Promise<Agent | undefined>; agent?: Agent }>();
+  private readonly clients = new ApiClients((origin, apiKey) => this.newClient(origin, apiKey));
+  private readonly agents: AgentResolver;
   /** Bumped on every domain/default-key change, so the tree can tell a new connection from a repeated event. */
   private connectionGeneration = 0;
   /** Bumped when the default identity's agent e-mail changes. */
@@ -72,6 +52,13 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.store = new IdentityStore(keys, state);
+    this.agents = new AgentResolver({
+      origin: () => this.origin,
+      log,
+      requireApi: (identityId) => this.requireApi(identityId),
+      emailOf: (identity) => this.emailOf(identity),
+      agentChanged: () => this.changed.fire(),
+    });
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -131,7 +118,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
 
   agentFor(id: string | undefined): Agent | undefined {
     const i = this.identity(id);
-    return i ? this.agents.get(i.id)?.agent : undefined;
+    return i ? this.agents.agent(i.id) : undefined;
   }
 
   /**
@@ -179,13 +166,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
           : vscode.l10n.t('That BoldDesk identity was removed. Choose another one (“Post as…”) and try again.'),
       );
     }
-    const { timeoutMs } = this.config;
-    let c = this.clients.get(identity.id);
-    if (!c || c.origin !== origin || c.apiKey !== identity.apiKey || c.timeoutMs !== timeoutMs) {
-      c = { api: this.newClient(origin, identity.apiKey), origin, apiKey: identity.apiKey, timeoutMs };
-      this.clients.set(identity.id, c);
-    }
-    return c.api;
+    return this.clients.get(identity, origin, this.config.timeoutMs);
   }
 
   /** A throwaway client for a key that is not stored yet (Set API Key checks it before storing). */
@@ -218,8 +199,8 @@ export class BoldDeskSession implements Session, vscode.Disposable {
 
   async removeIdentity(id: string): Promise<void> {
     await this.store.remove(this.requireOrigin(), id);
-    this.clients.delete(id);
-    this.agents.delete(id);
+    this.clients.forget(id);
+    this.agents.forget(id);
     await this.reload();
   }
 
@@ -238,29 +219,10 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     return this.resolveAgent(undefined);
   }
 
-  /**
-   * Resolves an identity's agent e-mail to an agent once per (domain, key, e-mail); failures are logged and give
-   * undefined (the tree then just has no "My open tickets"). Fires onDidChange when the agent changes.
-   */
+  /** Resolves an identity's agent from its e-mail (see AgentResolver); fires onDidChange when the agent changes. */
   resolveAgent(identityId: string | undefined): Promise<Agent | undefined> {
     const identity = this.current()?.identities.find((i) => i.id === (identityId ?? this.ids?.defaultId));
-    if (!identity || !this.origin) return Promise.resolve(undefined);
-    const email = this.emailOf(identity);
-    const cacheKey = this.agentCacheKey(identity);
-    const cached = this.agents.get(identity.id);
-    if (cached?.cacheKey === cacheKey) return cached.promise;
-    const entry: { cacheKey: string; promise: Promise<Agent | undefined>; agent?: Agent } = {
-      cacheKey,
-      promise: this.lookupIdentity(identity.id, email).then((agent) => {
-        if (this.agents.get(identity.id) === entry && agent?.userId !== entry.agent?.userId) {
-          entry.agent = agent;
-          this.changed.fire();
-        }
-        return agent;
-      }),
-    };
-    this.agents.set(identity.id, entry);
-    return entry.promise;
+    return identity ? this.agents.resolve(identity) : Promise.resolve(undefined);
   }
 
   /** Looks an e-mail up without storing anything (Set My Agent E-mail validates before writing the setting). */
@@ -270,29 +232,12 @@ export class BoldDeskSession implements Session, vscode.Disposable {
 
   /** Refresh: drop the clients' lookup caches and failed agent lookups. */
   clearCaches(): void {
-    this.clients.forEach((c) => c.api.clearCache());
-    for (const [id, entry] of this.agents) if (!entry.agent) this.agents.delete(id);
+    this.clients.clearLookupCaches();
+    this.agents.forgetFailed();
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-  }
-
-  private async lookupIdentity(identityId: string, email: string): Promise<Agent | undefined> {
-    if (!email || !this.origin) return undefined;
-    try {
-      const agent = await (await this.requireApi(identityId)).getAgentByEmail(email);
-      this.log.info(`Identity ${identityId} acts as ${agent.name} <${agent.email}>.`);
-      return agent;
-    } catch (error) {
-      // Cached until Refresh (clearCaches), so a wrong e-mail does not cost a request per tree render.
-      this.log.error(`Could not resolve the agent e-mail ${email}`, error);
-      return undefined;
-    }
-  }
-
-  private agentCacheKey(i: KeyedIdentity): string {
-    return `${this.origin ?? ''}|${i.apiKey}|${this.emailOf(i).toLowerCase()}`;
   }
 
   private emailOf(i: Identity): string {
@@ -356,11 +301,8 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     if (prev && sameKeys && signature(prev) === signature(next)) return;
     this.ids = next;
     const byId = new Map<string, KeyedIdentity>(next.identities.map((i) => [i.id, i]));
-    for (const [id, c] of this.clients) if (byId.get(id)?.apiKey !== c.apiKey) this.clients.delete(id);
-    for (const [id, a] of this.agents) {
-      const i = byId.get(id);
-      if (!i || a.cacheKey !== this.agentCacheKey(i)) this.agents.delete(id);
-    }
+    this.clients.retain(byId);
+    this.agents.retain(byId);
     const before = prev?.identities.find((i) => i.id === prev.defaultId);
     const after = byId.get(next.defaultId ?? '');
     if (!prev || before?.id !== after?.id || before?.apiKey !== after?.apiKey) {
@@ -376,24 +318,15 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   }
 
   private get config(): SessionConfig {
-    return this.settings().config;
+    return this.settings.config;
   }
 
   private get domain(): DomainResult {
-    return this.settings().domain;
-  }
-
-  private settings(): { config: SessionConfig; domain: DomainResult } {
-    if (!this.loaded) {
-      const config = readConfig();
-      this.loaded = { config, domain: parseDomain(config.domainInput) };
-    }
-    return this.loaded;
+    return this.settings.domain;
   }
 
   private onConfigChanged(): void {
-    const before = this.loaded?.config;
-    this.loaded = undefined;
+    const before = this.settings.invalidate();
     if (!before) return; // never read: nothing depends on the old values
     if (before.domainInput !== this.config.domainInput) {
       this.ids = undefined; // keys are per origin
@@ -401,7 +334,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
       void this.seedDemoKey().then(() => this.read());
     } else if (before.agentEmail !== this.config.agentEmail) {
       // Only the identity that uses the setting (agentEmail undefined) is affected.
-      for (const i of this.current()?.identities ?? []) if (i.agentEmail === undefined) this.agents.delete(i.id);
+      for (const i of this.current()?.identities ?? []) if (i.agentEmail === undefined) this.agents.forget(i.id);
       if (this.defaultIdentity?.agentEmail === undefined) this.identityGeneration++;
       this.changed.fire();
     } else if (before.timeoutMs !== this.config.timeoutMs) {

@@ -1,4 +1,5 @@
 // BoldDesk: Change Assignee — search agents as you type, or Unassign / Assign to me; one update_fields PUT.
+import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { PickItem } from '../ui/prompts';
 import type { BoldDeskCommand } from './command';
@@ -12,12 +13,19 @@ interface AssigneeValue {
 
 const assigneeSpec: FieldSpec<number | null> = {
   noun: 'assignee',
+  texts: {
+    purpose: () => vscode.l10n.t('Change Assignee'),
+    progress: (id, value) => vscode.l10n.t('Setting the assignee of #{0} to {1}…', id, value),
+    busy: (id) => vscode.l10n.t('The assignee of #{0} is already being changed.', id),
+    unchanged: (id, value) => vscode.l10n.t('Nothing changed: the assignee of #{0} is already {1}.', id, value),
+    done: (id, value) => vscode.l10n.t('#{0}: assignee set to {1}.', id, value),
+  },
   changes: (agentId) => ({ agentId }),
   async choose(deps, api, ticketId, known) {
     const ticket =
       known ??
       (await deps.prompts
-        .withProgress(`Loading #${ticketId}…`, () => api.getTicket(ticketId))
+        .withProgress(vscode.l10n.t('Loading #{0}…', ticketId), () => api.getTicket(ticketId))
         .catch(() => undefined));
     // null = unassigned now; undefined = not known (then nothing is marked).
     const currentId = ticket ? (ticket.agent?.id ?? null) : undefined;
@@ -25,30 +33,30 @@ const assigneeSpec: FieldSpec<number | null> = {
     const mark = (id: number | null, label: string): string => (isCurrent(id) ? `$(check) ${label}` : label);
     const fixed: PickItem<AssigneeValue>[] = [
       {
-        label: mark(null, 'Unassign'),
-        description: isCurrent(null) ? 'current' : 'nobody',
-        value: { agentId: null, name: 'unassigned' },
+        label: mark(null, vscode.l10n.t('Unassign')),
+        description: isCurrent(null) ? vscode.l10n.t('current') : vscode.l10n.t('nobody'),
+        value: { agentId: null, name: vscode.l10n.t('unassigned') },
       },
     ];
     const me = deps.session.actingAs;
     if (me) {
       fixed.push({
-        label: mark(me.userId, `Assign to me (${me.name})`),
-        description: isCurrent(me.userId) ? 'current' : me.email,
+        label: mark(me.userId, vscode.l10n.t('Assign to me ({0})', me.name)),
+        description: isCurrent(me.userId) ? vscode.l10n.t('current') : me.email,
         value: { agentId: me.userId, name: me.name },
       });
     }
     const picked = await deps.prompts.searchPickStep<AssigneeValue>({
-      title: `Change the assignee of #${ticketId}`,
+      title: vscode.l10n.t('Change the assignee of #{0}', ticketId),
       canGoBack: false,
-      placeholder: `Type to search agents. ${deps.session.attributionText()}`,
+      placeholder: vscode.l10n.t('Type to search agents. {0}', deps.session.attributionText()),
       fixedItems: fixed,
       search: async (text) =>
         (await api.searchAgents(text.trim()))
           .filter((a) => a.userId !== me?.userId)
           .map((a) => ({
             label: mark(a.userId, a.name),
-            description: [a.email, isCurrent(a.userId) ? 'current' : undefined].filter(Boolean).join(' · '),
+            description: [a.email, isCurrent(a.userId) ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
             value: { agentId: a.userId, name: a.name },
           })),
     });

@@ -7,10 +7,10 @@ import { ticketLink } from './openInBrowser';
 export const copyLinkCommand: BoldDeskCommand = {
   id: Commands.copyLink,
   async run(deps, arg) {
-    const url = await ticketLink(deps, arg, 'Copy the link of a ticket');
+    const url = await ticketLink(deps, arg, vscode.l10n.t('Copy the link of a ticket'));
     if (!url) return undefined;
     await vscode.env.clipboard.writeText(url);
-    void vscode.window.setStatusBarMessage(`Copied ${url}`, 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', url), 3000);
     return url;
   },
 };

@@ -39,7 +39,7 @@ export const createTicketFromSelectionCommand: BoldDeskCommand = {
     const editor = vscode.window.activeTextEditor;
     const info = editor ? await selectionInfo(editor) : undefined;
     if (!info) {
-      void deps.prompts.info('Select some code in an editor first, then run Create Ticket from Selection.');
+      void deps.prompts.info(vscode.l10n.t('Select some code in an editor first, then run Create Ticket from Selection.'));
       return undefined;
     }
     return vscode.commands.executeCommand<number | undefined>(Commands.createTicket, {

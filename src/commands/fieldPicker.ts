@@ -1,6 +1,7 @@
 // The shared shape of Change Status / Priority / Assignee: find the ticket, let the user choose (current
 // value marked, attribution named in the picker), send ONE update_fields PUT with progress. BoldDesk's
 // "No changes found." (updateFields → false) is a gentle "Nothing changed", not an error.
+import * as vscode from 'vscode';
 import type { BoldDeskApi } from '../api/api';
 import type { FieldChanges, NamedRef, TicketSummary } from '../api/types';
 import type { PickItem } from '../ui/prompts';
@@ -14,9 +15,27 @@ export interface FieldChoice<V> {
   label: string;
 }
 
+/**
+ * The sentences about one field, written out whole for each field (translated with vscode.l10n.t when called),
+ * so a translation never has a field name pasted into it.
+ */
+export interface FieldTexts {
+  /** Palette title when the ticket is picked first, e.g. "Change Status". */
+  purpose(): string;
+  /** "Setting the status of #{0} to {1}…" */
+  progress(ticketId: number, value: string): string;
+  /** "The status of #{0} is already being changed." */
+  busy(ticketId: number): string;
+  /** "Nothing changed: the status of #{0} is already {1}." */
+  unchanged(ticketId: number, value: string): string;
+  /** "#{0}: status set to {1}." */
+  done(ticketId: number, value: string): string;
+}
+
 export interface FieldSpec<V> {
-  /** 'status', 'priority', 'assignee'. */
+  /** 'status', 'priority', 'assignee': a key for the in-flight guard and the log (not shown to users). */
   noun: string;
+  texts: FieldTexts;
   /** Ask for the new value; `current` is the ticket as last seen, when known. */
   choose(
     deps: CommandDeps,
@@ -29,7 +48,7 @@ export interface FieldSpec<V> {
 
 /** Resolves true when changed, false when BoldDesk found nothing to change, undefined when cancelled. */
 export async function changeField<V>(deps: CommandDeps, arg: unknown, spec: FieldSpec<V>): Promise<boolean | undefined> {
-  const ticketId = await resolveTicketId(deps, arg, `Change ${spec.noun}`);
+  const ticketId = await resolveTicketId(deps, arg, spec.texts.purpose());
   if (ticketId === undefined) return undefined;
   const api = await deps.session.requireApi();
   const current = ticketFromArg(arg) ?? deps.tree.recentTickets().find((t) => t.id === ticketId);
@@ -37,27 +56,35 @@ export async function changeField<V>(deps: CommandDeps, arg: unknown, spec: Fiel
   if (!choice) return undefined;
 
   const outcome = await writeState(deps).inFlight.run(`fields:${ticketId}:${spec.noun}`, () =>
-    deps.prompts.withProgress(`Setting the ${spec.noun} of #${ticketId} to ${choice.label}…`, () =>
+    deps.prompts.withProgress(spec.texts.progress(ticketId, choice.label), () =>
       api.updateFields(ticketId, spec.changes(choice.value)),
     ),
   );
   if (!outcome.started) {
-    void deps.prompts.info(`The ${spec.noun} of #${ticketId} is already being changed.`);
+    void deps.prompts.info(spec.texts.busy(ticketId));
     return undefined;
   }
   if (!outcome.value) {
-    void deps.prompts.info(`Nothing changed: the ${spec.noun} of #${ticketId} is already ${choice.label}.`);
+    void deps.prompts.info(spec.texts.unchanged(ticketId, choice.label));
     return false;
   }
   deps.log.info(`Set the ${spec.noun} of #${ticketId} to ${choice.label}.`);
   deps.tree.ticketChanged(ticketId);
-  void deps.prompts.info(`#${ticketId}: ${spec.noun} set to ${choice.label}.`);
+  void deps.prompts.info(spec.texts.done(ticketId, choice.label));
   return true;
 }
 
 /** Status and priority: a fixed list from the lookups with the current one marked. */
 export function lookupFieldSpec<T extends NamedRef>(options: {
   noun: string;
+  texts: FieldTexts & {
+    /** "Loading statuses…" */
+    loading(): string;
+    /** "Change the status of #{0}" */
+    pickTitle(ticketId: number): string;
+    /** "New status. {0}" ({0} = who BoldDesk shows as the author) */
+    placeholder(attribution: string): string;
+  };
   load: (api: BoldDeskApi) => Promise<T[]>;
   currentId: (ticket: Partial<TicketSummary>) => number | undefined;
   changes: (id: number) => FieldChanges;
@@ -65,21 +92,22 @@ export function lookupFieldSpec<T extends NamedRef>(options: {
 }): FieldSpec<number> {
   return {
     noun: options.noun,
+    texts: options.texts,
     changes: options.changes,
     async choose(deps, api, ticketId, known) {
-      const [list, ticket] = await deps.prompts.withProgress(`Loading ${options.noun} values…`, () =>
+      const [list, ticket] = await deps.prompts.withProgress(options.texts.loading(), () =>
         Promise.all([options.load(api), known ? Promise.resolve(known) : api.getTicket(ticketId).catch(() => undefined)]),
       );
       const currentId = ticket ? options.currentId(ticket) : undefined;
       const items: PickItem<number>[] = list.map((x) => ({
         label: x.id === currentId ? `$(check) ${x.name}` : x.name,
-        description: [options.describe?.(x), x.id === currentId ? 'current' : undefined].filter(Boolean).join(' · '),
+        description: [options.describe?.(x), x.id === currentId ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
         picked: x.id === currentId,
         value: x.id,
       }));
       const id = await deps.prompts.pick(items, {
-        title: `Change the ${options.noun} of #${ticketId}`,
-        placeholder: `New ${options.noun}. ${deps.session.attributionText()}`,
+        title: options.texts.pickTitle(ticketId),
+        placeholder: options.texts.placeholder(deps.session.attributionText()),
         matchOnDescription: true,
       });
       if (id === undefined) return undefined;

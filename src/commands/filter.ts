@@ -1,5 +1,6 @@
 // BoldDesk: Filter Tickets — narrow every category by text, status and/or priority. Each choice replaces
 // its own part of the current filter. Accepts a TicketFilter argument (integration tests).
+import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { isFilterEmpty, type TicketFilter } from '../model/categories';
 import type { PickItem } from '../ui/prompts';
@@ -10,9 +11,9 @@ type Dimension = 'text' | 'status' | 'priority' | 'clear';
 
 function describeFilter(filter: TicketFilter, statusNames: Map<number, string>, priorityNames: Map<number, string>): string {
   const parts: string[] = [];
-  if (filter.text) parts.push(`“${filter.text}”`);
-  if (filter.statusIds?.length) parts.push(filter.statusIds.map((id) => statusNames.get(id) ?? `status ${id}`).join(', '));
-  if (filter.priorityIds?.length) parts.push(filter.priorityIds.map((id) => priorityNames.get(id) ?? `priority ${id}`).join(', '));
+  if (filter.text) parts.push(vscode.l10n.t('“{0}”', filter.text));
+  if (filter.statusIds?.length) parts.push(filter.statusIds.map((id) => statusNames.get(id) ?? vscode.l10n.t('status {0}', id)).join(', '));
+  if (filter.priorityIds?.length) parts.push(filter.priorityIds.map((id) => priorityNames.get(id) ?? vscode.l10n.t('priority {0}', id)).join(', '));
   return parts.join(' · ');
 }
 
@@ -31,12 +32,12 @@ function asFilter(arg: unknown): TicketFilter | undefined {
 async function askFilter(deps: CommandDeps, current: TicketFilter): Promise<TicketFilter | undefined> {
   const api = await deps.session.requireApi();
   const dimensions: PickItem<Dimension>[] = [
-    { label: '$(search) Text in subject…', description: current.text ? `“${current.text}”` : undefined, value: 'text' },
-    { label: '$(circle-outline) Status…', value: 'status' },
-    { label: '$(arrow-up) Priority…', value: 'priority' },
+    { label: `$(search) ${vscode.l10n.t('Text in subject…')}`, description: current.text ? vscode.l10n.t('“{0}”', current.text) : undefined, value: 'text' },
+    { label: `$(circle-outline) ${vscode.l10n.t('Status…')}`, value: 'status' },
+    { label: `$(arrow-up) ${vscode.l10n.t('Priority…')}`, value: 'priority' },
   ];
-  if (!isFilterEmpty(current)) dimensions.push({ label: '$(clear-all) Clear filter', value: 'clear' });
-  const dimension = await deps.prompts.pick(dimensions, { title: 'Filter Tickets', placeholder: 'Filter every category by…' });
+  if (!isFilterEmpty(current)) dimensions.push({ label: `$(clear-all) ${vscode.l10n.t('Clear filter')}`, value: 'clear' });
+  const dimension = await deps.prompts.pick(dimensions, { title: vscode.l10n.t('Filter Tickets'), placeholder: vscode.l10n.t('Filter every category by…') });
   switch (dimension) {
     case undefined:
       return undefined;
@@ -44,8 +45,8 @@ async function askFilter(deps: CommandDeps, current: TicketFilter): Promise<Tick
       return {};
     case 'text': {
       const text = await deps.prompts.input({
-        title: 'Filter Tickets: Text',
-        prompt: 'Show tickets whose subject contains this text (empty = any text)',
+        title: vscode.l10n.t('Filter Tickets: Text'),
+        prompt: vscode.l10n.t('Show tickets whose subject contains this text (empty = any text)'),
         value: current.text ?? '',
       });
       return text === undefined ? undefined : { ...current, text: text.trim() || undefined };
@@ -55,11 +56,11 @@ async function askFilter(deps: CommandDeps, current: TicketFilter): Promise<Tick
       const chosen = await deps.prompts.pickMany(
         statuses.map((s) => ({
           label: s.name,
-          description: s.isClosed ? 'closed' : undefined,
+          description: s.isClosed ? vscode.l10n.t('closed') : undefined,
           picked: current.statusIds?.includes(s.id),
           value: s.id,
         })),
-        { title: 'Filter Tickets: Status', placeholder: 'Show only these statuses (none = any)' },
+        { title: vscode.l10n.t('Filter Tickets: Status'), placeholder: vscode.l10n.t('Show only these statuses (none = any)') },
       );
       return chosen === undefined ? undefined : { ...current, statusIds: chosen };
     }
@@ -67,7 +68,7 @@ async function askFilter(deps: CommandDeps, current: TicketFilter): Promise<Tick
       const priorities = await api.getPriorities();
       const chosen = await deps.prompts.pickMany(
         priorities.map((p) => ({ label: p.name, picked: current.priorityIds?.includes(p.id), value: p.id })),
-        { title: 'Filter Tickets: Priority', placeholder: 'Show only these priorities (none = any)' },
+        { title: vscode.l10n.t('Filter Tickets: Priority'), placeholder: vscode.l10n.t('Show only these priorities (none = any)') },
       );
       return chosen === undefined ? undefined : { ...current, priorityIds: chosen };
     }

@@ -10,7 +10,7 @@ import { resolveTicketId } from './pickTicket';
 /** The portal URL of the ticket the argument names (or the user picks); undefined when cancelled. */
 export async function ticketLink(deps: CommandDeps, arg: unknown, purpose: string): Promise<string | undefined> {
   const origin = deps.session.origin;
-  if (!origin) throw new ConfigError('Set your BoldDesk domain first (BoldDesk: Set Domain).');
+  if (!origin) throw new ConfigError(vscode.l10n.t('Set your BoldDesk domain first (BoldDesk: Set Domain).'));
   const ticketId = await resolveTicketId(deps, arg, purpose);
   return ticketId === undefined ? undefined : ticketWebUrl(origin, ticketId);
 }
@@ -18,7 +18,7 @@ export async function ticketLink(deps: CommandDeps, arg: unknown, purpose: strin
 export const openInBrowserCommand: BoldDeskCommand = {
   id: Commands.openInBrowser,
   async run(deps, arg) {
-    const url = await ticketLink(deps, arg, 'Open a ticket in the browser');
+    const url = await ticketLink(deps, arg, vscode.l10n.t('Open a ticket in the browser'));
     if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
     return url;
   },

@@ -1,4 +1,5 @@
 // BoldDesk: Open Ticket — from a tree node, an id (executeCommand), or the palette (recent ticket or number).
+import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { openTicketPanel as openTicket } from '../views/ticketPanel/ticketPanelManager';
 import type { BoldDeskCommand } from './command';
@@ -7,7 +8,7 @@ import { resolveTicketId } from './pickTicket';
 export const openTicketCommand: BoldDeskCommand = {
   id: Commands.openTicket,
   run: async (deps, arg) => {
-    const ticketId = await resolveTicketId(deps, arg, 'Open Ticket');
+    const ticketId = await resolveTicketId(deps, arg, vscode.l10n.t('Open Ticket'));
     if (ticketId === undefined) return undefined;
     await openTicket(deps, ticketId);
     return ticketId;

@@ -25,9 +25,9 @@ export const MAX_API_KEY_LENGTH = 1024;
 
 /** Why the (cleaned) text cannot be an API key, before anything is sent; undefined when it may be one. */
 export function apiKeyProblem(key: string): string | undefined {
-  if (!key) return 'The API key is empty.';
-  if (key.length > MAX_API_KEY_LENGTH) return `That is ${key.length} characters long, too long for an API key. Copy only the key.`;
-  if (!/^[\x21-\x7e]+$/.test(key)) return 'The API key contains characters an API key never has (letters with accents, symbols or invisible characters). Copy only the key.';
+  if (!key) return vscode.l10n.t('The API key is empty.');
+  if (key.length > MAX_API_KEY_LENGTH) return vscode.l10n.t('That is {0} characters long, too long for an API key. Copy only the key.', key.length);
+  if (!/^[\x21-\x7e]+$/.test(key)) return vscode.l10n.t('The API key contains characters an API key never has (letters with accents, symbols or invisible characters). Copy only the key.');
   return undefined;
 }
 
@@ -81,7 +81,7 @@ export const setApiKeyCommand: BoldDeskCommand = {
         error instanceof AuthError
           ? vscode.l10n.t('BoldDesk ({0}) rejected this API key: it is invalid or expired. Nothing was stored. {1}', host, WHERE_TO_CREATE)
           : vscode.l10n.t('{0} The API key was not stored; try again when {1} can be reached.', describeError(error), host);
-      void deps.prompts.error(message, 'Show Log').then((action) => action && deps.log.show());
+      void deps.prompts.error(message, vscode.l10n.t('Show Log')).then((action) => action && deps.log.show());
       return false;
     }
 

@@ -7,26 +7,27 @@ import { MissingSettingError } from '../auth/session';
 import { Commands } from '../constants';
 import type { CommandDeps } from './deps';
 
-const SET_API_KEY = 'Set API Key';
-const SET_DOMAIN = 'Set Domain';
-const OPEN_SETTINGS = 'Open Settings';
-const SHOW_LOG = 'Show Log';
+// Button labels, translated when shown (not at module load).
+const SET_API_KEY = () => vscode.l10n.t('Set API Key');
+const SET_DOMAIN = () => vscode.l10n.t('Set Domain');
+const OPEN_SETTINGS = () => vscode.l10n.t('Open Settings');
+const SHOW_LOG = () => vscode.l10n.t('Show Log');
 
 /** Which follow-up action fits the error; undefined when none helps. */
 export function actionFor(error: unknown): string | undefined {
-  if (error instanceof MissingSettingError) return error.missing === 'key' ? SET_API_KEY : SET_DOMAIN;
-  if (!isBoldDeskError(error)) return SHOW_LOG;
+  if (error instanceof MissingSettingError) return error.missing === 'key' ? SET_API_KEY() : SET_DOMAIN();
+  if (!isBoldDeskError(error)) return SHOW_LOG();
   switch (error.kind) {
     case 'auth':
-      return SET_API_KEY;
+      return SET_API_KEY();
     case 'config':
     case 'redirect':
-      return OPEN_SETTINGS;
+      return OPEN_SETTINGS();
     case 'network':
     case 'timeout':
     case 'server':
     case 'protocol':
-      return SHOW_LOG;
+      return SHOW_LOG();
     default:
       return undefined;
   }
@@ -44,16 +45,16 @@ export async function reportError(deps: Pick<CommandDeps, 'log' | 'prompts'>, co
   // Through deps.prompts (read at call time), so integration tests see the message a user would.
   const picked = action ? await deps.prompts.error(message, action) : await deps.prompts.error(message);
   switch (picked) {
-    case SET_API_KEY:
+    case SET_API_KEY():
       await vscode.commands.executeCommand(Commands.setApiKey);
       break;
-    case SET_DOMAIN:
+    case SET_DOMAIN():
       await vscode.commands.executeCommand(Commands.setDomain);
       break;
-    case OPEN_SETTINGS:
+    case OPEN_SETTINGS():
       await vscode.commands.executeCommand('workbench.action.openSettings', 'bolddesk');
       break;
-    case SHOW_LOG:
+    case SHOW_LOG():
       deps.log.show();
       break;
   }

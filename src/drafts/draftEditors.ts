@@ -19,7 +19,8 @@ export class DraftEditors implements vscode.Disposable {
   private readonly changedPostAs = new vscode.EventEmitter<void>();
   /** A draft's "Post as…" choice changed (the identity status bar item follows). */
   readonly onDidChangePostAs = this.changedPostAs.event;
-  private composing: boolean | undefined;
+  /** The context key as last set; an unset key already reads false, so activation sets nothing. */
+  private composing = false;
 
   constructor(private readonly deps: Pick<CommandDeps, 'context' | 'session'>) {
     this.store = new DraftStore(deps.context.globalState);

@@ -35,7 +35,7 @@ export class LoopController implements vscode.Disposable {
   ) {
     this.watcher = this.newWatcher();
     this.statusBar = vscode.window.createStatusBarItem('bolddesk.openCount', vscode.StatusBarAlignment.Left, 50);
-    this.statusBar.name = 'BoldDesk open tickets';
+    this.statusBar.name = vscode.l10n.t('BoldDesk open tickets');
     this.statusBar.command = `${Views.tickets}.focus`;
     const modelSub = tree.model.onDidChange((list) => {
       // "My open tickets" (re)loaded: its total is the count, for free.
@@ -111,10 +111,11 @@ export class LoopController implements vscode.Disposable {
       this.statusBar.hide();
       return;
     }
-    const tooltip = `${count} open ticket${count === 1 ? '' : 's'} assigned to you`;
+    const tooltip =
+      count === 1 ? vscode.l10n.t('1 open ticket assigned to you') : vscode.l10n.t('{0} open tickets assigned to you', count);
     this.treeView.badge = count > 0 ? { value: count, tooltip } : undefined;
-    this.statusBar.text = `$(inbox) BoldDesk: ${count} open`;
-    this.statusBar.tooltip = `${tooltip}. Click to show the Tickets view.`;
+    this.statusBar.text = `$(inbox) ${vscode.l10n.t('BoldDesk: {0} open', count)}`;
+    this.statusBar.tooltip = vscode.l10n.t('{0}. Click to show the Tickets view.', tooltip);
     this.statusBar.show();
   }
 
@@ -129,7 +130,7 @@ export class LoopController implements vscode.Disposable {
           ? note.tickets[0].id
           : await this.deps.prompts.pick(
               note.tickets.map((t) => ({ label: `#${t.id} ${t.subject}`, description: t.status?.name, value: t.id })),
-              { title: 'BoldDesk: tickets that need you', placeholder: 'Open a ticket' },
+              { title: vscode.l10n.t('BoldDesk: tickets that need you'), placeholder: vscode.l10n.t('Open a ticket') },
             );
       if (ticketId !== undefined) void vscode.commands.executeCommand(Commands.openTicket, ticketId);
     });

@@ -53,8 +53,10 @@ export class TicketReferences implements vscode.DocumentLinkProvider, vscode.Hov
       this.warnedFor = setting;
       this.deps.log.info(`bolddesk.ticketReferencePattern ignored: ${problem}.`);
       void this.deps.prompts.warning(
-        `The BoldDesk ticket reference pattern is not used because ${problem}. The default (BD-1234, bolddesk#1234) ` +
-          'applies until you fix bolddesk.ticketReferencePattern; the ticket number must be capture group 1.',
+        vscode.l10n.t(
+          'The BoldDesk ticket reference pattern is not used because {0}. The default (BD-1234, bolddesk#1234) applies until you fix bolddesk.ticketReferencePattern; the ticket number must be capture group 1.',
+          problem,
+        ),
       );
     }
     return regex;
@@ -70,7 +72,7 @@ export class TicketReferences implements vscode.DocumentLinkProvider, vscode.Hov
         new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end)),
         openTicketUri(r.ticketId),
       );
-      link.tooltip = `Open BoldDesk ticket #${r.ticketId}`;
+      link.tooltip = vscode.l10n.t('Open BoldDesk ticket #{0}', r.ticketId);
       return link;
     });
   }
@@ -94,8 +96,8 @@ export class TicketReferences implements vscode.DocumentLinkProvider, vscode.Hov
       md = new vscode.MarkdownString();
       md.appendText(
         error instanceof NotFoundError
-          ? `BoldDesk has no ticket #${ref.ticketId} (or your key cannot see it).`
-          : `Could not load BoldDesk ticket #${ref.ticketId}: ${describeError(error)}`,
+          ? vscode.l10n.t('BoldDesk has no ticket #{0} (or your key cannot see it).', ref.ticketId)
+          : vscode.l10n.t('Could not load BoldDesk ticket #{0}: {1}', ref.ticketId, describeError(error)),
       );
     }
     return token.isCancellationRequested ? undefined : new vscode.Hover(md, range);
@@ -110,21 +112,21 @@ export class TicketReferences implements vscode.DocumentLinkProvider, vscode.Hov
 export function ticketHover(t: TicketDetail): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = { enabledCommands: [Commands.openTicket] };
-  md.appendMarkdown(`**BoldDesk #${t.id}** `);
+  md.appendMarkdown(`**${vscode.l10n.t('BoldDesk #{0}', t.id)}** `);
   md.appendText(t.subject);
   md.appendMarkdown('\n\n');
   const rows: [string, string | undefined][] = [
-    ['Status', t.status?.name],
-    ['Priority', t.priority?.name],
-    ['Assignee', t.agent?.name ?? 'Unassigned'],
-    ['Updated', formatDate(t.lastUpdatedOn)],
+    [vscode.l10n.t('Status'), t.status?.name],
+    [vscode.l10n.t('Priority'), t.priority?.name],
+    [vscode.l10n.t('Assignee'), t.agent?.name ?? vscode.l10n.t('Unassigned')],
+    [vscode.l10n.t('Updated'), formatDate(t.lastUpdatedOn)],
   ];
   for (const [label, value] of rows) {
     if (!value) continue;
-    md.appendMarkdown(`${label}: `);
+    md.appendText(vscode.l10n.t('{0}: ', label));
     md.appendText(value);
     md.appendMarkdown('  \n');
   }
-  md.appendMarkdown(`\n[Open ticket](${openTicketUri(t.id).toString()})`);
+  md.appendMarkdown(`\n[${vscode.l10n.t('Open ticket')}](${openTicketUri(t.id).toString()})`);
   return md;
 }

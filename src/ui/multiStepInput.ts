@@ -142,7 +142,7 @@ export function showSearchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | 
       (err: unknown) => {
         if (mine.signal.aborted) return;
         pick.items = fixed;
-        pick.placeholder = `Search failed: ${err instanceof Error ? err.message : String(err)}`;
+        pick.placeholder = vscode.l10n.t('Search failed: {0}', err instanceof Error ? err.message : String(err));
         pick.busy = false;
       },
     );

@@ -128,6 +128,8 @@ export class VsCodePrompts implements Prompts {
       placeHolder: options.placeholder,
       matchOnDescription: options.matchOnDescription,
       matchOnDetail: options.matchOnDetail,
+      // A ticket panel reloading in the background takes focus; that must not dismiss the user's pick.
+      ignoreFocusOut: true,
     });
     return chosen?.value;
   }

@@ -1,22 +1,23 @@
 // Turns a failure into a tree message with the action that fixes it (no modal pop-ups from the tree).
 // The words come from describeErrorShort/describeError; this file only picks icon and click action.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { describeError, describeErrorShort } from '../api/describeError';
 import { isBoldDeskError } from '../api/errors';
 import { MissingSettingError } from '../auth/session';
 import { Commands } from '../constants';
 import { MessageNode } from './nodes/messageNode';
 
-const setApiKey: vscode.Command = { command: Commands.setApiKey, title: 'Set API Key' };
-const setDomain: vscode.Command = { command: Commands.setDomain, title: 'Set Domain' };
-const refresh: vscode.Command = { command: Commands.refresh, title: 'Refresh' };
-const showLog: vscode.Command = { command: Commands.showLog, title: 'Show Log' };
+// Built when a node is made (vscode.l10n.t at call time, not at module load).
+const setApiKey = (): vscode.Command => ({ command: Commands.setApiKey, title: vscode.l10n.t('Set API Key') });
+const setDomain = (): vscode.Command => ({ command: Commands.setDomain, title: vscode.l10n.t('Set Domain') });
+const refresh = (): vscode.Command => ({ command: Commands.refresh, title: vscode.l10n.t('Refresh') });
+const showLog = (): vscode.Command => ({ command: Commands.showLog, title: vscode.l10n.t('Show Log') });
 
 export function invalidDomainNode(reason: string): MessageNode {
-  return new MessageNode('Invalid BoldDesk domain — Fix domain…', {
+  return new MessageNode(vscode.l10n.t('Invalid BoldDesk domain — Fix domain…'), {
     icon: 'error',
     iconColor: 'errorForeground',
-    command: setDomain,
+    command: setDomain(),
     tooltip: reason,
   });
 }
@@ -26,31 +27,31 @@ export function errorNode(error: unknown, host: string, now = Date.now()): Messa
   const tooltip = describeError(error);
   if (error instanceof MissingSettingError) {
     return error.missing === 'key'
-      ? new MessageNode('No API key — Set API Key…', { icon: 'key', command: setApiKey, tooltip })
+      ? new MessageNode(vscode.l10n.t('No API key — Set API Key…'), { icon: 'key', command: setApiKey(), tooltip })
       : invalidDomainNode(tooltip);
   }
   const label = describeErrorShort(error, host, now);
   const kind = isBoldDeskError(error) ? error.kind : undefined;
   switch (kind) {
     case 'auth':
-      return new MessageNode(label, { icon: 'key', iconColor: 'errorForeground', command: setApiKey, tooltip });
+      return new MessageNode(label, { icon: 'key', iconColor: 'errorForeground', command: setApiKey(), tooltip });
     case 'rateLimited':
       return new MessageNode(label, { icon: 'watch', iconColor: 'editorWarning.foreground', tooltip });
     case 'config':
     case 'redirect':
     case 'protocol':
-      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: setDomain, tooltip });
+      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: setDomain(), tooltip });
     case 'network':
     case 'timeout':
     case 'server':
     case 'notFound':
-      return new MessageNode(label, { icon: 'debug-disconnect', iconColor: 'errorForeground', command: refresh, tooltip });
+      return new MessageNode(label, { icon: 'debug-disconnect', iconColor: 'errorForeground', command: refresh(), tooltip });
     case 'validation':
       // BoldDesk refused the list query: the label says why; clicking tries again (a filter may have changed).
-      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: refresh, tooltip });
+      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: refresh(), tooltip });
     case 'permission':
       return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', tooltip });
     default:
-      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: showLog, tooltip });
+      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: showLog(), tooltip });
   }
 }

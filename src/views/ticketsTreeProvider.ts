@@ -169,7 +169,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     const actingAs = identityName({ session: this.session }, undefined);
     if (actingAs) parts.push(vscode.l10n.t('acting as {0}', actingAs));
     const filter = this.model.filter;
-    if (filter) parts.push(`filter: ${filter.description ?? 'on'}`);
+    if (filter) parts.push(filter.description ? vscode.l10n.t('filter: {0}', filter.description) : vscode.l10n.t('filter on'));
     this.view.description = parts.join(' · ') || undefined;
   }
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ticketFromArg, ticketIdFromArg, validateTicketNumber } from '../../src/commands/pickTicket';
+import { isTicketNumber, ticketFromArg, ticketIdFromArg } from '../../src/commands/ticketArg';
 import { InFlight } from '../../src/commands/writeState';
 
 describe('ticketIdFromArg', () => {
@@ -23,11 +23,11 @@ describe('ticketIdFromArg', () => {
   });
 });
 
-describe('validateTicketNumber', () => {
+describe('isTicketNumber', () => {
   it('accepts 123 and #123, rejects the rest', () => {
-    assert.equal(validateTicketNumber('123'), undefined);
-    assert.equal(validateTicketNumber(' #123 '), undefined);
-    for (const bad of ['', '0', 'abc', '12a', '-4', '1.5']) assert.ok(validateTicketNumber(bad), bad);
+    assert.equal(isTicketNumber('123'), true);
+    assert.equal(isTicketNumber(' #123 '), true);
+    for (const bad of ['', '0', 'abc', '12a', '-4', '1.5']) assert.equal(isTicketNumber(bad), false, bad);
   });
 });
 

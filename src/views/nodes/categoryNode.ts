@@ -42,7 +42,7 @@ export class CategoryNode implements TreeNode {
     if (list.error !== undefined && !list.loading) {
       children.push(errorNode(list.error, this.context.host()));
     } else if (list.loaded && list.items.length === 0 && !list.loading) {
-      const text = this.context.filterActive() ? 'No tickets match the filter' : 'No tickets';
+      const text = this.context.filterActive() ? vscode.l10n.t('No tickets match the filter') : vscode.l10n.t('No tickets');
       children.push(new MessageNode(text, { icon: 'info', id: `category:${list.id}/empty` }));
     }
     if (list.loaded && list.items.length > 0 && (list.hasMore || list.loading)) children.push(new LoadMoreNode(this));

@@ -27,7 +27,7 @@ export function ticketDescription(t: TicketSummary): string {
 
 export class TicketNode implements TreeNode {
   constructor(
-    /** Commands read the ticket from here (see pickTicket.ticketIdFromArg). */
+    /** Commands read the ticket from here (see ticketArg.ticketIdFromArg). */
     readonly ticket: TicketSummary,
     /** The category it is listed under: the same ticket can appear in several. */
     readonly categoryId: string,
@@ -41,8 +41,8 @@ export class TicketNode implements TreeNode {
     const look = statusLook(t.status?.name);
     item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
     item.contextValue = ContextValues.ticket;
-    item.command = { command: Commands.openTicket, title: 'Open Ticket', arguments: [this] };
-    item.accessibilityInformation = { label: `Ticket ${t.id}: ${t.subject}. ${item.description}` };
+    item.command = { command: Commands.openTicket, title: vscode.l10n.t('Open Ticket'), arguments: [this] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Ticket {0}: {1}. {2}', t.id, t.subject, item.description) };
     return item;
   }
 
@@ -58,17 +58,17 @@ export class TicketNode implements TreeNode {
     md.supportHtml = false;
     md.appendMarkdown(`**#${t.id}** `).appendText(t.subject).appendMarkdown('\n\n');
     const rows: [string, string | undefined][] = [
-      ['Status', t.status?.name],
-      ['Priority', t.priority?.name],
-      ['Requester', t.requester ? `${t.requester.name}${t.requester.email ? ` <${t.requester.email}>` : ''}` : undefined],
-      ['Assignee', t.agent?.name ?? 'Unassigned'],
-      ['Category', t.category?.name],
-      ['Brand', t.brand],
-      ['Created', formatDate(t.createdOn)],
-      ['Updated', formatDate(t.lastUpdatedOn)],
+      [vscode.l10n.t('Status'), t.status?.name],
+      [vscode.l10n.t('Priority'), t.priority?.name],
+      [vscode.l10n.t('Requester'), t.requester ? `${t.requester.name}${t.requester.email ? ` <${t.requester.email}>` : ''}` : undefined],
+      [vscode.l10n.t('Assignee'), t.agent?.name ?? vscode.l10n.t('Unassigned')],
+      [vscode.l10n.t('Category'), t.category?.name],
+      [vscode.l10n.t('Brand'), t.brand],
+      [vscode.l10n.t('Created'), formatDate(t.createdOn)],
+      [vscode.l10n.t('Updated'), formatDate(t.lastUpdatedOn)],
     ];
     for (const [label, value] of rows) {
-      if (value) md.appendMarkdown(`${label}: `).appendText(value).appendMarkdown('  \n');
+      if (value) md.appendMarkdown(vscode.l10n.t('{0}: ', label)).appendText(value).appendMarkdown('  \n');
     }
     return md;
   }
