@@ -37,6 +37,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   /** Identities (with keys) of the current origin; undefined = not read yet. */
   private ids: LoadedIdentities | undefined;
   private reading: Promise<LoadedIdentities | undefined> | undefined;
+  private seeding: Promise<void> = Promise.resolve();
   private readonly clients = new ApiClients((origin, apiKey) => this.newClient(origin, apiKey));
   private readonly agents: AgentResolver;
   /** Bumped on every domain/default-key change, so the tree can tell a new connection from a repeated event. */
@@ -149,6 +150,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
 
   /** The identities of the configured origin, read (and the legacy key migrated) on first use. */
   async loadIdentities(): Promise<readonly Identity[]> {
+    await this.seeding;
     await this.read();
     return this.identities;
   }
@@ -258,7 +260,16 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     );
   }
 
-  private async seedDemoKey(): Promise<void> {
+  /**
+   * Serialised: the seed at startup and the one after a domain change must not both find no key and both add it;
+   * loadIdentities() waits for a seed in progress so the first read already sees the demo key.
+   */
+  private seedDemoKey(): Promise<void> {
+    this.seeding = this.seeding.then(() => this.seedDemoKeyOnce());
+    return this.seeding;
+  }
+
+  private async seedDemoKeyOnce(): Promise<void> {
     try {
       const keys = {
         get: async (origin: string) => (await this.store.load(origin)).identities[0]?.apiKey,
@@ -266,6 +277,8 @@ export class BoldDeskSession implements Session, vscode.Disposable {
       };
       if (this.domain.ok && (await seedDemoKey(this.env, this.domain, keys))) {
         this.log.info(`Stored the demo API key for ${this.domain.host} (BOLDDESK_DEMO_KEY, loopback only).`);
+        // Identities read while the seed was under way (the tree asks early) are stale: read them again.
+        await this.reload();
       }
     } catch (error) {
       this.log.error('Could not store the demo API key', error);
