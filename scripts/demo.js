@@ -68,7 +68,7 @@ async function main() {
     step('building the extension (production)', 'node', ['esbuild.js', '--production']);
     const vsix = path.join(tmp, 'bolddesk-vscode.vsix');
     // vsce packages offline; the two flags only answer its questions about the missing repository/LICENSE.
-    step('packaging the VSIX', bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix]);
+    step('packaging the VSIX', bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix]);
     if (!fs.existsSync(FAKE_MODULE)) {
       // tsc still emits when other files have type errors; only the fake's output matters here.
       step('compiling the fake BoldDesk (tsc -p .)', bin('tsc'), ['-p', '.'], { allowFailure: true });

@@ -36,7 +36,7 @@ function packageVsix(dir) {
   }
   const out = path.join(dir, 'bolddesk-vscode.vsix');
   const vsce = path.join(REPO_DIR, 'node_modules', '.bin', 'vsce');
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out],
     { cwd: stage, encoding: 'utf8' });
   if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
   return out;

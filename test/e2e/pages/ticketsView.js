@@ -18,10 +18,15 @@ class TicketsView {
   /** Clicks the BoldDesk icon in the activity bar (unless the view is already showing). */
   async open() {
     await this.activityItem.waitFor({ timeout: T.startup });
-    if ((await this.sidebar.getAttribute('data-active-composite').catch(() => null)) !== 'workbench.view.extension.bolddesk') {
+    const title = this.sidebar.locator('.title-label', { hasText: 'BoldDesk' });
+    // Clicking the icon of the container already shown hides the side bar, and after a reload the workbench may
+    // still be restoring it: click only while the view is not visible, and check again after each click.
+    const shown = await until(this.page, async () => {
+      if (await title.isVisible().catch(() => false)) return true;
       await this.activityItem.click();
-    }
-    await this.sidebar.locator('.title-label', { hasText: 'BoldDesk' }).waitFor({ timeout: T.ui });
+      return title.waitFor({ timeout: T.short }).then(() => true, () => false);
+    }, T.ui, 500);
+    if (!shown) await title.waitFor({ timeout: 1 }); // fails with the locator's own message
   }
 
   welcomeButton(label) {
