@@ -91,34 +91,32 @@ export class IdentityStore {
 
   /** Every identity of `origin` that has a key, migrating the legacy single key first. */
   async load(origin: string): Promise<LoadedIdentities> {
-    // The legacy key and every identity's key in ONE round of SecretStorage reads: the first tickets on screen
-    // wait for this. Only when a legacy key is found (once, after an upgrade) is it migrated and the list re-read.
-    let list = this.list(origin);
-    let keys: (string | undefined)[];
-    const [legacy, read] = await Promise.all([this.keys.get(origin), this.readKeys(origin, list)]);
-    keys = read;
-    if (legacy) {
-      await this.migrateLegacyKey(origin);
-      list = this.list(origin);
-      keys = await this.readKeys(origin, list);
-    }
-    const withKeys = list.identities.map((i, n) => ({ ...i, apiKey: keys[n] ?? '' }));
+    await this.migrateLegacyKey(origin);
+    const list = this.list(origin);
+    const withKeys = await Promise.all(
+      list.identities.map(async (i) => ({ ...i, apiKey: (await this.keys.get(origin, i.id)) ?? '' })),
+    );
     const identities = withKeys.filter((i) => i.apiKey !== '');
     const defaultId = identities.some((i) => i.id === list.defaultId) ? list.defaultId : identities[0]?.id;
     return { origin, identities, defaultId };
   }
 
-  private readKeys(origin: string, list: IdentityList): Promise<(string | undefined)[]> {
-    return Promise.all(list.identities.map((i) => this.keys.get(origin, i.id)));
-  }
-
-  /** Stores a new identity (key first, so a listed identity always has its key). */
+  /**
+   * Stores a new identity: the list first, the key last. Storing the key fires secrets.onDidChange, on which the
+   * session re-reads; written last, that read finds both. A listed identity without its key yet is skipped by
+   * load(), and the list is rolled back if the key cannot be stored.
+   */
   async add(origin: string, identity: Omit<Identity, 'id'>, apiKey: string, makeDefault: boolean): Promise<Identity> {
     const list = this.list(origin);
     const added: Identity = { ...identity, id: newId(list.identities), label: identity.label.trim().slice(0, MAX_LABEL_CHARS) };
-    await this.keys.store(origin, apiKey, added.id);
     const identities = [...list.identities, added];
     await this.save(origin, { identities, defaultId: makeDefault || !list.defaultId ? added.id : list.defaultId });
+    try {
+      await this.keys.store(origin, apiKey, added.id);
+    } catch (error) {
+      await this.save(origin, list);
+      throw error;
+    }
     return added;
   }
 
