@@ -5,10 +5,14 @@ import { isBoldDeskError } from '../api/errors';
 import type { Logger } from '../commands/deps';
 
 export class OutputLogger implements Logger, vscode.Disposable {
-  readonly channel: vscode.LogOutputChannel;
+  private created: vscode.LogOutputChannel | undefined;
 
-  constructor(name = 'BoldDesk') {
-    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  constructor(private readonly name = 'BoldDesk') {}
+
+  /** Created on the first line, not in activate() (activation budget, docs/BENCHMARKS.md). */
+  get channel(): vscode.LogOutputChannel {
+    this.created ??= vscode.window.createOutputChannel(this.name, { log: true });
+    return this.created;
   }
 
   info(message: string): void {
@@ -32,6 +36,6 @@ export class OutputLogger implements Logger, vscode.Disposable {
   }
 
   dispose(): void {
-    this.channel.dispose();
+    this.created?.dispose();
   }
 }

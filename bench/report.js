@@ -1,0 +1,282 @@
+// Renders bench/results.json as docs/BENCHMARKS.md: the budget table first, then how each figure was measured,
+// the fixes the figures led to, and the details. Every comparison in the table comes from the same run.
+const RESET_MARGIN_MS = 1000; // src/api/rateLimit.ts RESET_MARGIN_MS: the clock-skew slack added to a server reset time
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const n = (x, d = 1) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '–');
+const range = (xs, d = 1, unit = '') => `${n(median(xs), d)}${unit} (${n(Math.min(...xs), d)}–${n(Math.max(...xs), d)})`;
+const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**MISSED**');
+const missing = (s) => !s || s.error;
+const why = (s) => (s && s.error ? `not measured: ${s.error}` : 'not measured: stage not run');
+const stale = (s) => (s && s.fromEarlierRun ? ` _(from the run of ${s.fromEarlierRun})_` : '');
+
+function rows(results) {
+  const st = results.stages;
+  const out = [];
+  const a = st.activation;
+  if (missing(a)) out.push(['`activate()` in a real extension host', '≤ 5 ms median', why(a), '', verdict()]);
+  else {
+    const act = a.map((r) => r.activateMs);
+    out.push(['`activate()` in a real extension host', '≤ 5 ms median; nothing network-bound',
+      `${range(act, 2, ' ms')} over ${a.length} fresh hosts (CPU time ${a.every((r) => r.activateCpuMs !== undefined) ? range(a.map((r) => r.activateCpuMs), 2, ' ms') : '–'}); bundle load ${range(a.map((r) => r.loadMs), 1, ' ms')}; ` +
+      `whole \`extension.activate()\` ${range(a.map((r) => r.totalMs), 0, ' ms')}; BoldDesk requests during activation: ${Math.max(...a.map((r) => r.requestsDuringActivation))}${stale(a)}`,
+      '', verdict(median(act) <= 5 && a.every((r) => r.requestsDuringActivation === 0))]);
+  }
+  const s = st.size;
+  if (missing(s)) out.push(['`dist/extension.js` / VSIX size', '≤ 150 KB / ≤ 200 KB', why(s), '', verdict()]);
+  else {
+    out.push(['`dist/extension.js` (minified, production)', '≤ 150 KB', `${s.shipped.extensionKB} KB (+ ${s.shipped.nodeFetchKB} KB \`dist/nodeFetch.js\`: node-fetch, require()d on the first request)${stale(s)}`,
+      `${s.obvious.extensionKB} KB (node-fetch bundled inline, with its web-streams polyfill)`, verdict(s.shipped.extensionKB <= 150)]);
+    out.push(['VSIX', '≤ 200 KB', `${s.vsix.kb} KB, ${s.vsix.files.length} files`, '', verdict(s.vsix.kb <= 200)]);
+  }
+  const o = st.overhead;
+  if (missing(o)) out.push(['client overhead, 100 tickets', '≤ 1.10×', why(o), '', verdict()]);
+  else {
+    const viaFetch = o.fetchParseMs ? `; node-fetch alone + parse ${n(o.fetchParseMs.median, 2)} ms = ${n(o.fetchRatioVsParse, 2)}×` : '';
+    out.push([`client overhead: 100 tickets via the client (${o.transport || 'node-fetch'}) vs bare \`http.get\` (same URL, same fake)`, '≤ 1.10× median',
+      `**${n(o.ratioOfMediansVsParse, 2)}×** vs \`http.get\` + \`JSON.parse\`; ${n(o.ratioOfMedians, 2)}× vs \`http.get\` reading the body only ` +
+      `(client ${n(o.clientMs.median, 2)} ms, bare ${n(o.bareMs.median, 2)} ms, bare + parse ${n(o.bareParseMs.median, 2)} ms${viaFetch}; ${o.pairs} interleaved rounds)${stale(o)}`,
+      'hand-written node:http transport (ruled out: the design card fixes node-fetch), earlier runs: 1.10× and 1.15× (node-fetch in the same runs: 1.13×)', verdict(o.ratioOfMediansVsParse <= 1.1)]);
+  }
+  const q = st.requests;
+  if (missing(q)) out.push(['requests per step', '', why(q), '', verdict()]);
+  else {
+    const step = (list, name) => (list.find((x) => x.step.startsWith(name)) || {}).requests;
+    const cold = q.shipped.find((x) => x.step.includes('cold'));
+    const lookups = cold.paths.filter((p) => !/\/tickets$/.test(p)).length;
+    out.push(['requests to show a view\'s first page', 'cold: tickets + needed lookups; warm: 1',
+      `cold ${cold.requests} (${lookups} lookups + 1 list); warm ${step(q.shipped, 'another category')} (another category), ${step(q.shipped, 'view shown again')} (view re-shown)${stale(q)}`,
+      `no lookup cache: warm re-show ${step(q.noLookupCache, 'view shown again')}; everything up front: cold ${step(q.fetchAllUpFront, 'view opens')}, warm ${step(q.fetchAllUpFront, 'another category')} (${q.tickets} tickets)`,
+      verdict(cold.requests === lookups + 1 && step(q.shipped, 'another category') === 1 && step(q.shipped, 'view shown again') === 1)]);
+    const first = step(q.shipped, 'open a ticket (first');
+    const later = step(q.shipped, 'open another ticket');
+    out.push(['requests for "Load more" / opening a ticket', '1 / ≤ 2',
+      `${step(q.shipped, 'Load more')} / ${later} (the first ticket of a session: ${first}, it also fetches the priority list once)`,
+      `no lookup cache: ${step(q.noLookupCache, 'open another ticket')} per ticket`, verdict(step(q.shipped, 'Load more') === 1 && later <= 2)]);
+  }
+  const b = st.browse;
+  if (missing(b)) out.push(['10-minute browse at the trial quota', '0 × 429', why(b), '', verdict()]);
+  else {
+    const sh = b.shipped, ob = b.obvious;
+    out.push([`scripted ${b.sessionMinutes}-minute browse at ${b.limits.all}/min (${b.limits.list}/min lists), simulated clock`,
+      '0 × 429; no wait beyond what the quota forces',
+      `${sh.rejected429} × 429 in ${sh.requests} requests / ${sh.actions} actions; ${sh.actionsThatWaited} actions waited ${n(sh.totalWaitS)} s in all, ` +
+      `the quota forced ${n(sh.totalForcedWaitS)} s; worst extra wait ${n(sh.excessWaitMs.max / 1000, 1)} s (= the ${RESET_MARGIN_MS / 1000} s clock-skew margin per exhausted window); ran in ${n(b.realSeconds)} s${stale(b)}`,
+      `no cache + all pages up front: ${ob.rejected429} × 429, ${ob.actions} actions in the same 10 min, ${n(ob.totalWaitS)} s waiting`,
+      verdict(sh.rejected429 === 0 && sh.failedActions.length === 0 && sh.excessWaitMs.max <= RESET_MARGIN_MS)]);
+  }
+  const g = st.bigList;
+  if (missing(g)) out.push(['100,000 tickets: 50 pages', '≤ 50 MB heap; ≤ 50 ms/page', why(g), '', verdict()]);
+  else {
+    const later = g.pages.slice(1);
+    const ext = later.map((p) => p.otherExtensionMs + p.providerMs);
+    out.push(['100,000 tickets: a view, 50 pages loaded — extension-host heap growth', '≤ 50 MB',
+      `${n(g.heapGrowthMB)} MB (${n(g.heapBeforeMB)} → ${n(g.heapAfterMB)} MB after GC; ${g.ticketsShown} tickets of ${g.total} on screen)${stale(g)}`, '', verdict(g.heapGrowthMB <= 50)]);
+    out.push(['… each page: extension time beyond its HTTP round trip', '≤ 50 ms',
+      `median ${n(median(ext))} ms, p90 ${n(pct(ext, 0.9))} ms, max ${n(Math.max(...ext))} ms (pages 2–${g.pages.length}; HTTP median ${n(median(later.map((p) => p.httpMs)), 0)} ms)`,
+      '', verdict(median(ext) <= 50)]);
+  }
+  const f = st.firstTickets;
+  if (missing(f)) out.push(['first tickets on screen after the view opens (real workbench)', '≤ 300 ms median', why(f), '', verdict()]);
+  else {
+    const ms = f.runs.map((r) => r.ms);
+    out.push(['first tickets on screen after the view opens (real workbench, loopback)', '≤ 300 ms median',
+      `${range(ms, 0, ' ms')} over ${ms.length} cold opens (reload → click → first ticket row); ${median(f.runs.map((r) => r.requests.length))} requests each${stale(f)}`,
+      '', verdict(median(ms) <= 300)]);
+  }
+  return out;
+}
+
+function details(results) {
+  const st = results.stages;
+  const lines = [];
+  const q = st.requests;
+  if (!missing(q)) {
+    lines.push('### Requests per step (counted by the fake)', '', '| step | shipped | no lookup cache | all pages up front |', '|---|---|---|---|');
+    for (const x of q.shipped) {
+      const nc = q.noLookupCache.find((y) => y.step === x.step);
+      const up = q.fetchAllUpFront.find((y) => y.step === x.step);
+      lines.push(`| ${x.step} | ${x.requests}: ${x.paths.map((p) => `\`${p.replace('/api/v1', '')}\``).join(', ')} | ${nc ? nc.requests : ''} | ${up ? up.requests : ''} |`);
+    }
+    lines.push('');
+  }
+  const b = st.browse;
+  if (!missing(b)) {
+    lines.push(`### Browse at the trial quota, per action (seed ${b.seed})`, '', '| action | shipped: count / requests / waited s / forced s | obvious: count / requests / waited s / forced s |', '|---|---|---|');
+    const names = [...new Set([...Object.keys(b.shipped.byAction), ...Object.keys(b.obvious.byAction)])];
+    const cell = (x) => (x ? `${x.count} / ${x.requests} / ${n(x.waitedMs / 1000)} / ${n(x.forcedMs / 1000)}` : '–');
+    for (const a of names) lines.push(`| ${a} | ${cell(b.shipped.byAction[a])} | ${cell(b.obvious.byAction[a])} |`);
+    lines.push('');
+  }
+  const g = st.bigList;
+  if (!missing(g)) {
+    lines.push('### 100,000 tickets, per page (extension host)', '', '| page | tickets on screen | HTTP ms | other extension ms | TreeDataProvider ms | click → rows handed to VS Code ms |', '|---|---|---|---|---|---|');
+    g.pages.forEach((p, i) => {
+      if (i < 3 || i % 10 === 9 || i === g.pages.length - 1) lines.push(`| ${i + 1} | ${p.items} | ${p.httpMs} | ${n(p.otherExtensionMs)} | ${n(p.providerMs)} | ${n(p.wallMs, 0)} |`);
+    });
+    lines.push('', `Heap after GC: ${n(g.heapBeforeMB)} MB before the view opened, ${n(g.heapFirstPageMB)} MB with the first page, ${n(g.heapAfterMB)} MB with ${g.pagesLoaded} pages. ` +
+      'Page 1 includes opening the view (activation was before), so its provider time includes waiting for the first page.', '');
+  }
+  const s = st.size;
+  if (!missing(s)) {
+    lines.push('### Package contents (VSIX)', '', '| file | bytes |', '|---|---|', ...s.vsix.files.map(([f, b]) => `| ${f} | ${b} |`), '',
+      'Largest inputs of `dist/extension.js`: ' + s.shipped.largestInputs.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ') + '.', '',
+      'Largest inputs of the obvious build: ' + s.obvious.largestInputs.map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KB`).join(', ') + '.', '');
+  }
+  const f = st.firstTickets;
+  if (!missing(f)) {
+    lines.push('### First tickets on screen: where the time goes (ms after the click)', '',
+      '| run | first BoldDesk request | GET /tickets sent | categories + first tickets in the DOM | requests |', '|---|---|---|---|---|',
+      ...f.runs.map((r, i) => `| ${i + 1} | ${n(r.firstRequestMs, 0)} | ${n(r.ticketsRequestMs, 0)} | ${n(r.ms, 0)} | ${r.requests.map((p) => `\`${p.replace('/api/v1', '')}\``).join(', ')} |`), '');
+  }
+  return lines.join('\n');
+}
+
+function overheadSplit(results) {
+  const o = results.stages.overhead;
+  if (missing(o) || !o.fetchParseMs) return 'not measured in this run';
+  return `${n(o.fetchRatioVsParse, 2)}× (${n(o.fetchParseMs.median, 2)} vs ${n(o.bareParseMs.median, 2)} ms), and the whole client ${n(o.ratioOfMediansVsParse, 2)}× ` +
+    `(${n(o.clientMs.median, 2)} ms): node-fetch accounts for ${n(100 * (o.fetchParseMs.median - o.bareParseMs.median) / Math.max(1e-9, o.clientMs.median - o.bareParseMs.median), 0)} % of the client's extra time; ` +
+    `without it the client would be at ${n((o.clientMs.median - (o.fetchParseMs.median - o.bareParseMs.median)) / o.bareParseMs.median, 2)}×`;
+}
+
+const med = (xs) => median(xs);
+
+/** One bullet per budget this run missed: why, and what would meet it. */
+function missedNotes(results) {
+  const st = results.stages;
+  const notes = [];
+  const o = st.overhead;
+  if (!missing(o) && o.ratioOfMediansVsParse > 1.1) {
+    notes.push(`- **Client overhead ≤ 1.10× — missed (${n(o.ratioOfMediansVsParse, 2)}×); node-fetch's own cost, which the design card fixes, is more than the margin.** The ratio
+  is noisy here (a 40-round run earlier the same hour: client 1.25×, node-fetch alone 1.09×). node-fetch alone
+  (\`src/api/nodeFetch.ts\`: body read + \`JSON.parse\`, nothing of the client) against \`http.get\` + \`JSON.parse\` is
+  ${overheadSplit(results)}. node-fetch's per-request cost: a \`Request\` object, two \`Headers\` objects (request and response, every
+  header validated and lower-cased), a \`Body\` around the response, and the socket's \`IncomingMessage\` piped through a \`PassThrough\`
+  stream before the client reads a byte (16 % of the client-side CPU samples in a profile of 300 listings). What would meet it is the
+  hand-written node:http transport measured earlier (then in \`src/api/nodeFetch.ts\`): 1.10× and 1.15× in two runs, against node-fetch's
+  1.13× in the same period — at the budget's edge rather than clearly inside it, and ruled out by the design card. The rest is the
+  client's own work: 100 \`parseTicketSummary\` calls, rate-limit pacing and the per-request AbortController/timer.`);
+  }
+  const a = st.activation;
+  if (!missing(a) && !(med(a.map((r) => r.activateMs)) <= 5)) {
+    notes.push(`- **activate() ≤ 5 ms** — CPU time inside \`activate()\` is now ${range(a.map((r) => r.activateCpuMs), 2, ' ms')} (it was ~8 ms before the
+  fixes above); the wall time adds whatever else ran on this loaded 2-core machine. What is left in \`activate()\` must be there at
+  activation: \`createTreeView\` (the view), 19 command registrations (a command run before activation finishes must find its handler),
+  the webview panel serializer and the draft file system (restored panels and draft tabs after a reload), and the session/tree
+  constructors. Not done, candidates: register the commands through one dispatcher (one registration per id is VS Code's rule, so
+  only the closures could go), and load time (not in this figure): esbuild emits one \`__toESM(require("vscode"))\` per file that
+  imports vscode (24 copies of the API object's properties); routing \`vscode\` through one internal ES module would make it one.`);
+  }
+  const f = st.firstTickets;
+  if (!missing(f) && !(med(f.runs.map((r) => r.ms)) <= 300)) {
+    notes.push(`- **First tickets on screen ≤ 300 ms** — see "where the time goes": the 3 lookups (statuses, views, the agent) and then the
+  list are two round trips in series before the first row. Not done, candidate: start "My open tickets" as soon as statuses and the
+  agent are in (views only add categories).`);
+  }
+  return notes.length ? notes.join('\n') + '\n' : 'None in this run.\n';
+}
+
+function firstTicketsNow(results) {
+  const f = results.stages.firstTickets;
+  return missing(f) ? '–' : `${range(f.runs.map((r) => r.ms), 0, ' ms')} in this run`;
+}
+
+/** "obvious → shipped" for the fixes table. */
+function sizeFix(results) {
+  const s = results.stages.size;
+  return missing(s) ? '–' : `${s.obvious.extensionKB} KB (node-fetch inline) → ${s.shipped.extensionKB} KB (+ ${s.shipped.nodeFetchKB} KB on the first request)`;
+}
+
+function overheadFix(results) {
+  const o = results.stages.overhead;
+  if (missing(o)) return '–';
+  return `with node-fetch again: ${n(o.ratioOfMediansVsParse, 2)}×` + (o.fetchParseMs ? ` (node-fetch alone ${n(o.fetchRatioVsParse, 2)}×)` : '');
+}
+
+function renderReport(results) {
+  const m = results.machine;
+  const table = rows(results).map((r) => `| ${r.join(' | ')} |`).join('\n');
+  return `# Benchmarks
+
+Generated by \`npm run bench\` (bench/run.js) on ${results.date.slice(0, 16).replace('T', ' ')} UTC in ${n(results.totalSeconds, 0)} s.
+Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.platform}, Node ${m.node} (the extension host: code-server's Node 24).
+Load average ${m.loadAverageAtStart.join(' / ')} at the start, ${(m.loadAverageAtEnd || []).join(' / ')} at the end: timings on a busy machine are noisy,
+so every comparison below is a ratio or a side-by-side measured in the same run, and each time is a median (min–max).
+Raw figures: \`bench/results.json\`. Times are benchmarks, never tests; only the bundle size has a unit test (test/unit/bundleSize.test.ts).
+
+| figure | budget | measured | obvious approach, same run | verdict |
+|---|---|---|---|---|
+${table}
+
+## How each figure is measured
+
+- **activate()** — \`bench/extensionHost/activation.ts\` runs in the real extension host of a fresh code-server (test/harness/runOffline.js)
+  for each run, with the production build (\`--production\`) staged as the extension under development and the BoldDesk domain + a key
+  configured. It wraps \`Module.prototype._compile\` for \`dist/extension.js\`, so it times the bundle's top-level evaluation ("load") and the
+  \`activate()\` call itself separately, and also the whole \`vscode.extensions.getExtension(id).activate()\` (VS Code's own bookkeeping
+  included). Requests to the fake are counted from before activation until the stored key has been read (\`api.ready\`). The staged
+  copy drops \`onStartupFinished\` from its activation events (bench/host.js), or VS Code would activate it before the bench can time it;
+  \`activate()\` does the same work either way.
+- **Sizes** — \`bench/size.js\` builds with esbuild's JS API and esbuild.js's own options into a temp folder, stages exactly what
+  \`.vscodeignore\` ships and runs \`vsce package\`. The shipped build is \`dist/extension.js\` plus \`dist/nodeFetch.js\` (node-fetch,
+  require()d by \`src/api/nodeFetch.ts\` on the first request; web-streams-polyfill left out); the obvious build is the same source
+  with node-fetch bundled inline into \`dist/extension.js\` (no lazy-node-fetch plugin).
+- **Client overhead** — \`bench/clientOverhead.ts\`: \`BoldDeskClient.listTickets({}, 1, 100)\` vs \`http.get\` of the exact URL and headers
+  the client sent (taken from the fake's request log), interleaved round-robin after a warm-up, same process, same fake. The budget is judged
+  against \`http.get\` + \`JSON.parse\` (the same work: any caller needs the tickets, not bytes); the body-only ratio is shown too, and
+  node-fetch alone (\`src/api/nodeFetch.ts\`, body read + \`JSON.parse\`, nothing of the client) to split node-fetch's share from the client's.
+- **Request counts** — \`bench/requestCounts.ts\`: the real client, \`TicketListModel\` and the ticket panel's host controller
+  (\`TicketPanelController.load\`) against the fake, counting what the fake received per step. "No lookup cache" clears the client's cache
+  before every lookup; "all pages up front" loads every page of a category before showing it.
+- **Browse at the trial quota** — \`bench/rateLimitBrowse.ts\`: the fake set to 50/min overall and 40/min on \`GET /tickets\`; one simulated
+  clock (bench/lib/virtualClock.ts) drives the fake, the client's \`now\`/\`sleep\` and the model's timers, so 10 minutes take seconds. A fast
+  user acts every 1–4 s (seeded): load more, expand, open tickets, filter, refresh. For each action, the wait the quota forced is computed by
+  replaying the fake's fixed windows (bench/lib/quotaOracle.ts) for an ideal client that sends each request the instant it is allowed.
+- **100,000 tickets** — \`bench/extensionHost/bigList.ts\` in the real extension host: the fake (100k tickets) runs in the bench process,
+  the view is opened in the workbench (\`workbench.view.extension.bolddesk\`), then \`bolddesk.loadMore\` runs until 50 pages are shown.
+  Each page: the HTTP round trip from the client's own log line, the rest of the command's time (parsing, model), and the time VS Code
+  spends in our TreeDataProvider (\`getChildren\` + \`getTreeItem\` for every row) re-rendering the category. Heap after a forced GC.
+- **First tickets on screen** — \`bench/firstTickets.js\`: code-server with the production VSIX installed as a user would, headless
+  Chromium (test/harness/codeServer.js). Each run reloads the window (fresh extension host, extension not active), clicks the BoldDesk icon
+  and takes, inside the page, the time from that mousedown to the first ticket row in the DOM (a MutationObserver). Before the runs the
+  key is stored once through the welcome view's "Set API Key" (no demo-key variable, so no extra SecretStorage traffic).
+
+## Fixes made because of these figures (before → after)
+
+| budget | cause found | change | before → after |
+|---|---|---|---|
+| bundle ≤ 150 KB, light activation | node-fetch v3 bundled inline brings fetch-blob, formdata-polyfill and the web-streams polyfill (≈ 90 KB), all evaluated at load | node-fetch stays (the design card's library) but ships as \`dist/nodeFetch.js\`, require()d by \`src/api/nodeFetch.ts\` on the first request (esbuild.js's \`lazy-node-fetch\` plugin); web-streams-polyfill is left out (fetch-blob needs it only on Node < 16.5) | \`dist/extension.js\` ${sizeFix(results)} |
+| bundle ≤ 150 KB | html-to-text + htmlparser2 + two copies of entities (≈ 190 KB) were bundled for the read-only ticket document, which nothing opened any more | removed with that document (dead code); html-to-text is no longer a dependency | 373 KB → (row above) |
+| VSIX ≤ 200 KB | \`.vscodeignore\` shipped \`media/**\` including source maps | \`.vscodeignore\`: \`!dist/nodeFetch.js\`, \`media/**/*.map\` excluded | — |
+| 0 × 429 at the trial quota | the client kept ONE remaining-count for all requests: (a) concurrent requests passed the "budget left?" check before any was counted; (b) a later answer raised the count again while others were in flight; (c) list requests (own 40/min rule) and others (50/min) share no count | \`src/api/rateLimit.ts\`: \`RateLimitBuckets\` — the overall budget plus one per endpoint rule (tickets list, create, update, contacts list), a request is counted in the same step it is allowed, and within one window a server number never raises ours; \`src/api/http.ts\`: \`pace()\` reserves through it | 26 × 429 → 0 × 429 in the same scripted browse |
+| client overhead ≤ 1.10× | node-fetch's per-request Request/Headers/Body objects and its stream wrapping of the response: 16 % of the client-side CPU samples in a profile of 300 listings | a hand-written node:http transport replaced node-fetch (1.13× → 1.10× and 1.15× in two runs) — **reverted**: the design card fixes node-fetch | ${overheadFix(results)} |
+| activate() ≤ 5 ms | the host's first \`setContext\` (the slow one) made by \`DraftEditors\`'s constructor with no draft open; \`TicketReferences\`, \`LoopController\` and the identity status bar built inside \`activate()\`; \`session.initialize()\` ran its 3 \`setContext\` calls synchronously; the output channel created up front | \`src/drafts/draftEditors.ts\`: the composing key starts false (an unset key reads false) and is set only on change; \`src/extension.ts\`: references, loop and identity status bar built on the next turn or on first use (\`ExtensionApi.references\` / \`.loop\` are getters), \`session.initialize()\` right after \`activate()\` returns; \`src/ui/outputLogger.ts\`: channel created on the first line | CPU time of \`activate()\` 8.02 → 5.90 ms median (5 fresh hosts each; before and after builds of the same tree, one after the other, load average ≈ 8); wall 10.98 → 10.20 ms. The output-channel change came later and is in this run's figure only |
+| first tickets ≤ 300 ms | node-fetch, now loaded lazily, was require()d by the first request — on the critical path (20–90 ms to load here). (The \`hasKey()\` / \`initialize()\` key reads were already one shared promise, \`BoldDeskSession.read()\`.) | \`src/extension.ts\`: once the key is read and a domain is set, node-fetch is loaded on the next turn (\`preloadFetch\` in \`src/api/nodeFetch.ts\`). Tried and reverted: reading the legacy key and the identities' keys in one SecretStorage round (\`IdentityStore.load\`) — it exposed a race (see caveats) | before: 272 ms (248–322), 5 cold opens at load average 2–4 → ${firstTicketsNow(results)}; within this machine's noise — the change takes a 20–90 ms require() off the first request's path, which these 5 runs cannot resolve |
+
+## Details
+
+${details(results)}
+## Budgets missed: what the figures point at
+
+${missedNotes(results)}
+## Not measured, caveats
+
+- The **browse** oracle knows the fake's rules exactly; the client does not, and on a real help desk adds a ${RESET_MARGIN_MS / 1000} s margin to
+  \`x-rate-limit-reset\` against clock skew, which is the only extra wait seen. A burst right after a window reset is sent before the
+  new window's budget is known (that is how the obvious design still meets some 429s).
+- **A race in the key store, found while measuring** (not fixed here: \`src/auth\`): \`IdentityStore.add()\` stores the key before it saves
+  the identity list, and the session's \`secrets.onDidChange\` handler reloads at once; if that reload reads the list between the two
+  writes, the session caches "no identities" and \`initialize()\`'s own read then returns that cached answer. Reading the list one
+  SecretStorage round earlier (the reverted change above) made the demo-key seeding lose every time in the 100,000-ticket stage; the
+  current order wins only by timing. Fix candidates: save the list first and treat a listed identity without a key as absent (load()
+  already filters those out), or have the change handler ignore reloads while \`add()\` is in progress.
+- **Opening the first ticket of a session** costs 3 requests (ticket, conversation and, once, the priority list for the panel's field
+  pickers); every later ticket 2.
+- **Machine noise**: this 2-core machine ran other builds and test suites at the same time (see the load average), which inflates
+  every absolute time. Re-run \`npm run bench\` on a quiet machine for absolute figures; the ratios are what to compare.
+`;
+}
+
+module.exports = { renderReport };
