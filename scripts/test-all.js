@@ -8,7 +8,6 @@ const { ensureInstalled } = require('../test/harness/paths');
 
 const ROOT = path.resolve(__dirname, '..');
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 function hasFiles(dir, suffix) {
   if (!fs.existsSync(dir)) return false;
@@ -21,12 +20,8 @@ const STAGES = [
   { name: 'Lint (eslint .)', cmd: [bin('eslint'), '.'] },
   { name: 'Build extension (node esbuild.js)', cmd: ['node', 'esbuild.js'] },
   {
-    name: 'Unit tests (mocha, plain Node)', cmd: [bin('mocha'), '--config', '.mocharc.json'],
+    name: 'Unit tests (mocha, plain Node; includes the production bundle-size budget)', cmd: [bin('mocha'), '--config', '.mocharc.json'],
     skip: () => (hasFiles(path.join(ROOT, 'out/test/unit'), '.test.js') ? null : 'no out/test/unit/**/*.test.js yet'),
-  },
-  {
-    name: 'Production build size check', cmd: ['npm', 'run', '-s', 'check:size'],
-    skip: () => (pkg.scripts && pkg.scripts['check:size'] ? null : 'no "check:size" script in package.json yet'),
   },
   { name: 'Integration tests (real VS Code extension host via code-server)', cmd: ['node', 'test/harness/runIntegration.js'] },
   {

@@ -64,4 +64,24 @@ describe('Browse tickets', function () {
     // The last message is further down the conversation.
     await wb.editor.waitForTicketContent([sentenceOf(ticket.messages[ticket.messages.length - 1].description)]);
   });
+
+  it('follows the colour theme: the open ticket in dark and high-contrast themes', async () => {
+    // A person switches theme from the palette; the workbench and the panel's --vscode-* colours follow.
+    const webviewBody = (kind) =>
+      handle.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator(`body.${kind}`);
+    const themed = async (theme, workbenchClass, webviewClass) => {
+      await wb.runCommand('Preferences: Color Theme');
+      await wb.quickInput.pick(theme, { filter: theme, exact: true });
+      await handle.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor();
+      await webviewBody(webviewClass).waitFor(); // the panel has repainted in the new theme
+    };
+    try {
+      await themed('Dark Modern', 'vs-dark', 'vscode-dark');
+      await wb.screenshot('ticket-dark');
+      await themed('Dark High Contrast', 'hc-black', 'vscode-high-contrast');
+      await wb.screenshot('ticket-high-contrast');
+    } finally {
+      await themed('Light Modern', 'vs', 'vscode-light');
+    }
+  });
 });
