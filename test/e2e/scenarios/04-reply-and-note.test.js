@@ -91,4 +91,29 @@ describe('Reply and private note', function () {
     await wb.editor.waitForTab(`#${ticket.id}`);
     await wb.editor.waitForTicketContent([replyLines[1], noteLines[0]]);
   });
+
+  it('keeps an unsent reply draft across closing its tab and reloading the window', async () => {
+    const other = allOpenTickets()[2];
+    const line = `Draft that must survive a reload ${stamp}.`;
+    const from = fake().requests.length;
+    await wb.editor.closeAll(wb);
+    await wb.tickets.expand('All open');
+    await wb.tickets.contextMenu(await wb.tickets.reveal(wb.tickets.ticket(other.id)), 'Add Reply');
+    await wb.editor.waitForTab(`Reply to #${other.id}`);
+    await wb.editor.typeLines([line]);
+    await wb.editor.waitForText(line);
+    // The draft is saved by itself shortly after typing stops (the tab stops being dirty).
+    await wb.editor.tab(`Reply to #${other.id}`).and(handle.page.locator('.tab:not(.dirty)')).waitFor();
+    await wb.editor.closeAll(wb);
+
+    await wb.reload();
+    await wb.tickets.open();
+    await wb.tickets.waitForCategories(['All open']);
+    await wb.tickets.expand('All open');
+    await wb.tickets.contextMenu(await wb.tickets.reveal(wb.tickets.ticket(other.id)), 'Add Reply');
+    await wb.editor.waitForTab(`Reply to #${other.id}`);
+    await wb.editor.waitForText(line);
+    assert.deepStrictEqual(requestsSince(from, 'POST'), [], 'nothing was sent');
+    await wb.editor.closeAll(wb);
+  });
 });
