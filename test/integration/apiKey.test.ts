@@ -5,10 +5,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parseDomain } from '../../src/api/domain';
 import { KeyStore } from '../../src/auth/keyStore';
-import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
+import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
-import { fixture } from './fixture';
+import { activateExtension, fixture } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -48,10 +48,7 @@ describe('API key and identity (fake BoldDesk)', function () {
   this.timeout(30000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-    assert.ok(extension);
-    ext = await extension.activate();
-    await ext.ready;
+    ext = await activateExtension();
   });
 
   beforeEach(() => fixture().fake.reset());

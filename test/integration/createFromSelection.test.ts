@@ -7,10 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, EXTENSION_ID } from '../../src/constants';
+import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
-import { fixture } from './fixture';
+import { activateExtension, fixture } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -65,10 +65,7 @@ describe('Create Ticket from Selection (fake BoldDesk)', function () {
   this.timeout(60000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-    assert.ok(extension);
-    ext = await extension.activate();
-    await ext.ready;
+    ext = await activateExtension();
   });
 
   after(async () => {

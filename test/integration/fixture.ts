@@ -3,9 +3,11 @@
 // The demo key is handed over in BOLDDESK_DEMO_KEY, which the extension stores in SecretStorage at activation
 // when the configured domain is loopback. Started by index.ts before mocha runs, i.e. before the extension
 // activates (it activates on its first command or view).
+import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startFakeBoldDesk, type FakeAgent, type FakeBoldDesk } from '../fake-bolddesk';
-import { Settings } from '../../src/constants';
+import { EXTENSION_ID, Settings } from '../../src/constants';
+import type { ExtensionApi } from '../../src/extensionApi';
 
 export interface IntegrationFixture {
   fake: FakeBoldDesk;
@@ -37,4 +39,24 @@ export async function stopFixture(): Promise<void> {
 export function fixture(): IntegrationFixture {
   if (!current) throw new Error('integration fixture not started: run tests through out/test/integration/index.js');
   return current;
+}
+
+/** The extension under test, activated, with its stored key read (ExtensionApi.ready). */
+export async function activateExtension(): Promise<ExtensionApi> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(extension);
+  const ext = await extension.activate();
+  await ext.ready;
+  return ext;
+}
+
+/** Polls `get` (sync or async) until it returns something other than undefined/false; fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, get: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

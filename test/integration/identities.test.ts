@@ -5,11 +5,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parseDomain } from '../../src/api/domain';
 import { KeyStore } from '../../src/auth/keyStore';
-import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
+import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
 import type { FakeAgent } from '../fake-bolddesk';
-import { fixture } from './fixture';
+import { activateExtension, fixture, waitFor } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -21,15 +21,6 @@ function use(prompts: ScriptedPrompts): ScriptedPrompts {
   return prompts;
 }
 
-async function waitFor<T>(what: string, get: () => T | undefined | false, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function origin(): string {
   const domain = parseDomain(fixture().fake.url);
@@ -79,10 +70,7 @@ describe('Several identities (fake BoldDesk)', function () {
   this.timeout(30000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-    assert.ok(extension);
-    ext = await extension.activate();
-    await ext.ready;
+    ext = await activateExtension();
   });
 
   beforeEach(() => fixture().fake.reset());

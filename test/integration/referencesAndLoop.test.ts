@@ -3,10 +3,10 @@
 // a refresh asks only for changes and tells about three new assignments in ONE notification.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, EXTENSION_ID } from '../../src/constants';
+import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
-import { fixture } from './fixture';
+import { activateExtension, fixture } from './fixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -26,10 +26,7 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
   this.timeout(60000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-    assert.ok(extension);
-    ext = await extension.activate();
-    await ext.ready;
+    ext = await activateExtension();
     await ext.session.resolveIdentity();
   });
 

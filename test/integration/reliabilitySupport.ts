@@ -5,30 +5,19 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parseDomain } from '../../src/api/domain';
 import { KeyStore } from '../../src/auth/keyStore';
-import { ContextValues, EXTENSION_ID, Settings } from '../../src/constants';
+import { ContextValues, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { FakeBoldDesk } from '../fake-bolddesk';
-import { fixture } from './fixture';
+import { fixture, waitFor as waitUntil } from './fixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 
-export async function activate(): Promise<ExtensionApi> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-  assert.ok(extension);
-  const ext = await extension.activate();
-  await ext.ready;
-  return ext;
-}
+export { activateExtension as activate } from './fixture';
 
-export async function waitFor<T>(what: string, get: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** The shared poller with the reliability suites' longer default wait. */
+export function waitFor<T>(what: string, get: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15000): Promise<T> {
+  return waitUntil(what, get, timeoutMs);
 }
 
 /** Lets already-queued notifications arrive (reportError is not awaited by wrapWithCatch). */

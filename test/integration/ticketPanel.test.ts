@@ -4,22 +4,13 @@
 // BoldDesk exactly once.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, EXTENSION_ID } from '../../src/constants';
+import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { TICKET_PANEL_VIEW_TYPE } from '../../src/views/ticketPanel/protocol';
-import { fixture } from './fixture';
+import { activateExtension, fixture, waitFor } from './fixture';
 
 let ext: ExtensionApi;
 
-async function waitFor<T>(what: string, get: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Open editor tabs that are ticket panels (the tab's viewType carries a workbench prefix). */
 function panelTabs(): vscode.Tab[] {
@@ -32,10 +23,7 @@ describe('Ticket panel (webview, fake BoldDesk)', function () {
   this.timeout(60000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-    assert.ok(extension);
-    ext = await extension.activate();
-    await ext.ready;
+    ext = await activateExtension();
   });
 
   beforeEach(() => fixture().fake.reset());
@@ -49,12 +37,12 @@ describe('Ticket panel (webview, fake BoldDesk)', function () {
     await vscode.commands.executeCommand(Commands.openTicket, a.id);
     const first = ext.ticketPanels.get(a.id);
     assert.ok(first, 'no panel for the opened ticket');
-    await waitFor('the panel tab', () => panelTabs().length === 1);
+    await waitFor('the panel tab', () => panelTabs().length === 1, 20000);
 
     await vscode.commands.executeCommand(Commands.openTicket, b.id);
     await vscode.commands.executeCommand(Commands.openTicket, a.id);
     assert.strictEqual(ext.ticketPanels.get(a.id), first, 'opening the same ticket again made a new panel');
-    await waitFor('two panel tabs', () => panelTabs().length === 2);
+    await waitFor('two panel tabs', () => panelTabs().length === 2, 20000);
     assert.deepStrictEqual(ext.ticketPanels.openTicketIds.sort((x, y) => x - y), [a.id, b.id].sort((x, y) => x - y));
     assert.strictEqual(first.panel.active, true, 'the reopened ticket is the active tab');
   });
@@ -67,7 +55,7 @@ describe('Ticket panel (webview, fake BoldDesk)', function () {
     const panel = ext.ticketPanels.get(ticket.id);
     assert.ok(panel);
     // Only the webview's own `ready` request starts a load: this proves the script ran under the CSP.
-    const loaded = await waitFor('the webview to load the ticket', () => panel.controller.loaded);
+    const loaded = await waitFor('the webview to load the ticket', () => panel.controller.loaded, 20000);
     assert.strictEqual(loaded.ticket.id, ticket.id);
     assert.strictEqual(loaded.ticket.subject, ticket.subject);
     assert.ok(loaded.messages.some((m) => m.kind === 'note'), 'private notes are part of the conversation');
@@ -95,7 +83,7 @@ describe('Ticket panel (webview, fake BoldDesk)', function () {
     await vscode.commands.executeCommand(Commands.openTicket, ticket.id);
     const panel = ext.ticketPanels.get(ticket.id);
     assert.ok(panel);
-    await waitFor('the first load', () => panel.controller.loaded);
+    await waitFor('the first load', () => panel.controller.loaded, 20000);
     fake.reset();
     const reply = await panel.handleMessage({ id: 7, type: 'openLink', url: 'command:workbench.action.terminal.new' });
     assert.ok(reply && !reply.ok);
@@ -109,7 +97,7 @@ describe('Ticket panel (webview, fake BoldDesk)', function () {
     const panel = ext.ticketPanels.get(ticket.id);
     assert.ok(panel && panel.panel === restored);
     assert.strictEqual(restored.webview.options.enableCommandUris, false);
-    await waitFor('the restored webview to load the ticket', () => panel.controller.loaded);
+    await waitFor('the restored webview to load the ticket', () => panel.controller.loaded, 20000);
 
     // State that is not ours (or a ticket already open) leaves no empty panel behind.
     let disposed = false;
@@ -125,7 +113,7 @@ describe('Ticket panel (webview, fake BoldDesk)', function () {
     const first = ext.ticketPanels.get(ticket.id);
     assert.ok(first);
     first.panel.dispose();
-    await waitFor('the panel to be forgotten', () => ext.ticketPanels.get(ticket.id) === undefined);
+    await waitFor('the panel to be forgotten', () => ext.ticketPanels.get(ticket.id) === undefined, 20000);
     await vscode.commands.executeCommand(Commands.openTicket, ticket.id);
     const second = ext.ticketPanels.get(ticket.id);
     assert.ok(second && second !== first);

@@ -2,10 +2,10 @@
 // the fake BoldDesk: categories, tickets, "Load more", the filter and error nodes.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, ContextValues, EXTENSION_ID, Settings } from '../../src/constants';
+import { Commands, ContextValues, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
-import { fixture } from './fixture';
+import { activateExtension, fixture, waitFor } from './fixture';
 
 const PAGE = 10;
 let ext: ExtensionApi;
@@ -35,24 +35,12 @@ async function children(node: TreeNode): Promise<TreeNode[]> {
 
 const tickets = (nodes: TreeNode[]) => nodes.filter((n) => item(n).contextValue === ContextValues.ticket);
 
-async function waitFor<T>(what: string, get: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('Tickets tree (fake BoldDesk)', function () {
   this.timeout(30000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-    assert.ok(extension);
-    ext = await extension.activate();
-    await ext.ready;
+    ext = await activateExtension();
     const config = vscode.workspace.getConfiguration(Settings.section);
     await config.update(Settings.pageSize, PAGE, vscode.ConfigurationTarget.Global);
     // The provider resets its pages on the change event, which arrives with the new value.

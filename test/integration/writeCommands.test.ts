@@ -3,11 +3,11 @@
 // and data. No HTTP mocks, no timing assertions: tests wait for states.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
+import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
 import type { RecordedRequest } from '../fake-bolddesk';
-import { fixture } from './fixture';
+import { activateExtension, fixture, waitFor } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -19,15 +19,6 @@ function use(prompts: ScriptedPrompts): ScriptedPrompts {
   return prompts;
 }
 
-async function waitFor<T>(what: string, get: () => T | undefined | false, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function posts(pathRe: RegExp): RecordedRequest[] {
   return fixture().fake.requests.filter((r) => r.method === 'POST' && pathRe.test(r.path));
@@ -69,10 +60,7 @@ describe('Write commands (fake BoldDesk)', function () {
   this.timeout(30000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-    assert.ok(extension);
-    ext = await extension.activate();
-    await ext.ready;
+    ext = await activateExtension();
     await ext.session.resolveIdentity();
     assert.equal(ext.session.actingAs?.userId, fixture().agent.userId, 'the demo key owner is known');
   });
