@@ -1,5 +1,6 @@
 // Composition root: builds the services, registers the view, the ticket panels and the commands.
 // Nothing here touches the network; the tree loads when it is first shown.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { preloadFetch } from './api/nodeFetch';
 import { KeyStore } from './auth/keyStore';
@@ -20,6 +21,8 @@ import { TicketsTreeProvider } from './views/ticketsTreeProvider';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
+  // The vscode-free layers (api, model, flows, the panel) translate with @vscode/l10n: hand it VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = new OutputLogger();
   const keys = new KeyStore(context.secrets);
   const session = new BoldDeskSession(keys, log, context.globalState);

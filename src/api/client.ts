@@ -1,5 +1,6 @@
 // BoldDeskClient: the BoldDeskApi endpoints over HttpTransport (bolddesk-api.md §3–§7, §14).
 // Paths and bodies live here; HTTP behaviour in http.ts; payload parsing in parse*.ts; Q in queryBuilder.ts.
+import * as l10n from '@vscode/l10n';
 import type { BoldDeskApi, ClientOptions } from './api';
 import { NotFoundError, ProtocolError, ValidationError } from './errors';
 import { type HttpRequest, HttpTransport } from './http';
@@ -42,7 +43,7 @@ const API = '/api/v1';
 export const MAX_MESSAGE_PAGES = 20;
 
 function ticketPath(ticketId: number, suffix = ''): string {
-  if (!Number.isSafeInteger(ticketId) || ticketId <= 0) throw new NotFoundError(`Ticket #${String(ticketId)} is not a valid ticket number.`);
+  if (!Number.isSafeInteger(ticketId) || ticketId <= 0) throw new NotFoundError(l10n.t('Ticket #{0} is not a valid ticket number.', String(ticketId)));
   return `${API}/tickets/${ticketId}${suffix}`;
 }
 
@@ -111,7 +112,7 @@ export class BoldDeskClient implements BoldDeskApi {
       let body: Json;
       try {
         const params: QueryParams = [['Page', String(page)], ['PerPage', String(MAX_PER_PAGE)], ['RequiresCounts', 'true']];
-        body = await this.get(path, params, signal, `The conversation of ticket #${ticketId}`);
+        body = await this.get(path, params, signal, l10n.t('The conversation of ticket #{0}', ticketId));
       } catch (e) {
         // BoldDesk answers 404 for a ticket without messages (observed, §4.2), and past the last page.
         if (e instanceof NotFoundError) break;
@@ -178,9 +179,12 @@ export class BoldDeskClient implements BoldDeskApi {
     }
     const o = writeResult(() => asObject(ctxOf('PUT', path), body, 'body'));
     if (optBool(o, 'isSuccess') === false) {
-      const words = optString(o, ['message'], true) ?? 'no reason given';
-      if (/no changes? found/i.test(words)) return false;
-      throw new ValidationError(`BoldDesk did not change ticket #${ticketId}: ${words.slice(0, 300)}`, 200, []);
+      const words = optString(o, ['message'], true)?.slice(0, 300);
+      if (words && /no changes? found/i.test(words)) return false;
+      const text = words
+        ? l10n.t('BoldDesk did not change ticket #{0}: {1}', ticketId, words)
+        : l10n.t('BoldDesk did not change ticket #{0} and gave no reason.', ticketId);
+      throw new ValidationError(text, 200, [], [], words);
     }
     return true;
   }
@@ -211,11 +215,11 @@ export class BoldDeskClient implements BoldDeskApi {
     const path = `${API}/agents/${encodeURIComponent(clean)}`;
     return this.cached(`agent:${clean.toLowerCase()}`, async () => {
       try {
-        return parseAgent(ctxOf('GET', path), await this.get(path, [], undefined, `An agent with the e-mail ${clean}`), 'body');
+        return parseAgent(ctxOf('GET', path), await this.get(path, [], undefined, l10n.t('An agent with the e-mail {0}', clean)), 'body');
       } catch (e) {
         // BoldDesk may answer 400 (NotExist) instead of 404 for an e-mail that is not an agent (§14.2).
         if (e instanceof ValidationError) {
-          throw new NotFoundError(`No BoldDesk agent has the e-mail ${clean}. Check the setting bolddesk.agentEmail.`, e.status);
+          throw new NotFoundError(l10n.t('No BoldDesk agent has the e-mail {0}. Check the setting bolddesk.agentEmail.', clean), e.status);
         }
         throw e;
       }
@@ -270,7 +274,7 @@ function writeResult<T>(parse: () => T): T {
   } catch (e) {
     if (e instanceof ProtocolError && !e.outcomeUnknown) {
       e.outcomeUnknown = true;
-      e.message += ' It was probably saved: check the ticket in BoldDesk before trying again.';
+      e.message += ` ${l10n.t('It was probably saved: check the ticket in BoldDesk before trying again.')}`;
     }
     throw e;
   }

@@ -1,7 +1,8 @@
 // The ONE place errors become words for people. Everything the UI shows about a failure comes from here.
-import { BoldDeskError, RateLimitError } from './errors';
+import * as l10n from '@vscode/l10n';
+import { BoldDeskError, RateLimitError, ValidationError } from './errors';
 
-const GENERIC = 'Something went wrong in the BoldDesk extension. Details are in the log (BoldDesk: Show Log).';
+const generic = (): string => l10n.t('Something went wrong in the BoldDesk extension. Details are in the log (BoldDesk: Show Log).');
 
 function isAbort(err: unknown): boolean {
   return err instanceof Error && err.name === 'AbortError';
@@ -12,9 +13,9 @@ function isAbort(err: unknown): boolean {
  * (built without the key); anything else gets a generic sentence, never a stack trace or "[object Object]".
  */
 export function describeError(err: unknown): string {
-  if (err instanceof BoldDeskError) return err.message.trim() || GENERIC;
-  if (isAbort(err)) return 'Cancelled.';
-  return GENERIC;
+  if (err instanceof BoldDeskError) return err.message.trim() || generic();
+  if (isAbort(err)) return l10n.t('Cancelled.');
+  return generic();
 }
 
 function clip(text: string, max: number): string {
@@ -33,37 +34,39 @@ function firstSentence(text: string): string {
  * `host` names the BoldDesk site; `now` is needed to say how long a rate limit lasts.
  */
 export function describeErrorShort(err: unknown, host: string, now: number = Date.now()): string {
-  if (isAbort(err)) return 'Cancelled';
-  if (!(err instanceof BoldDeskError)) return 'Something went wrong — see Show Log';
+  if (isAbort(err)) return l10n.t('Cancelled');
+  if (!(err instanceof BoldDeskError)) return l10n.t('Something went wrong — see Show Log');
   switch (err.kind) {
     case 'auth':
-      return 'API key rejected — Set API Key…';
+      return l10n.t('API key rejected — Set API Key…');
     case 'permission':
-      return 'No permission in BoldDesk — ask an admin';
+      return l10n.t('No permission in BoldDesk — ask an admin');
     case 'notFound':
-      return 'Not found in BoldDesk — try Refresh';
-    case 'validation':
-      return clip(`BoldDesk refused the request — ${firstSentence(err.message).replace(/^BoldDesk did not accept the request:\s*/, '')}`, 100);
+      return l10n.t('Not found in BoldDesk — try Refresh');
+    case 'validation': {
+      const words = err instanceof ValidationError ? err.serverWords : undefined;
+      return words ? clip(l10n.t('BoldDesk refused the request — {0}', firstSentence(words)), 100) : l10n.t('BoldDesk refused the request');
+    }
     case 'rateLimited': {
       const retryAt = err instanceof RateLimitError ? err.retryAt : now;
       const s = Math.ceil((retryAt - now) / 1000);
-      return s > 0 ? `Rate limited — retrying in ${s} s` : 'Rate limited — try Refresh';
+      return s > 0 ? l10n.t('Rate limited — retrying in {0} s', s) : l10n.t('Rate limited — try Refresh');
     }
     case 'server':
-      return `BoldDesk error${err.status ? ` (${err.status})` : ''} — try Refresh`;
+      return err.status ? l10n.t('BoldDesk error ({0}) — try Refresh', err.status) : l10n.t('BoldDesk error — try Refresh');
     case 'network':
-      return `Can't reach ${host}`;
+      return l10n.t("Can't reach {0}", host);
     case 'timeout':
-      return `${host} did not answer — try Refresh`;
+      return l10n.t('{0} did not answer — try Refresh', host);
     case 'protocol':
-      return `Unexpected answer from ${host} — check the domain`;
+      return l10n.t('Unexpected answer from {0} — check the domain', host);
     case 'redirect':
-      return `${host} redirected elsewhere — check the domain`;
+      return l10n.t('{0} redirected elsewhere — check the domain', host);
     case 'config':
       return clip(firstSentence(err.message), 100);
     case 'cancelled':
-      return 'Cancelled';
+      return l10n.t('Cancelled');
     default:
-      return 'Something went wrong — see Show Log';
+      return l10n.t('Something went wrong — see Show Log');
   }
 }

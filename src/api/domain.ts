@@ -1,9 +1,10 @@
 // Turns what a person types as "BoldDesk domain" into an origin the API key may be sent to.
 // https only; plain http only for loopback (the local fake, tunnels). Reasons say what to enter instead.
 
+import * as l10n from '@vscode/l10n';
+
 export type DomainResult = { ok: true; origin: string; host: string } | { ok: false; reason: string };
 
-const EXAMPLE = 'Enter just the domain, e.g. acme.bolddesk.com or https://acme.bolddesk.com';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -16,6 +17,15 @@ function refuse(reason: string): DomainResult {
   return { ok: false, reason };
 }
 
+function example(): string {
+  return l10n.t('Enter just the domain, e.g. acme.bolddesk.com or https://acme.bolddesk.com.');
+}
+
+/** A reason followed by what to type instead. */
+function refuseWithExample(reason: string): DomainResult {
+  return refuse(`${reason} ${example()}`);
+}
+
 /** The typed host part (between "//" and the next "/", "?" or "#"), before any URL normalisation. */
 function rawAuthority(withScheme: string): string {
   // Extra slashes ("https:////host", "//host") are skipped by the URL parser, so skip them here too.
@@ -26,71 +36,75 @@ function rawAuthority(withScheme: string): string {
 function checkHostname(hostname: string): string | undefined {
   if (hostname.startsWith('[')) return undefined; // IPv6 literal, already validated by URL
   if (IPV4.test(hostname)) return undefined;
-  if (hostname.endsWith('.')) return `Remove the trailing dot from "${hostname}".`;
+  if (hostname.endsWith('.')) return l10n.t('Remove the trailing dot from "{0}".', hostname);
   const labels = hostname.split('.');
   if (hostname.length > 253 || !labels.every((l) => LABEL.test(l))) {
-    return `"${hostname}" is not a valid domain name: use only letters, digits, hyphens and dots. ${EXAMPLE}.`;
+    return `${l10n.t('"{0}" is not a valid domain name: use only letters, digits, hyphens and dots.', hostname)} ${example()}`;
   }
   if (labels.length < 2 && !isLoopbackHost(hostname)) {
-    return `"${hostname}" is not a full domain name. Did you mean ${hostname}.bolddesk.com?`;
+    return l10n.t('"{0}" is not a full domain name. Did you mean {0}.bolddesk.com?', hostname);
   }
   return undefined;
 }
 
+function noCredentials(): string {
+  return l10n.t("Remove the user name or password from the domain: the API key is stored separately with 'BoldDesk: Set API Key'.");
+}
+
 export function parseDomain(input: string): DomainResult {
   const text = (input ?? '').trim();
-  if (text === '') return refuse(`The BoldDesk domain is empty. ${EXAMPLE}.`);
-  if (/\s/.test(text)) return refuse(`The domain must not contain spaces. ${EXAMPLE}.`);
+  if (text === '') return refuseWithExample(l10n.t('The BoldDesk domain is empty.'));
+  if (/\s/.test(text)) return refuseWithExample(l10n.t('The domain must not contain spaces.'));
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return refuse(`The domain contains control characters. ${EXAMPLE}.`);
+  if (/[\u0000-\u001f\u007f]/.test(text)) return refuseWithExample(l10n.t('The domain contains control characters.'));
 
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
   const scheme = schemeMatch ? schemeMatch[1].toLowerCase() : undefined;
   if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') {
-    return refuse(`"${scheme}://" is not supported: BoldDesk is reached over https. ${EXAMPLE}.`);
+    return refuseWithExample(l10n.t('"{0}://" is not supported: BoldDesk is reached over https.', scheme));
   }
   if (scheme === undefined && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text)) {
-    return refuse(`"${text}" is not a domain. ${EXAMPLE}.`);
+    return refuseWithExample(l10n.t('"{0}" is not a domain.', text));
   }
   const withScheme = scheme === undefined ? `https://${text}` : text;
   const authority = rawAuthority(withScheme);
   if (authority.includes('@')) {
-    return refuse(
-      "Remove the user name or password from the domain: the API key is stored separately with 'BoldDesk: Set API Key'.",
-    );
+    return refuse(noCredentials());
   }
 
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return refuse(`"${text}" is not a valid domain. ${EXAMPLE}.`);
+    return refuseWithExample(l10n.t('"{0}" is not a valid domain.', text));
   }
   if (url.username || url.password) {
-    return refuse("Remove the user name or password from the domain: the API key is stored separately with 'BoldDesk: Set API Key'.");
+    return refuse(noCredentials());
   }
   if (url.search || url.hash || /[?#]/.test(text)) {
-    return refuse(`Remove the "?…" or "#…" part: only the domain is needed. ${EXAMPLE}.`);
+    return refuseWithExample(l10n.t('Remove the "?…" or "#…" part: only the domain is needed.'));
   }
   if (url.pathname !== '/' || /\\/.test(text)) {
-    const hint = /^\/api(\/|$)/i.test(url.pathname) ? ' (the extension adds /api/v1 itself)' : '';
-    return refuse(`Remove the path "${url.pathname}"${hint}. Enter only ${url.host}, e.g. https://${url.host}.`);
+    return refuse(
+      /^\/api(\/|$)/i.test(url.pathname)
+        ? l10n.t('Remove the path "{0}" (the extension adds /api/v1 itself). Enter only {1}, e.g. https://{1}.', url.pathname, url.host)
+        : l10n.t('Remove the path "{0}". Enter only {1}, e.g. https://{1}.', url.pathname, url.host),
+    );
   }
   // Unicode (IDN) hosts are refused: a lookalike of your tenant could receive the key. The URL parser has
   // already converted them to punycode, which we show so someone who really means it can enter that.
   // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(authority)) {
     return refuse(
-      `"${authority}" contains non-ASCII characters, which can imitate another domain. ` +
-        `If this really is your BoldDesk domain, enter its ASCII form: ${url.host}.`,
+      l10n.t('"{0}" contains non-ASCII characters, which can imitate another domain. If this really is your BoldDesk domain, enter its ASCII form: {1}.', authority, url.host),
     );
   }
   // The URL parser decodes "%2e" and expands IPv4 shorthand ("0" → 0.0.0.0, "2130706433" → 127.0.0.1, "0x7f.1"): the key must go
   // only to the host as typed, so anything but a full dotted address is refused with the expanded form shown.
   const typedHost = authority.replace(/:\d*$/, '').toLowerCase();
-  if (typedHost.includes('%')) return refuse(`Remove the "%" escapes from "${typedHost}": type the domain as it is. ${EXAMPLE}.`);
+  if (typedHost.includes('%')) return refuseWithExample(l10n.t('Remove the "%" escapes from "{0}": type the domain as it is.', typedHost));
   if (IPV4.test(url.hostname) && typedHost !== url.hostname) {
-    return refuse(`"${typedHost}" is not a complete address (it would mean ${url.hostname}). ${EXAMPLE}.`);
+    return refuseWithExample(l10n.t('"{0}" is not a complete address (it would mean {1}).', typedHost, url.hostname));
   }
   const hostProblem = checkHostname(url.hostname);
   if (hostProblem) return refuse(hostProblem);
@@ -98,9 +112,11 @@ export function parseDomain(input: string): DomainResult {
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && !loopback) {
     return refuse(
-      `http:// is not allowed for ${url.host}: the API key must travel encrypted. Use https://${url.hostname}` +
-        (url.port ? `:${url.port}` : '') +
-        ' (http is accepted only for 127.0.0.1, localhost and [::1]).',
+      l10n.t(
+        'http:// is not allowed for {0}: the API key must travel encrypted. Use https://{1} (http is accepted only for 127.0.0.1, localhost and [::1]).',
+        url.host,
+        url.hostname + (url.port ? `:${url.port}` : ''),
+      ),
     );
   }
   return { ok: true, origin: url.origin, host: url.host };

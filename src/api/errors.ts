@@ -55,6 +55,8 @@ export class ValidationError extends BoldDeskError {
     readonly fieldErrors: FieldError[],
     /** BoldDesk's errorType of the first field error, e.g. NoChangeFound. */
     readonly errorTypes: string[] = [],
+    /** BoldDesk's own words about what it refused (untranslated), for one-line places. */
+    readonly serverWords?: string,
   ) {
     super(message, status);
   }

@@ -1,5 +1,6 @@
 // The ONE HTTP path to BoldDesk: auth header, timeout, same-origin redirects only, size-capped JSON bodies,
 // typed errors, GET retries, rate-limit pacing and a redacted log line per request.
+import * as l10n from '@vscode/l10n';
 import type { Readable } from 'node:stream';
 import fetch, { type Response } from './nodeFetch';
 import type { ClientOptions } from './api';
@@ -40,7 +41,7 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new CancelledError('Cancelled.'));
+      reject(new CancelledError(l10n.t('Cancelled.')));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -68,14 +69,14 @@ export class HttpTransport {
 
   constructor(opts: ClientOptions) {
     const parsed = parseDomain(opts.origin ?? '');
-    if (!parsed.ok) throw new ConfigError(`The BoldDesk domain setting is not usable: ${parsed.reason}`);
+    if (!parsed.ok) throw new ConfigError(l10n.t('The BoldDesk domain setting is not usable: {0}', parsed.reason));
     // The key goes only to an https origin (or loopback http); parseDomain enforces exactly that.
     this.origin = parsed.origin;
     this.host = parsed.host;
     const key = (opts.apiKey ?? '').trim();
-    if (!key) throw new ConfigError("No BoldDesk API key is stored. Run 'BoldDesk: Set API Key'.");
+    if (!key) throw new ConfigError(l10n.t("No BoldDesk API key is stored. Run 'BoldDesk: Set API Key'."));
     if (!/^[\x21-\x7e]+$/.test(key)) {
-      throw new ConfigError("The stored API key contains characters that cannot be sent. Run 'BoldDesk: Set API Key' and paste it again.");
+      throw new ConfigError(l10n.t("The stored API key contains characters that cannot be sent. Run 'BoldDesk: Set API Key' and paste it again."));
     }
     this.apiKey = key;
     this.timeoutMs = opts.timeoutMs > 0 ? opts.timeoutMs : DEFAULT_TIMEOUT_MS;
@@ -146,9 +147,9 @@ export class HttpTransport {
       await this.sleep(ms, signal);
     } catch (e) {
       if (e instanceof BoldDeskError) throw e;
-      throw new CancelledError('Cancelled.');
+      throw new CancelledError(l10n.t('Cancelled.'));
     }
-    if (signal?.aborted) throw new CancelledError('Cancelled.');
+    if (signal?.aborted) throw new CancelledError(l10n.t('Cancelled.'));
   }
 
   private context(req: HttpRequest, path = req.path): RequestContext {
@@ -172,7 +173,7 @@ export class HttpTransport {
 
   /** One attempt, following at most MAX_REDIRECTS same-origin redirects. */
   private async send(req: HttpRequest): Promise<Json> {
-    if (req.signal?.aborted) throw new CancelledError('Cancelled.');
+    if (req.signal?.aborted) throw new CancelledError(l10n.t('Cancelled.'));
     let url = this.buildUrl(req);
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
     const headers: Record<string, string> = { 'x-api-key': this.apiKey, Accept: 'application/json' };
@@ -208,7 +209,7 @@ export class HttpTransport {
         const word = this.failureWord(e, req.signal, timer.signal);
         line(response ? `${response.status} ${word}` : word);
         if (e instanceof BoldDeskError) throw e;
-        if (req.signal?.aborted) throw new CancelledError('Cancelled.');
+        if (req.signal?.aborted) throw new CancelledError(l10n.t('Cancelled.'));
         if (timer.signal.aborted) throw timeoutError(ctx);
         throw networkError(e, ctx);
       } finally {
@@ -235,18 +236,21 @@ export class HttpTransport {
     } catch {
       next = undefined;
     }
-    if (!next) throw protocolError(`BoldDesk answered ${ctx.method} ${ctx.path} with a redirect without a valid target.`, ctx, res.status);
+    if (!next) throw protocolError(l10n.t('BoldDesk answered {0} with a redirect without a valid target.', `${ctx.method} ${ctx.path}`), ctx, res.status);
     if (next.origin !== this.origin) {
       throw new RedirectError(
-        `${this.host} redirected the request to ${next.host || next.protocol}. The API key is only sent to ${this.host}, ` +
-          'so the request was stopped. Check the domain setting: use the address your browser shows for BoldDesk.',
+        l10n.t(
+          '{0} redirected the request to {1}. The API key is only sent to {0}, so the request was stopped. Check the domain setting: use the address your browser shows for BoldDesk.',
+          this.host,
+          next.host || next.protocol,
+        ),
         res.status,
       );
     }
-    if (hop >= MAX_REDIRECTS) throw new RedirectError(`${this.host} redirected too many times. Check the domain setting.`, res.status);
+    if (hop >= MAX_REDIRECTS) throw new RedirectError(l10n.t('{0} redirected too many times. Check the domain setting.', this.host), res.status);
     // 301/302/303 turn a POST/PUT into a GET without its body: refuse rather than silently lose the text.
     if (req.method !== 'GET' && res.status !== 307 && res.status !== 308) {
-      throw new RedirectError(`${this.host} redirected a change to another address; nothing was saved. Check the domain setting.`, res.status);
+      throw new RedirectError(l10n.t('{0} redirected a change to another address; nothing was saved. Check the domain setting.', this.host), res.status);
     }
     return next;
   }
@@ -258,7 +262,7 @@ export class HttpTransport {
     const tooBig = () => {
       stream.destroy();
       return protocolError(
-        `BoldDesk's answer to ${ctx.method} ${ctx.path} is larger than ${Math.round(this.maxBodyBytes / 1048576)} MB; it was not read.`,
+        l10n.t("BoldDesk's answer to {0} is larger than {1} MB; it was not read.", `${ctx.method} ${ctx.path}`, Math.round(this.maxBodyBytes / 1048576)),
         ctx,
         res.status,
         res.ok,
@@ -289,9 +293,14 @@ export class HttpTransport {
     }
     if (!res.ok) throw errorFromResponse(res.status, parsed, res.headers, ctx);
     if (parseFailed) {
-      const type = res.headers.get('content-type') ?? 'no content type';
-      const hint = /html/i.test(type) ? ' It sent a web page: check that the domain setting is your BoldDesk site.' : '';
-      throw protocolError(`BoldDesk's answer to ${ctx.method} ${ctx.path} was not valid JSON (${type.split(';')[0]}).${hint}`, ctx, res.status, true);
+      const type = (res.headers.get('content-type') ?? '').split(';')[0].trim();
+      const request = `${ctx.method} ${ctx.path}`;
+      const text = /html/i.test(type)
+        ? l10n.t("BoldDesk's answer to {0} was not valid JSON ({1}). It sent a web page: check that the domain setting is your BoldDesk site.", request, type)
+        : type
+          ? l10n.t("BoldDesk's answer to {0} was not valid JSON ({1}).", request, type)
+          : l10n.t("BoldDesk's answer to {0} was not valid JSON.", request);
+      throw protocolError(text, ctx, res.status, true);
     }
     return parsed ?? null;
   }

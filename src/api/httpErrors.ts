@@ -1,6 +1,7 @@
 // HTTP outcomes → typed errors with messages a person can act on (bolddesk-api.md §9).
 // Messages are built from the status, the host and BoldDesk's own short text only — never headers,
 // never the request — and every message passes through `redact` so the key cannot leak.
+import * as l10n from '@vscode/l10n';
 import {
   AuthError,
   BoldDeskError,
@@ -17,9 +18,9 @@ import {
 import { isObject, type Json } from './parse';
 import { type HeaderSource, retryAtAfter429 } from './rateLimit';
 
-export const AUTH_MESSAGE =
-  'BoldDesk rejected the API key (invalid or expired). Create a new key in BoldDesk: avatar → View profile & ' +
-  "Settings → API Keys, then run 'BoldDesk: Set API Key'.";
+export function authMessage(): string {
+  return l10n.t("BoldDesk rejected the API key (invalid or expired). Create a new key in BoldDesk: avatar → View profile & Settings → API Keys, then run 'BoldDesk: Set API Key'.");
+}
 
 /** What the mapping needs to know about the request. */
 export interface RequestContext {
@@ -36,7 +37,6 @@ export interface RequestContext {
   redact: (text: string) => string;
 }
 
-const MAY_HAVE_SAVED = ' It may or may not have been saved: check the ticket in BoldDesk before trying again.';
 
 /**
  * outcomeUnknown rule (POST/PUT only): true whenever the request may have reached BoldDesk and we have no
@@ -48,7 +48,7 @@ const MAY_HAVE_SAVED = ' It may or may not have been saved: check the ticket in 
 function markOutcome<E extends BoldDeskError>(err: E, ctx: RequestContext, unknown: boolean): E {
   if (ctx.isWrite && unknown) {
     err.outcomeUnknown = true;
-    err.message += MAY_HAVE_SAVED;
+    err.message += ` ${l10n.t('It may or may not have been saved: check the ticket in BoldDesk before trying again.')}`;
   }
   return err;
 }
@@ -89,8 +89,9 @@ function serverWords(env: Envelope): string | undefined {
   return text ? clip(text) : undefined;
 }
 
-function withWords(prefix: string, words: string | undefined): string {
-  return words ? `${prefix}: ${words.replace(/\.$/, '')}.` : `${prefix}.`;
+/** BoldDesk's words without a final period, for "…: {words}." sentences. */
+function bare(words: string): string {
+  return words.replace(/\.$/, '');
 }
 
 export function secondsUntil(at: number, now: number): number {
@@ -99,8 +100,7 @@ export function secondsUntil(at: number, now: number): number {
 
 export function rateLimitError(retryAt: number, now: number): RateLimitError {
   return new RateLimitError(
-    `BoldDesk's rate limit for this API key's owner is used up. BoldDesk accepts requests again in about ` +
-      `${secondsUntil(retryAt, now)} s; try again then.`,
+    l10n.t("BoldDesk's rate limit for this API key's owner is used up. BoldDesk accepts requests again in about {0} s; try again then.", secondsUntil(retryAt, now)),
     retryAt,
   );
 }
@@ -111,32 +111,36 @@ export function errorFromResponse(status: number, body: Json | undefined, header
   const words = serverWords(env);
   const types = env.fieldErrors.map((e) => e.type ?? '');
   const r = ctx.redact;
-  if (status === 401) return new AuthError(AUTH_MESSAGE, status);
+  if (status === 401) return new AuthError(authMessage(), status);
   if (status === 403 || (status === 400 && types.some((t) => /^accessdenied$/i.test(t)))) {
-    return new PermissionError(
-      r(withWords(`BoldDesk denied access (HTTP ${status})`, words) +
-        " The agent who owns the API key lacks the permission or brand access for this; ask a BoldDesk admin."),
-      status,
-    );
+    const denied = words ? l10n.t('BoldDesk denied access (HTTP {0}): {1}.', status, bare(words)) : l10n.t('BoldDesk denied access (HTTP {0}).', status);
+    const why = l10n.t('The agent who owns the API key lacks the permission or brand access for this; ask a BoldDesk admin.');
+    return new PermissionError(r(`${denied} ${why}`), status);
   }
   if (status === 404) {
     const what = ctx.what ?? `${ctx.method} ${ctx.path}`;
-    return new NotFoundError(r(`${what} was not found in BoldDesk. It may have been deleted or merged, or the key's owner cannot see it.`), status);
+    return new NotFoundError(
+      r(l10n.t("{0} was not found in BoldDesk. It may have been deleted or merged, or the key's owner cannot see it.", what)),
+      status,
+    );
   }
   if (status === 429) {
     return rateLimitError(retryAtAfter429(headers, ctx.now), ctx.now);
   }
   if (status === 400 || status === 422) {
-    return new ValidationError(r(withWords('BoldDesk did not accept the request', words)), status, env.fieldErrors, types);
+    const text = words ? l10n.t('BoldDesk did not accept the request: {0}.', bare(words)) : l10n.t('BoldDesk did not accept the request.');
+    return new ValidationError(r(text), status, env.fieldErrors, types, words && r(words));
   }
   if (status >= 500) {
-    const err = new ServerError(
-      r(withWords(`BoldDesk had a problem (HTTP ${status})`, words) + (!ctx.isWrite ? ' Try again in a moment (Refresh).' : status === 503 ? ' Nothing was saved; try again in a moment.' : '')),
-      status,
-    );
-    return markOutcome(err, ctx, status !== 503);
+    const problem = words ? l10n.t('BoldDesk had a problem (HTTP {0}): {1}.', status, bare(words)) : l10n.t('BoldDesk had a problem (HTTP {0}).', status);
+    const next = !ctx.isWrite ? l10n.t('Try again in a moment (Refresh).') : status === 503 ? l10n.t('Nothing was saved; try again in a moment.') : '';
+    return markOutcome(new ServerError(r(next ? `${problem} ${next}` : problem), status), ctx, status !== 503);
   }
-  return new ProtocolError(r(withWords(`Unexpected answer from BoldDesk (HTTP ${status}) to ${ctx.method} ${ctx.path}`, words)), status);
+  const request = `${ctx.method} ${ctx.path}`;
+  const text = words
+    ? l10n.t('Unexpected answer from BoldDesk (HTTP {0}) to {1}: {2}.', status, request, bare(words))
+    : l10n.t('Unexpected answer from BoldDesk (HTTP {0}) to {1}.', status, request);
+  return new ProtocolError(r(text), status);
 }
 
 /** True for BoldDesk's "No changes found." answer to update_fields (observed as 400, §6.3). */
@@ -149,19 +153,21 @@ export function isNoChangeError(err: unknown): boolean {
 export function timeoutError(ctx: RequestContext): TimeoutError {
   const s = Math.round(ctx.timeoutMs / 100) / 10;
   const err = new TimeoutError(
-    `BoldDesk (${ctx.host}) did not answer within ${s} s.` +
-      (ctx.isWrite ? '' : ' Try again, or raise the setting bolddesk.requestTimeoutSeconds.'),
+    ctx.isWrite
+      ? l10n.t('BoldDesk ({0}) did not answer within {1} s.', ctx.host, s)
+      : l10n.t('BoldDesk ({0}) did not answer within {1} s. Try again, or raise the setting bolddesk.requestTimeoutSeconds.', ctx.host, s),
   );
   return markOutcome(err, ctx, true);
 }
 
-const NEVER_SENT: Record<string, string> = {
-  ECONNREFUSED: 'the connection was refused. Check the domain setting, or whether BoldDesk is down',
-  ENOTFOUND: 'the name does not resolve. Check the spelling of the domain setting and your network',
-  EAI_AGAIN: 'the name could not be looked up. Check your network or DNS',
-  EHOSTUNREACH: 'there is no network route to it. Check your connection, VPN or proxy',
-  ENETUNREACH: 'there is no network route to it. Check your connection, VPN or proxy',
-  ENETDOWN: 'the network is down. Check your connection',
+/** Failures where nothing reached BoldDesk, as whole sentences naming the host ({0}). */
+const NEVER_SENT: Record<string, (host: string) => string> = {
+  ECONNREFUSED: (h) => l10n.t("Can't reach {0}: the connection was refused. Check the domain setting, or whether BoldDesk is down.", h),
+  ENOTFOUND: (h) => l10n.t("Can't reach {0}: the name does not resolve. Check the spelling of the domain setting and your network.", h),
+  EAI_AGAIN: (h) => l10n.t("Can't reach {0}: the name could not be looked up. Check your network or DNS.", h),
+  EHOSTUNREACH: (h) => l10n.t("Can't reach {0}: there is no network route to it. Check your connection, VPN or proxy.", h),
+  ENETUNREACH: (h) => l10n.t("Can't reach {0}: there is no network route to it. Check your connection, VPN or proxy.", h),
+  ENETDOWN: (h) => l10n.t("Can't reach {0}: the network is down. Check your connection.", h),
 };
 
 export function isTlsCode(code: string | undefined): boolean {
@@ -175,16 +181,17 @@ export function networkError(e: unknown, ctx: RequestContext): NetworkError {
   const c = typeof code === 'string' ? code : /socket hang up/i.test(text) ? 'ECONNRESET' : undefined;
   let err: NetworkError;
   if (c && NEVER_SENT[c]) {
-    err = new NetworkError(`Can't reach ${ctx.host}: ${NEVER_SENT[c]}.`);
+    err = new NetworkError(NEVER_SENT[c](ctx.host));
   } else if (isTlsCode(c)) {
     err = new NetworkError(
-      `Can't verify the security certificate of ${ctx.host} (${c}). Check the domain setting; ` +
-        'a company proxy may need its certificate trusted by VS Code.',
+      l10n.t("Can't verify the security certificate of {0} ({1}). Check the domain setting; a company proxy may need its certificate trusted by VS Code.", ctx.host, c ?? ''),
     );
   } else {
-    const cut = `The connection to ${ctx.host} was cut off before BoldDesk answered (${c ?? 'network error'}).`;
+    const cut = c
+      ? l10n.t('The connection to {0} was cut off before BoldDesk answered ({1}).', ctx.host, c)
+      : l10n.t('The connection to {0} was cut off before BoldDesk answered.', ctx.host);
     // A read says what to do; a write gets markOutcome's "check before trying again" instead.
-    err = markOutcome(new NetworkError(ctx.isWrite ? cut : `${cut} Try again in a moment (Refresh).`), ctx, true);
+    err = markOutcome(new NetworkError(ctx.isWrite ? cut : `${cut} ${l10n.t('Try again in a moment (Refresh).')}`), ctx, true);
   }
   err.code = c;
   return err;

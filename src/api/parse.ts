@@ -1,6 +1,7 @@
 // Small, strict readers for untrusted JSON. BoldDesk payloads vary between endpoints and tenants, so the
 // readers are lenient about optional fields (missing, null, number-as-string) but anything a model needs
 // must be there: otherwise they throw ProtocolError, never a TypeError.
+import * as l10n from '@vscode/l10n';
 import { ProtocolError } from './errors';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -13,9 +14,14 @@ export interface ParseContext {
 }
 
 export function shapeError(ctx: ParseContext, where: string, expected: string): ProtocolError {
+  // `where` and `expected` are technical details (a JSON path, a type) and stay as they are.
   return new ProtocolError(
-    `BoldDesk's answer to ${ctx.request} did not have the expected shape (${where}: expected ${expected}). ` +
-      'Check that the domain setting points at your BoldDesk site; if it does, the extension may need an update.',
+    l10n.t(
+      "BoldDesk's answer to {0} did not have the expected shape ({1}: expected {2}). Check that the domain setting points at your BoldDesk site; if it does, the extension may need an update.",
+      ctx.request,
+      where,
+      expected,
+    ),
   );
 }
 

@@ -2,6 +2,7 @@
 // one is the default — is kept in globalState (not secret; BoldDesk never sees labels); each identity's key is a
 // separate SecretStorage entry (KeyStore), never anywhere else. The single key of earlier versions is migrated to
 // the first identity on first load. No vscode import at runtime (unit-testable with in-memory stores).
+import * as l10n from '@vscode/l10n';
 import type { KeyStore } from './keyStore';
 
 export interface Identity {
@@ -121,7 +122,7 @@ export class IdentityStore {
   }
 
   async replaceKey(origin: string, id: string, apiKey: string): Promise<void> {
-    if (!this.list(origin).identities.some((i) => i.id === id)) throw new Error('That identity no longer exists.');
+    if (!this.list(origin).identities.some((i) => i.id === id)) throw new Error(l10n.t('That identity no longer exists.'));
     await this.keys.store(origin, apiKey, id);
   }
 
@@ -135,7 +136,7 @@ export class IdentityStore {
 
   async setDefault(origin: string, id: string): Promise<void> {
     const list = this.list(origin);
-    if (!list.identities.some((i) => i.id === id)) throw new Error('That identity no longer exists.');
+    if (!list.identities.some((i) => i.id === id)) throw new Error(l10n.t('That identity no longer exists.'));
     await this.save(origin, { ...list, defaultId: id });
   }
 

@@ -1,6 +1,7 @@
 // "Create Ticket from Selection": the code context a ticket description gets (file, lines, commit, a link to
 // the lines on the remote, the code), as editable plain text with a fenced code block, and that text turned into
 // the escaped HTML BoldDesk stores. No vscode import, so it is unit-tested directly.
+import * as l10n from '@vscode/l10n';
 import { escapeHtml, textToHtml } from '../drafts/textToHtml';
 
 export interface RepoInfo {
@@ -97,13 +98,16 @@ function fenceFor(code: string): string {
 
 /** The code context as the user sees and edits it (plain text; the code in a fenced block). */
 export function buildCodeContext(s: SelectionInfo): string {
-  const lines = s.startLine === s.endLine ? `line ${s.startLine}` : `lines ${s.startLine}–${s.endLine}`;
-  const out = [`File: ${s.displayPath}, ${lines}`];
+  const out = [
+    s.startLine === s.endLine
+      ? l10n.t('File: {0}, line {1}', s.displayPath, s.startLine)
+      : l10n.t('File: {0}, lines {1}–{2}', s.displayPath, s.startLine, s.endLine),
+  ];
   if (s.repo?.commit) {
-    out.push(`Commit: ${s.repo.commit}${s.repo.dirty ? ' (the file has uncommitted changes)' : ''}`);
+    out.push(s.repo.dirty ? l10n.t('Commit: {0} (the file has uncommitted changes)', s.repo.commit) : l10n.t('Commit: {0}', s.repo.commit));
   }
   const link = s.repo && remoteLineUrl(s.repo.originUrl, s.repo.commit, s.repo.pathInRepo, s.startLine, s.endLine);
-  if (link) out.push(`Link: ${link}`);
+  if (link) out.push(l10n.t('Link: {0}', link));
   const code = s.code.replace(/\r\n?/g, '\n').replace(/\n$/, '');
   const fence = fenceFor(code);
   const info = s.languageId && /^[\w+#.-]+$/.test(s.languageId) ? s.languageId : '';

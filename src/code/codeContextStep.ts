@@ -1,6 +1,7 @@
 // The create flow's "code context" step (only in Create Ticket from Selection): the prefilled file, lines,
 // commit, link and code can be added as they are, edited first in a real multi-line editor (an input box is
 // one line and would mangle code), or left out. No vscode import: the editor comes in through `editText`.
+import * as l10n from '@vscode/l10n';
 import type { StepInfo, Prompts } from '../ui/prompts';
 import { BACK } from '../ui/back';
 
@@ -36,18 +37,18 @@ export async function runCodeContextStep(
     const lineCount = current.split('\n').length;
     const items: { label: string; description?: string; detail?: string; value: Choice; picked?: boolean }[] = [];
     if (editor) {
-      items.push({ label: '$(check) Use the code context as edited in the editor', value: 'useEdited', picked: true });
+      items.push({ label: `$(check) ${l10n.t('Use the code context as edited in the editor')}`, value: 'useEdited', picked: true });
     }
     items.push({
-      label: '$(check) Add the code context below the description',
-      description: `${lineCount} lines`,
+      label: `$(check) ${l10n.t('Add the code context below the description')}`,
+      description: lineCount === 1 ? l10n.t('1 line') : l10n.t('{0} lines', lineCount),
       detail: headline(current),
       value: 'include',
       picked: !editor && a.includeCodeContext !== false,
     });
-    if (editText) items.push({ label: '$(edit) Edit the code context in an editor…', value: 'edit' });
-    items.push({ label: '$(close) Leave the code context out', value: 'omit', picked: a.includeCodeContext === false });
-    const choice = await prompts.pickStep<Choice>({ ...info, placeholder: 'Code context from your selection', items });
+    if (editText) items.push({ label: `$(edit) ${l10n.t('Edit the code context in an editor…')}`, value: 'edit' });
+    items.push({ label: `$(close) ${l10n.t('Leave the code context out')}`, value: 'omit', picked: a.includeCodeContext === false });
+    const choice = await prompts.pickStep<Choice>({ ...info, placeholder: l10n.t('Code context from your selection'), items });
     if (choice === BACK) return 'back';
     if (choice === undefined) return 'cancel';
     if (choice === 'edit' && editText) {

@@ -10,12 +10,8 @@ import type { BoldDeskApi } from '../api/api';
 import type { Category } from '../api/types';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import {
-  emptyAnswers,
-  runCreateTicketFlow,
-  type CreateTicketAnswers,
-  type CreateTicketLookups,
-} from './createTicketFlow';
+import { emptyAnswers, type CreateTicketAnswers, type CreateTicketLookups } from './createTicketAnswers';
+import { runCreateTicketFlow } from './createTicketFlow';
 import type { CommandDeps } from './deps';
 import { describeIdentity, resolveAgents } from './identityPicker';
 import { writeState } from './writeState';

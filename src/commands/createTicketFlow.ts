@@ -2,35 +2,12 @@
 // brand → subject → description → priority → category (optional) → requester (search or new: e-mail, name)
 // → confirm (names whose name BoldDesk will show). Back works everywhere and keeps every answer; the
 // answers object is returned on cancel too, so the command can offer to restore it. No vscode import.
-import type { Brand, Category, Contact, CreateTicketInput, Priority } from '../api/types';
-import { codeContextToHtml } from '../code/codeContext';
-import { runCodeContextStep, type CodeContextAnswers, type EditedText } from '../code/codeContextStep';
-import { textToHtml } from '../drafts/textToHtml';
+import * as l10n from '@vscode/l10n';
+import type { Contact, CreateTicketInput } from '../api/types';
+import { runCodeContextStep, type EditedText } from '../code/codeContextStep';
+import { summary, toCreateInput, type CreateTicketAnswers, type CreateTicketLookups, type RequesterChoice } from './createTicketAnswers';
 import { BACK, type Back } from '../ui/back';
 import type { PickItem, Prompts } from '../ui/prompts';
-
-export type RequesterChoice = { kind: 'existing'; userId: number; name: string; email: string } | { kind: 'new' };
-
-export interface CreateTicketAnswers extends CodeContextAnswers {
-  brandId?: number;
-  subject: string;
-  description: string;
-  priorityId?: number;
-  /** null = the user chose "No category". */
-  categoryId?: number | null;
-  requester?: RequesterChoice;
-  newRequesterEmail: string;
-  newRequesterName: string;
-  /** Identity id to create the ticket with ("Post as"); undefined = the default identity. */
-  postAs?: string;
-}
-
-export interface CreateTicketLookups {
-  brands: Brand[];
-  priorities: Priority[];
-  /** Empty when BoldDesk has none (or they could not be loaded): the step is skipped. */
-  categories: Category[];
-}
 
 export interface CreateFlowEnv {
   prompts: Prompts;
@@ -65,12 +42,9 @@ export type StepId =
 /** 'stay' = ask the same step again (after "Post as…" on the confirm step). */
 type StepOutcome = 'next' | 'back' | 'cancel' | 'stay';
 
-export const TITLE = 'Create BoldDesk ticket';
+/** The flow's title (a function: the text is localized when the flow runs, not when the module loads). */
+export const flowTitle = (): string => l10n.t('Create BoldDesk ticket');
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function emptyAnswers(): CreateTicketAnswers {
-  return { subject: '', description: '', newRequesterEmail: '', newRequesterName: '' };
-}
 
 /** The steps for the answers so far (the new-requester steps appear only after "New requester…"). */
 export function stepsFor(a: CreateTicketAnswers, l: CreateTicketLookups): StepId[] {
@@ -86,13 +60,14 @@ export function stepsFor(a: CreateTicketAnswers, l: CreateTicketLookups): StepId
   return steps;
 }
 
-const required = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required.` : undefined);
+/** A validator that refuses blank input with `message`. */
+const required = (message: () => string) => (v: string) => (v.trim() === '' ? message() : undefined);
 
 /** Runs the flow from the first step with `initial` prefilled. */
 export async function runCreateTicketFlow(env: CreateFlowEnv, initial: CreateTicketAnswers): Promise<CreateFlowResult> {
   const { brands, priorities } = env.lookups;
-  if (brands.length === 0) throw new Error('BoldDesk returned no brands, so a ticket cannot be created.');
-  if (priorities.length === 0) throw new Error('BoldDesk returned no priorities, so a ticket cannot be created.');
+  if (brands.length === 0) throw new Error(l10n.t('BoldDesk returned no brands, so a ticket cannot be created.'));
+  if (priorities.length === 0) throw new Error(l10n.t('BoldDesk returned no priorities, so a ticket cannot be created.'));
   const a: CreateTicketAnswers = { ...initial };
   if (brands.length === 1) a.brandId = brands[0].id;
 
@@ -100,7 +75,7 @@ export async function runCreateTicketFlow(env: CreateFlowEnv, initial: CreateTic
   while (true) {
     const steps = stepsFor(a, env.lookups);
     const id = steps[index];
-    const info = { title: TITLE, step: index + 1, totalSteps: steps.length, canGoBack: index > 0 };
+    const info = { title: flowTitle(), step: index + 1, totalSteps: steps.length, canGoBack: index > 0 };
     const outcome = await runStep(id, a, env, info);
     if (outcome === 'cancel') return { kind: 'cancel', answers: a };
     if (outcome === 'stay') continue;
@@ -132,12 +107,12 @@ async function runStep(
   switch (id) {
     case 'brand': {
       const current = a.brandId ?? brands.find((b) => b.isDefault)?.id;
-      const items = brands.map((b) => item(b.name, b.id, b.id === current, b.isDefault ? 'default' : undefined));
-      return settle(await p.pickStep({ ...info, placeholder: 'Brand', items }), (v) => (a.brandId = v));
+      const items = brands.map((b) => item(b.name, b.id, b.id === current, b.isDefault ? l10n.t('default') : undefined));
+      return settle(await p.pickStep({ ...info, placeholder: l10n.t('Brand'), items }), (v) => (a.brandId = v));
     }
     case 'subject':
       return settle(
-        await p.inputStep({ ...info, prompt: 'Subject', value: a.subject, validate: required('A subject') }),
+        await p.inputStep({ ...info, prompt: l10n.t('Subject'), value: a.subject, validate: required(() => l10n.t('A subject is required.')) }),
         (v) => (a.subject = v.trim()),
       );
     case 'description':
@@ -146,10 +121,10 @@ async function runStep(
           ...info,
           prompt:
             a.codeContext === undefined
-              ? 'Description (what the requester needs)'
-              : 'Description (what is wrong; the code context from your selection comes next)',
+              ? l10n.t('Description (what the requester needs)')
+              : l10n.t('Description (what is wrong; the code context from your selection comes next)'),
           value: a.description,
-          validate: required('A description'),
+          validate: required(() => l10n.t('A description is required.')),
         }),
         (v) => (a.description = v),
       );
@@ -157,14 +132,14 @@ async function runStep(
       return runCodeContextStep(a, p, info, env.editText ? (text) => env.editText!(text) : undefined);
     case 'priority': {
       const items = priorities.map((x) => item(x.name, x.id, x.id === a.priorityId));
-      return settle(await p.pickStep({ ...info, placeholder: 'Priority', items }), (v) => (a.priorityId = v));
+      return settle(await p.pickStep({ ...info, placeholder: l10n.t('Priority'), items }), (v) => (a.priorityId = v));
     }
     case 'category': {
       const items: PickItem<number | null>[] = [
-        { label: 'No category', description: 'skip', value: null, picked: a.categoryId === null },
+        { label: l10n.t('No category'), description: l10n.t('skip'), value: null, picked: a.categoryId === null },
         ...categories.map((c) => item<number | null>(c.name, c.id, c.id === a.categoryId)),
       ];
-      return settle(await p.pickStep({ ...info, placeholder: 'Category (optional)', items }), (v) => {
+      return settle(await p.pickStep({ ...info, placeholder: l10n.t('Category (optional)'), items }), (v) => {
         a.categoryId = v;
       });
     }
@@ -174,9 +149,9 @@ async function runStep(
       return settle(
         await p.inputStep({
           ...info,
-          prompt: "New requester's e-mail (BoldDesk creates the contact)",
+          prompt: l10n.t("New requester's e-mail (BoldDesk creates the contact)"),
           value: a.newRequesterEmail,
-          validate: (v) => (EMAIL_RE.test(v.trim()) ? undefined : 'Type an e-mail address, e.g. jane@example.com.'),
+          validate: (v) => (EMAIL_RE.test(v.trim()) ? undefined : l10n.t('Type an e-mail address, e.g. jane@example.com.')),
         }),
         (v) => (a.newRequesterEmail = v.trim()),
       );
@@ -184,9 +159,9 @@ async function runStep(
       return settle(
         await p.inputStep({
           ...info,
-          prompt: "New requester's name (BoldDesk needs it for a new e-mail)",
+          prompt: l10n.t("New requester's name (BoldDesk needs it for a new e-mail)"),
           value: a.newRequesterName,
-          validate: required('A name'),
+          validate: required(() => l10n.t('A name is required.')),
         }),
         (v) => (a.newRequesterName = v.trim()),
       );
@@ -196,13 +171,13 @@ async function runStep(
       const postAs = identities.find((i) => i.id === a.postAs) ?? identities[0];
       const answer = await p.pickStep<'create' | 'back' | 'postAs'>({
         ...info,
-        placeholder: `Check and create. ${attribution}`,
+        placeholder: l10n.t('Check and create. {0}', attribution),
         items: [
-          { label: '$(check) Create ticket', description: attribution, detail: summary(a, env), value: 'create' },
+          { label: `$(check) ${l10n.t('Create ticket')}`, description: attribution, detail: summary(a, env.lookups), value: 'create' },
           ...(identities.length > 1 && postAs
-            ? [{ label: `$(account) Post as ${postAs.label}…`, description: 'choose which identity (API key) creates it', value: 'postAs' as const }]
+            ? [{ label: `$(account) ${l10n.t('Post as {0}…', postAs.label)}`, description: l10n.t('choose which identity (API key) creates it'), value: 'postAs' as const }]
             : []),
-          { label: '$(arrow-left) Change something', value: 'back' },
+          { label: `$(arrow-left) ${l10n.t('Change something')}`, value: 'back' },
         ],
       });
       if (answer === 'back') return 'back';
@@ -223,7 +198,7 @@ async function pickPostAs(
   const chosen = await env.prompts.pickStep<string>({
     ...info,
     canGoBack: true,
-    placeholder: 'Post as… (BoldDesk shows the ticket as created by the owner of that key)',
+    placeholder: l10n.t('Post as… (BoldDesk shows the ticket as created by the owner of that key)'),
     items: identities.map((i) => ({ label: i.label, description: i.description, value: i.id, picked: i.id === current })),
   });
   if (typeof chosen === 'string') a.postAs = chosen;
@@ -233,8 +208,8 @@ async function pickPostAs(
 function requesterStep(a: CreateTicketAnswers, env: CreateFlowEnv) {
   const fixed: PickItem<RequesterChoice>[] = [
     {
-      label: '$(add) New requester…',
-      description: 'enter an e-mail and a name',
+      label: `$(add) ${l10n.t('New requester…')}`,
+      description: l10n.t('enter an e-mail and a name'),
       value: { kind: 'new' },
       picked: a.requester?.kind === 'new',
     },
@@ -243,7 +218,7 @@ function requesterStep(a: CreateTicketAnswers, env: CreateFlowEnv) {
     fixed.push({ label: a.requester.name, description: a.requester.email, value: a.requester, picked: true });
   }
   return {
-    placeholder: 'Requester: type a name or e-mail to search contacts',
+    placeholder: l10n.t('Requester: type a name or e-mail to search contacts'),
     fixedItems: fixed,
     search: async (text: string, signal: AbortSignal): Promise<PickItem<RequesterChoice>[]> => {
       const contacts = await env.searchContacts(text.trim(), signal);
@@ -261,47 +236,4 @@ function requesterStep(a: CreateTicketAnswers, env: CreateFlowEnv) {
 
 function item<T>(label: string, value: T, picked: boolean, description?: string): PickItem<T> {
   return { label, value, picked, description };
-}
-
-function nameOf(list: { id: number; name: string }[], id: number | null | undefined): string | undefined {
-  return id == null ? undefined : list.find((x) => x.id === id)?.name;
-}
-
-/** One line of what will be sent, for the confirm step. */
-export function summary(a: CreateTicketAnswers, env: Pick<CreateFlowEnv, 'lookups'>): string {
-  const l = env.lookups;
-  const requester =
-    a.requester?.kind === 'existing'
-      ? `${a.requester.name} <${a.requester.email}>`
-      : `${a.newRequesterName} <${a.newRequesterEmail}> (new)`;
-  return [
-    `"${a.subject}"`,
-    l.brands.length > 1 ? `brand ${nameOf(l.brands.map((b) => ({ id: b.id, name: b.name })), a.brandId)}` : undefined,
-    `priority ${nameOf(l.priorities, a.priorityId)}`,
-    nameOf(l.categories, a.categoryId) ? `category ${nameOf(l.categories, a.categoryId)}` : undefined,
-    `requester ${requester}`,
-    a.codeContext !== undefined && a.includeCodeContext !== false ? 'with code context' : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
-
-/** The request body for the answers (only called after the confirm step, when every answer is set). */
-export function toCreateInput(a: CreateTicketAnswers): CreateTicketInput {
-  if (a.brandId === undefined || a.priorityId === undefined || a.requester === undefined) {
-    throw new Error('The create-ticket answers are incomplete.');
-  }
-  return {
-    brandId: a.brandId,
-    subject: a.subject.trim(),
-    description:
-      textToHtml(a.description) +
-      (a.codeContext !== undefined && a.includeCodeContext !== false ? codeContextToHtml(a.codeContext) : ''),
-    priorityId: a.priorityId,
-    ...(a.categoryId != null ? { categoryId: a.categoryId } : {}),
-    requester:
-      a.requester.kind === 'existing'
-        ? { kind: 'existing', userId: a.requester.userId }
-        : { kind: 'new', email: a.newRequesterEmail.trim(), name: a.newRequesterName.trim() },
-  };
 }

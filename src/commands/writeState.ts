@@ -1,7 +1,7 @@
 // State the write commands share within one activation: in-flight guards, the last unsent create-ticket
 // input, the draft editors. Keyed by the extension context (not a module-level instance), so each
 // activation — and each test host — gets its own.
-import type { CreateTicketAnswers } from './createTicketFlow';
+import type { CreateTicketAnswers } from './createTicketAnswers';
 import type { CommandDeps } from './deps';
 
 export class InFlight {

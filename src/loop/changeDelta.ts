@@ -1,6 +1,7 @@
 // What an auto-refresh delta (the tickets BoldDesk reports as modified since the last check) means: which
 // tickets really changed since we last saw them, which became mine, which of mine may have a customer reply,
 // and which tree lists a change can affect. Pure functions, no vscode.
+import * as l10n from '@vscode/l10n';
 import type { TicketQuery, TicketSummary } from '../api/types';
 
 export interface KnownState {
@@ -71,26 +72,28 @@ function quoted(subject: string): string {
   return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** Two or more tickets in one sentence (whole sentences per plural form, so they translate). */
+function groupedMessage(assigned: number, replies: number): string {
+  if (replies === 0) return l10n.t('{0} tickets newly assigned to you.', assigned);
+  if (assigned === 0) return l10n.t('{0} customer replies on your tickets.', replies);
+  const a = assigned === 1 ? l10n.t('1 ticket newly assigned to you') : l10n.t('{0} tickets newly assigned to you', assigned);
+  const r = replies === 1 ? l10n.t('1 customer reply on your tickets') : l10n.t('{0} customer replies on your tickets', replies);
+  return l10n.t('{0} and {1}.', a, r);
 }
 
 /** The ONE notification for a refresh, or undefined when there is nothing to tell. */
 export function notificationFor(
   newlyAssigned: readonly TicketSummary[],
   replied: readonly TicketSummary[],
-): { message: string; action: 'Open' | 'Show'; tickets: TicketSummary[] } | undefined {
+): { message: string; action: string; tickets: TicketSummary[] } | undefined {
   const tickets = [...newlyAssigned, ...replied.filter((r) => !newlyAssigned.some((n) => n.id === r.id))];
   if (tickets.length === 0) return undefined;
   if (tickets.length === 1) {
     const t = tickets[0];
     const message = newlyAssigned.length
-      ? `Ticket #${t.id} ${quoted(t.subject)} was assigned to you.`
-      : `A customer replied on your ticket #${t.id} ${quoted(t.subject)}.`;
-    return { message, action: 'Open', tickets };
+      ? l10n.t('Ticket #{0} {1} was assigned to you.', t.id, quoted(t.subject))
+      : l10n.t('A customer replied on your ticket #{0} {1}.', t.id, quoted(t.subject));
+    return { message, action: l10n.t('Open'), tickets };
   }
-  const parts: string[] = [];
-  if (newlyAssigned.length) parts.push(`${count(newlyAssigned.length, 'ticket', 'tickets')} newly assigned to you`);
-  if (replied.length) parts.push(`${count(replied.length, 'customer reply', 'customer replies')} on your tickets`);
-  return { message: `${parts.join(' and ')}.`, action: 'Show', tickets };
+  return { message: groupedMessage(newlyAssigned.length, replied.length), action: l10n.t('Show'), tickets };
 }

@@ -1,4 +1,5 @@
 // Which ticket lists the tree shows, and how the user's filter narrows each of them. Pure functions.
+import * as l10n from '@vscode/l10n';
 import type { Agent, Status, TicketQuery, TicketView } from '../api/types';
 
 export interface CategorySpec {
@@ -24,11 +25,11 @@ export function buildCategorySpecs(statuses: Status[], views: TicketView[], agen
   const openIds = statuses.filter((s) => !s.isClosed).map((s) => s.id);
   const specs: CategorySpec[] = [];
   if (agent) {
-    specs.push({ id: 'mine', label: 'My open tickets', query: { statusIds: openIds, agentIds: [agent.userId] } });
+    specs.push({ id: 'mine', label: l10n.t('My open tickets'), query: { statusIds: openIds, agentIds: [agent.userId] } });
   }
   // agentIds [0] = unassigned: an ASSUMPTION shared with the client and the fake (see TicketQuery.agentIds).
-  specs.push({ id: 'unassigned', label: 'Unassigned', query: { statusIds: openIds, agentIds: [0] } });
-  specs.push({ id: 'open', label: 'All open', query: { statusIds: openIds } });
+  specs.push({ id: 'unassigned', label: l10n.t('Unassigned'), query: { statusIds: openIds, agentIds: [0] } });
+  specs.push({ id: 'open', label: l10n.t('All open'), query: { statusIds: openIds } });
   for (const view of views) {
     specs.push({ id: `view:${view.filterId}`, label: view.name, query: { filterId: view.filterId } });
   }

@@ -1,5 +1,6 @@
 // Ticket references in text (`BD-1234`, `bolddesk#1234`, or the user's own pattern): compiling the pattern
 // from the setting and finding every reference with its ticket number (capture group 1). No vscode import.
+import * as l10n from '@vscode/l10n';
 
 /** The default: `BD-1234` and `bolddesk#1234`, case-insensitive. Kept equal to package.json's default. */
 export const DEFAULT_REFERENCE_PATTERN = '\\b(?:BD-|bolddesk#)(\\d+)\\b';
@@ -15,12 +16,12 @@ function check(source: string): { regex: RegExp } | { problem: string } {
   try {
     regex = new RegExp(source, 'gi');
   } catch (e) {
-    return { problem: `it is not a valid regular expression (${e instanceof Error ? e.message : String(e)})` };
+    return { problem: l10n.t('it is not a valid regular expression ({0})', e instanceof Error ? e.message : String(e)) };
   }
   // Count capture groups by matching the empty alternative: `(?:src)|` has the same groups.
   const groups = (new RegExp(`(?:${source})|`).exec('')?.length ?? 1) - 1;
-  if (groups < 1) return { problem: 'it has no capture group for the ticket number (group 1)' };
-  if (new RegExp(`^(?:${source})$`, 'i').test('')) return { problem: 'it matches empty text' };
+  if (groups < 1) return { problem: l10n.t('it has no capture group for the ticket number (group 1)') };
+  if (new RegExp(`^(?:${source})$`, 'i').test('')) return { problem: l10n.t('it matches empty text') };
   return { regex };
 }
 
@@ -30,6 +31,7 @@ export function compileReferencePattern(setting: string | undefined): CompiledPa
   const result = check(source);
   if ('regex' in result) return { regex: result.regex };
   const fallback = check(DEFAULT_REFERENCE_PATTERN);
+  // l10n-ignore: the built-in default is tested; only a bug gets here.
   if (!('regex' in fallback)) throw new Error('the default ticket reference pattern is invalid');
   return { regex: fallback.regex, problem: result.problem };
 }

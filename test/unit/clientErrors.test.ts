@@ -19,7 +19,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../src/api/errors';
-import { AUTH_MESSAGE } from '../../src/api/httpErrors';
+import { authMessage } from '../../src/api/httpErrors';
 import { assertNoKey, type Harness, rejection, startHarness } from './clientHelpers';
 
 describe('BoldDeskClient errors (fake BoldDesk)', () => {
@@ -45,7 +45,7 @@ describe('BoldDeskClient errors (fake BoldDesk)', () => {
   it('401 → AuthError that says how to make a new key', async () => {
     h.fake.revokeKey(h.key);
     const e = await expectError(h.client().verifyKey(), AuthError);
-    assert.equal(e.message, AUTH_MESSAGE);
+    assert.equal(e.message, authMessage());
     assert.equal(h.requestsTo(/brands$/).length, 1, 'not retried');
   });
 

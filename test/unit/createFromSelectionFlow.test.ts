@@ -2,7 +2,8 @@
 // leaving it out, and the HTML description that reaches BoldDesk.
 import * as assert from 'node:assert/strict';
 import { buildCodeContext } from '../../src/code/codeContext';
-import { emptyAnswers, runCreateTicketFlow, type CreateFlowEnv } from '../../src/commands/createTicketFlow';
+import { emptyAnswers } from '../../src/commands/createTicketAnswers';
+import { runCreateTicketFlow, type CreateFlowEnv } from '../../src/commands/createTicketFlow';
 import { answer, ScriptedPrompts } from '../integration/scriptedPrompts';
 
 const context = buildCodeContext({ displayPath: 'src/a.ts', startLine: 2, endLine: 2, code: 'x < y', languageId: 'typescript' });

@@ -1,12 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Contact } from '../../src/api/types';
-import {
-  emptyAnswers,
-  runCreateTicketFlow,
-  stepsFor,
-  type CreateFlowEnv,
-  type CreateTicketLookups,
-} from '../../src/commands/createTicketFlow';
+import { emptyAnswers, type CreateTicketLookups } from '../../src/commands/createTicketAnswers';
+import { runCreateTicketFlow, stepsFor, type CreateFlowEnv } from '../../src/commands/createTicketFlow';
 import { answer, ScriptedPrompts } from '../integration/scriptedPrompts';
 
 const lookups: CreateTicketLookups = {

@@ -14,11 +14,11 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../src/api/errors';
-import { AUTH_MESSAGE } from '../../src/api/httpErrors';
+import { authMessage } from '../../src/api/httpErrors';
 
 describe('describeError', () => {
   it('returns a BoldDeskError message as is', () => {
-    assert.equal(describeError(new AuthError(AUTH_MESSAGE, 401)), AUTH_MESSAGE);
+    assert.equal(describeError(new AuthError(authMessage(), 401)), authMessage());
     assert.equal(describeError(new NotFoundError('Ticket #4 was not found in BoldDesk.', 404)), 'Ticket #4 was not found in BoldDesk.');
   });
 
@@ -42,7 +42,7 @@ describe('describeErrorShort', () => {
   const host = 'acme.bolddesk.com';
   const now = 1_700_000_000_000;
   const cases: Array<[string, unknown, string | RegExp]> = [
-    ['auth', new AuthError(AUTH_MESSAGE, 401), 'API key rejected — Set API Key…'],
+    ['auth', new AuthError(authMessage(), 401), 'API key rejected — Set API Key…'],
     ['rate limit', new RateLimitError('limited', now + 11_200), 'Rate limited — retrying in 12 s'],
     ['rate limit over', new RateLimitError('limited', now - 5), 'Rate limited — try Refresh'],
     ['network', new NetworkError("Can't reach acme.bolddesk.com: refused."), "Can't reach acme.bolddesk.com"],
@@ -56,9 +56,10 @@ describe('describeErrorShort', () => {
     ['config', new ConfigError("No BoldDesk API key is stored. Run 'BoldDesk: Set API Key'."), 'No BoldDesk API key is stored.'],
     [
       'validation',
-      new ValidationError('BoldDesk did not accept the request: subject: This field is required.', 400, []),
+      new ValidationError('BoldDesk did not accept the request: subject: This field is required.', 400, [], [], 'subject: This field is required.'),
       'BoldDesk refused the request — subject: This field is required.',
     ],
+    ['validation without BoldDesk words', new ValidationError('BoldDesk did not accept the request.', 400, []), 'BoldDesk refused the request'],
     ['unknown', new Error('boom'), /see Show Log/],
   ];
   for (const [name, err, expected] of cases) {

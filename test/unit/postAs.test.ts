@@ -1,7 +1,8 @@
 // "Post as": the create flow's confirm step offers the identities (only with more than one) and returns the
 // chosen one; the ticket webview may name an identity id in `send`, nothing else.
 import * as assert from 'node:assert/strict';
-import { emptyAnswers, runCreateTicketFlow, type CreateFlowEnv } from '../../src/commands/createTicketFlow';
+import { emptyAnswers } from '../../src/commands/createTicketAnswers';
+import { runCreateTicketFlow, type CreateFlowEnv } from '../../src/commands/createTicketFlow';
 import { validateRequest } from '../../src/views/ticketPanel/validateRequest';
 import { answer, ScriptedPrompts } from '../integration/scriptedPrompts';
 

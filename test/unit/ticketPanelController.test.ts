@@ -2,12 +2,16 @@
 // (the real BoldDeskClient). Checks: one POST per send and never retried, drafts kept on failure and cleared only
 // after BoldDesk confirmed, outcome-unknown wording, field changes, and that bad messages reach nothing.
 import * as assert from 'node:assert/strict';
+import * as l10n from '@vscode/l10n';
 import { describeError } from '../../src/api/describeError';
+import type { TicketDetail, TicketMessage } from '../../src/api/types';
 import { DraftStore, type KeyValueStore } from '../../src/drafts/draftStore';
 import { TicketPanelController, type PanelEnv } from '../../src/views/ticketPanel/panelController';
 import { PanelDraftAdapter } from '../../src/views/ticketPanel/panelDrafts';
+import { toPanelConversation } from '../../src/views/ticketPanel/panelModel';
 import type { ExtensionMessage, Reply } from '../../src/views/ticketPanel/protocol';
 import { startHarness, type Harness } from './clientHelpers';
+import { englishWords, pseudoBundle } from './support/pseudoL10n';
 
 class MemoryState implements KeyValueStore {
   readonly map = new Map<string, unknown>();
@@ -59,7 +63,7 @@ describe('ticket panel controller (against the fake BoldDesk)', () => {
   after(async () => h.fake.close());
   beforeEach(() => h.fake.reset());
 
-  function rig(timeoutMs = 5000): Rig {
+  function rig(timeoutMs = 5000, over: Partial<PanelEnv> = {}): Rig {
     const client = h.client({ timeoutMs });
     const posts: ExtensionMessage[] = [];
     const store = new DraftStore(new MemoryState());
@@ -76,6 +80,7 @@ describe('ticket panel controller (against the fake BoldDesk)', () => {
       noteOpened: () => undefined,
       describeError,
       log: { info: () => undefined, error: () => undefined },
+      ...over,
     };
     return { controller: new TicketPanelController(ticketId, env, (m) => posts.push(m)), posts, store, opened, changed };
   }
@@ -190,6 +195,75 @@ describe('ticket panel controller (against the fake BoldDesk)', () => {
     const reply = await r.controller.handle({ id: 1, type: 'openLink', url: 'https://example.com/kb' });
     assert.ok(reply?.ok);
     assert.deepEqual(r.opened, ['https://example.com/kb']);
+  });
+
+  describe('texts for the webview, under a pseudo-locale', () => {
+    // What describeError says is its own module's business (l10nPseudo.test.ts); here it stands in as translated text.
+    const DESCRIBED = 'Ɓǿŀḓḓḗşķ şȧīḓ ƞǿ';
+    afterEach(() => l10n.config({ contents: {} }));
+
+    /** Every error text the controller can send the webview, and the panel model's fallback names, as [what, text]. */
+    async function controllerTexts(): Promise<[string, string][]> {
+      const out: [string, string][] = [];
+      const err = (what: string, reply: Reply | undefined) => void out.push([what, error(reply).message]);
+      const r = rig(5000, { describeError: () => DESCRIBED });
+      const stalled = rig(300, { describeError: () => DESCRIBED }); // gives up on a stalled write quickly
+      err('rejected request', await r.controller.handle({ id: 1, type: 'openLink', url: 'javascript:alert(1)' }));
+      err('removed identity', await r.controller.handle({ id: 2, type: 'send', kind: 'reply', text: 'x', postAs: 'gone1' }));
+      for (const kind of ['reply', 'note'] as const) {
+        h.fake.reset();
+        const path = kind === 'reply' ? POST_UPDATES : POST_NOTES;
+        h.fake.addFault({ fault: { type: 'latency', ms: 150 }, method: 'POST', path, times: 1 });
+        const [, second] = await Promise.all([
+          r.controller.handle({ id: 3, type: 'send', kind, text: 'once' }),
+          r.controller.handle({ id: 4, type: 'send', kind, text: 'once' }),
+        ]);
+        err(`${kind} busy`, second);
+        h.fake.addFault({ fault: { type: 'status', status: 403 }, method: 'POST', path, times: 1 });
+        err(`${kind} refused`, await r.controller.handle({ id: 5, type: 'send', kind, text: 'x' }));
+        h.fake.addFault({ fault: { type: 'stall', ms: 3000 }, method: 'POST', path, times: 1 });
+        err(`${kind} outcome unknown`, await stalled.controller.handle({ id: 6, type: 'send', kind, text: 'x' }));
+      }
+      h.fake.reset();
+      await r.controller.handle({ id: 7, type: 'refresh' });
+      err('status not offered', await r.controller.handle({ id: 8, type: 'updateField', field: 'status', value: 99999 }));
+      err('priority not offered', await r.controller.handle({ id: 9, type: 'updateField', field: 'priority', value: 99999 }));
+      const values = { status: h.fake.db.statuses[0].id, priority: h.fake.db.priorities[0].id, assignee: null };
+      for (const field of ['status', 'priority', 'assignee'] as const) {
+        h.fake.addFault({ fault: { type: 'latency', ms: 150 }, method: 'PUT', path: /update_fields/, times: 1 });
+        const [, second] = await Promise.all([
+          r.controller.handle({ id: 10, type: 'updateField', field, value: values[field] }),
+          r.controller.handle({ id: 11, type: 'updateField', field, value: values[field] }),
+        ]);
+        err(`${field} busy`, second);
+        h.fake.addFault({ fault: { type: 'status', status: 403 }, method: 'PUT', path: /update_fields/, times: 1 });
+        err(`${field} refused`, await r.controller.handle({ id: 12, type: 'updateField', field, value: values[field] }));
+        h.fake.addFault({ fault: { type: 'stall', ms: 3000 }, method: 'PUT', path: /update_fields/, times: 1 });
+        err(`${field} outcome unknown`, await stalled.controller.handle({ id: 13, type: 'updateField', field, value: values[field] }));
+      }
+      h.fake.addFault({ fault: { type: 'status', status: 404 }, method: 'GET', path: /^\/api\/v1\/tickets\/\d+$/, times: 1 });
+      err('refresh failed', await r.controller.handle({ id: 14, type: 'refresh' }));
+
+      const ticket = { id: 1, subject: 's', description: '<p>d</p>' } as TicketDetail;
+      const nameless: TicketMessage = { id: 2, ticketId: 1, kind: 'reply', html: '', createdOn: '2025-01-02T00:00:00Z', attachments: [] };
+      const conv = toPanelConversation(ticket, [nameless, { ...nameless, id: 3, author: { userId: 77 } } as TicketMessage], 'https://x.test');
+      out.push(...conv.map((m): [string, string] => [`author of ${m.key}`, m.author]));
+      return out;
+    }
+
+    it('in English (no bundle) they read as English, so the check below can see untranslated text', async function () {
+      this.timeout(30_000);
+      const texts = await controllerTexts();
+      assert.equal(texts.length, 23);
+      assert.deepEqual(texts.filter(([, text]) => englishWords(text.replace(DESCRIBED, '')).length === 0), []);
+    });
+
+    it('with the pseudo bundle every one is translated', async function () {
+      this.timeout(30_000);
+      l10n.config({ contents: await pseudoBundle() });
+      const left = (await controllerTexts()).filter(([, text]) => englishWords(text).length > 0);
+      assert.deepEqual(left, [], 'these texts did not go through l10n.t');
+    });
   });
 
   it('finds agents for the assignee picker', async () => {

@@ -1,9 +1,10 @@
 // Pure parts of the ticket panel: the webview shell and its CSP, the view model, URL policy and formatting.
 import * as assert from 'node:assert/strict';
+import * as l10n from '@vscode/l10n';
 import type { TicketDetail, TicketMessage } from '../../src/api/types';
 import { exactTime, formatSize, relativeTime, visibleRange } from '../../src/webview/ticketPanel/format';
 import { resolveImageUrl, resolveLinkUrl } from '../../src/webview/ticketPanel/urlPolicy';
-import { buildCsp, cspSafeOrigin, makeNonce, renderShell } from '../../src/views/ticketPanel/html';
+import { buildCsp, bundleJson, cspSafeOrigin, makeNonce, renderShell, safeLang, type ShellOptions } from '../../src/views/ticketPanel/html';
 import { safeAttachmentUrl, toPanelConversation, toPanelTicket } from '../../src/views/ticketPanel/panelModel';
 
 const ORIGIN = 'https://acme.bolddesk.com';
@@ -77,6 +78,69 @@ describe('ticket panel: webview shell and CSP', () => {
   });
 });
 
+describe('ticket panel: translations in the shell', () => {
+  const shell: ShellOptions = {
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    nonce: 'N0NCE1234567890abcdefgh',
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/dist/ticketPanel.js',
+    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/ticketPanel/ticketPanel.css',
+    codiconUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/codicons/codicon.css',
+    imageOrigin: ORIGIN,
+    ticketId: 42,
+  };
+  const BREAKOUT = '</script><script>alert(1)</script>';
+  const csp = (html: string) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+  /** The text of the embedded bundle element, or undefined when there is none. */
+  const embedded = (html: string) => /<script type="application\/json" id="l10n-bundle" nonce="N0NCE1234567890abcdefgh">([^]*?)<\/script>/.exec(html)?.[1];
+
+  afterEach(() => l10n.config({ contents: {} }));
+
+  it('embeds no bundle without one, and the bundle as JSON in a nonce\'d data script with one', () => {
+    assert.equal(embedded(renderShell(shell)), undefined);
+    const html = renderShell({ ...shell, l10nBundle: { 'Send reply': 'Antworten' } });
+    assert.deepEqual(JSON.parse(embedded(html) ?? ''), { 'Send reply': 'Antworten' });
+    assert.ok(html.indexOf('id="l10n-bundle"') < html.indexOf('ticketPanel.js'), 'the bundle comes before the script that reads it');
+  });
+
+  it('a bundle value cannot close its script element (or open a comment), and the CSP stays the same', () => {
+    const evil = { [BREAKOUT]: BREAKOUT, 'Post as': '<!--<script>', 'Send reply': 'a\u2028b\u2029c & "q"', n: 5 as unknown as string };
+    const html = renderShell({ ...shell, l10nBundle: evil });
+    const json = embedded(html) ?? '';
+    assert.ok(!json.includes('<') && !json.includes('\u2028') && !json.includes('\u2029'), json);
+    // Exactly the two script elements of the shell: the data and the nonce'd bundle; no tag or comment from the values.
+    assert.deepEqual(html.match(/<\/?script\b[^>]*>/gi), [
+      '<script type="application/json" id="l10n-bundle" nonce="N0NCE1234567890abcdefgh">', '</script>',
+      `<script nonce="N0NCE1234567890abcdefgh" src="${shell.scriptUri}">`, '</script>',
+    ]);
+    assert.ok(!html.includes('<!--') && !html.includes('alert(1)</script>'));
+    // JSON.parse gives back exactly the strings (the non-string value is dropped).
+    assert.deepEqual(JSON.parse(json), { [BREAKOUT]: BREAKOUT, 'Post as': '<!--<script>', 'Send reply': 'a\u2028b\u2029c & "q"' });
+    assert.equal(csp(html), csp(renderShell(shell)));
+    assert.equal(csp(html), buildCsp(shell.cspSource, shell.nonce, ORIGIN));
+    assert.equal(bundleJson({}), '{}');
+  });
+
+  it('translates the shell\'s own words with the configured bundle, as text (never markup)', () => {
+    assert.match(renderShell(shell), /<span id="send-label">Send reply<\/span>/);
+    l10n.config({ contents: { 'Send reply': BREAKOUT, 'Ticket #{0}': 'Ticket n° {0} "x"', 'Conversation': 'Unterhaltung' } });
+    const html = renderShell({ ...shell, l10nBundle: { 'Send reply': BREAKOUT } });
+    assert.match(html, /<span id="send-label">&lt;\/script&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/span>/);
+    assert.match(html, /<title>Ticket n° 42 &quot;x&quot;<\/title>/);
+    assert.match(html, /aria-label="Unterhaltung"/);
+    assert.equal((html.match(/<script\b/g) ?? []).length, 2);
+  });
+
+  it('sets <html lang> from a language tag only', () => {
+    const lang = (l?: string) => /<html lang="([^"]*)">/.exec(renderShell({ ...shell, lang: l }))?.[1];
+    assert.equal(lang(undefined), 'en');
+    assert.equal(lang('de'), 'de');
+    assert.equal(lang('pt-br'), 'pt-br');
+    assert.equal(lang('zh-Hant-TW'), 'zh-Hant-TW');
+    assert.equal(lang('qps-ploc'), 'qps-ploc');
+    for (const bad of ['"><script>alert(1)</script>', 'en us', 'e', 'x'.repeat(40), '-de', 'de-', 'de_DE']) assert.equal(safeLang(bad), 'en', bad);
+  });
+});
+
 describe('ticket panel: view model', () => {
   it('maps the header fields', () => {
     const t = toPanelTicket(ticket());
@@ -137,7 +201,7 @@ describe('ticket panel: URL policy for customer HTML', () => {
 describe('ticket panel: formatting', () => {
   const now = Date.parse('2025-06-15T12:00:00Z');
   it('relative times', () => {
-    assert.equal(relativeTime('2025-06-15T11:59:50Z', now), 'just now');
+    assert.equal(relativeTime('2025-06-15T11:59:50Z', now), 'now');
     assert.equal(relativeTime('2025-06-15T11:55:00Z', now), '5 minutes ago');
     assert.equal(relativeTime('2025-06-15T09:00:00Z', now), '3 hours ago');
     assert.equal(relativeTime('2025-06-14T12:00:00Z', now), 'yesterday');

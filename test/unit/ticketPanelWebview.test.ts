@@ -1,44 +1,14 @@
 // The ticket webview itself (shell + bundled script + CSS under the real CSP) in Debian's Chromium, with a stub
 // acquireVsCodeApi that records what the page posts. Messages from "the extension" are posted into the page.
-// Skipped when Chromium is not installed.
+// Skipped when Chromium is not installed. The pseudo-locale suite is in ticketPanelWebviewL10n.test.ts.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { renderShell } from '../../src/views/ticketPanel/html';
-import type { ExtensionMessage, PanelMessage, WebviewRequest } from '../../src/views/ticketPanel/protocol';
+import type { ExtensionMessage, WebviewRequest } from '../../src/views/ticketPanel/protocol';
 import { XSS_CORPUS, XSS_TITLE } from '../e2e/xssCorpus';
-
-const REPO = path.resolve(__dirname, '..', '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const WEBVIEW = 'http://webview.test';
-const BOLDDESK = 'http://bolddesk.test';
-
-function bundle(): string {
-  return esbuild.buildSync({
-    entryPoints: [path.join(REPO, 'src', 'webview', 'ticketPanel', 'main.ts')],
-    bundle: true, format: 'iife', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent',
-  }).outputFiles[0].text;
-}
-
-function msg(i: number, over: Partial<PanelMessage> = {}): PanelMessage {
-  return {
-    key: `m${i}`, kind: 'reply', html: `<p>message ${i}</p>`, author: `Author ${i}`, fromCustomer: false,
-    createdOn: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(), attachments: [], ...over,
-  };
-}
-
-function loaded(messages: PanelMessage[], subject = 'Printer on fire'): ExtensionMessage {
-  return {
-    type: 'ticketLoaded',
-    ticket: { id: 42, subject, status: { id: 1, name: 'Open' }, priority: { id: 2, name: 'High' }, assignee: { id: 3, name: 'Ana Agent' }, requester: 'Jane', createdOn: '2025-01-01T00:00:00Z', lastUpdatedOn: '2025-01-02T00:00:00Z' },
-    messages,
-    lookups: { statuses: [{ id: 1, name: 'Open' }, { id: 4, name: 'Resolved' }], priorities: [{ id: 2, name: 'High' }, { id: 1, name: 'Low' }] },
-    attribution: 'BoldDesk will show this as "Ana Agent".',
-    origin: BOLDDESK,
-  };
-}
+import {
+  BOLDDESK, SHELL, WEBVIEW, bundle, launchChromium, loaded, msg, openWebviewPage, postedBy, sendTo, skipWithoutChromium, waitPostedBy,
+} from './support/webviewPage';
 
 describe('ticket webview in Chromium (shell, CSP, script)', function () {
   this.timeout(60000);
@@ -49,48 +19,17 @@ describe('ticket webview in Chromium (shell, CSP, script)', function () {
   const outside: string[] = [];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      console.log(`      (skipped: no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
-      this.skip();
-    }
+    skipWithoutChromium(this);
     script = bundle();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
     await openPage(browser);
   });
   after(async () => browser?.close());
 
   // One page for the suite (a new page costs seconds); each test reloads it, which resets the stub's records.
   async function openPage(b: Browser): Promise<void> {
-    page = await b.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    const html = renderShell({
-      cspSource: WEBVIEW, nonce: 'testnonce123', ticketId: 42, imageOrigin: BOLDDESK,
-      scriptUri: `${WEBVIEW}/media/dist/ticketPanel.js`,
-      styleUri: `${WEBVIEW}/media/ticketPanel/ticketPanel.css`,
-      codiconUri: `${WEBVIEW}/media/codicons/codicon.css`,
-    });
-    await page.route('**/*', (route) => {
-      const u = new URL(route.request().url());
-      if (u.origin !== WEBVIEW) {
-        outside.push(u.href);
-        return route.abort();
-      }
-      if (u.pathname === '/index.html') return route.fulfill({ contentType: 'text/html', body: html });
-      if (u.pathname === '/media/dist/ticketPanel.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-      if (u.pathname === '/media/ticketPanel/ticketPanel.css') return route.fulfill({ contentType: 'text/css', path: path.join(REPO, 'media', 'ticketPanel', 'ticketPanel.css') });
-      if (u.pathname.startsWith('/media/codicons/')) return route.fulfill({ path: path.join(REPO, 'node_modules', '@vscode', 'codicons', 'dist', path.basename(u.pathname)) });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await page.addInitScript(() => {
-      const w = window as unknown as { posted: unknown[]; saved: unknown; acquireVsCodeApi: () => unknown };
-      w.posted = [];
-      w.saved = undefined;
-      w.acquireVsCodeApi = () => ({
-        postMessage: (m: unknown) => w.posted.push(m),
-        getState: () => w.saved,
-        setState: (s: unknown) => (w.saved = s),
-      });
-    });
+    const html = renderShell(SHELL);
+    page = await openWebviewPage(b, { html: () => html, script: () => script, pageErrors, outside });
   }
 
   beforeEach(async () => {
@@ -101,16 +40,9 @@ describe('ticket webview in Chromium (shell, CSP, script)', function () {
     assert.deepEqual(pageErrors.splice(0), [], 'the webview threw');
   });
 
-  const posted = () => page.evaluate(() => (window as unknown as { posted: WebviewRequest[] }).posted);
-  const send = (m: ExtensionMessage) => page.evaluate((data) => window.postMessage(data, '*'), m);
-  async function waitPosted(pred: (m: WebviewRequest) => boolean): Promise<WebviewRequest> {
-    for (let i = 0; i < 400; i++) {
-      const hit = (await posted()).find(pred);
-      if (hit) return hit;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    assert.fail('the webview never posted the expected request');
-  }
+  const posted = () => postedBy(page);
+  const send = (m: ExtensionMessage) => sendTo(page, m);
+  const waitPosted = (pred: (m: WebviewRequest) => boolean) => waitPostedBy(page, pred);
 
   it('shows the header as text and marks private notes', async () => {
     await send(loaded([msg(1), msg(2, { kind: 'note', author: 'Ana Agent' })], '<img src=x onerror=window.__xss=1> Subject'));

@@ -1,5 +1,8 @@
 // The host side of one ticket panel: answers the webview's requests and pushes ticket data to it.
-// No `vscode` import: everything editor-specific comes in through PanelEnv, so plain-Node tests can drive it.
+// No `vscode` import: everything editor-specific comes in through PanelEnv, so plain-Node tests can drive it. The
+// texts the webview shows go through @vscode/l10n (configured with VS Code's bundle at activation); log lines stay English.
+import * as l10n from '@vscode/l10n';
+import { fieldTexts, sendTexts } from './panelTexts';
 import type { BoldDeskApi } from '../../api/api';
 import { isBoldDeskError } from '../../api/errors';
 import type { FieldChanges, TicketSummary } from '../../api/types';
@@ -82,7 +85,7 @@ export class TicketPanelController {
     if (!v.ok) {
       this.env.log.error(`Ticket panel #${this.ticketId}: rejected a webview message (${v.reason})`);
       if (v.id === undefined) return undefined;
-      return this.reply({ type: 'reply', id: v.id, ok: false, error: { message: 'The panel sent a request the extension does not accept.' } });
+      return this.reply({ type: 'reply', id: v.id, ok: false, error: { message: l10n.t('The panel sent a request the extension does not accept.') } });
     }
     const request = v.request;
     try {
@@ -176,7 +179,7 @@ export class TicketPanelController {
         else void this.load();
         return null;
       case 'refresh':
-        if (!(await this.load())) throw new RequestFailure('Could not refresh the ticket.');
+        if (!(await this.load())) throw new RequestFailure(l10n.t('Could not refresh the ticket.'));
         return null;
       case 'send':
         return this.send(request.kind, request.text, request.postAs);
@@ -198,11 +201,11 @@ export class TicketPanelController {
   }
 
   private async send(kind: Draft['kind'], text: string, postAs?: string): Promise<RequestResults['send']> {
-    const what = kind === 'reply' ? 'reply' : 'private note';
+    const what = kind === 'reply' ? 'reply' : 'private note'; // for the log
     // One write at a time per ticket: a second click while the first POST is out never sends twice.
-    if (this.sending) throw new RequestFailure(`A ${what} is already being sent for this ticket.`);
+    if (this.sending) throw new RequestFailure(sendTexts(kind).busy);
     if (postAs !== undefined && !this.env.identities?.().identities.some((i) => i.id === postAs)) {
-      throw new RequestFailure('That identity was removed. Choose another one under “Post as” and send again. Your text is kept.');
+      throw new RequestFailure(l10n.t('That identity was removed. Choose another one under “Post as” and send again. Your text is kept.'));
     }
     this.sending = true;
     try {
@@ -216,12 +219,9 @@ export class TicketPanelController {
         await this.env.drafts.set(this.ticketId, { kind, text });
         this.env.log.error(`Ticket panel #${this.ticketId}: sending the ${what} failed`, error);
         if (isBoldDeskError(error) && error.outcomeUnknown) {
-          throw new RequestFailure(
-            `No answer from BoldDesk, so the ${what} may have been sent. Refresh the ticket to check before sending it again. Your text is kept.`,
-            true,
-          );
+          throw new RequestFailure(sendTexts(kind).unknownOutcome, true);
         }
-        throw new RequestFailure(`${this.env.describeError(error)} Your text is kept.`);
+        throw new RequestFailure(l10n.t('{0} Your text is kept.', this.env.describeError(error)));
       }
       await this.env.drafts.clear(this.ticketId, kind);
       this.reportChange();
@@ -234,11 +234,13 @@ export class TicketPanelController {
   }
 
   private async updateField(field: EditableField, value: number | null): Promise<RequestResults['updateField']> {
-    if (this.updating.has(field)) throw new RequestFailure(`The ${field} is already being changed.`);
+    if (this.updating.has(field)) throw new RequestFailure(fieldTexts(field).busy);
     const lookups = this.snapshot?.lookups;
     const known = field === 'status' ? lookups?.statuses : field === 'priority' ? lookups?.priorities : undefined;
     if (known && known.length > 0 && !known.some((r) => r.id === value)) {
-      throw new RequestFailure(`That ${field} is not one BoldDesk offers. Refresh the ticket and try again.`);
+      throw new RequestFailure(field === 'status'
+        ? l10n.t('That status is not one BoldDesk offers. Refresh the ticket and try again.')
+        : l10n.t('That priority is not one BoldDesk offers. Refresh the ticket and try again.'));
     }
     const changes: FieldChanges =
       field === 'status' ? { statusId: value ?? undefined } : field === 'priority' ? { priorityId: value ?? undefined } : { agentId: value };
@@ -251,10 +253,9 @@ export class TicketPanelController {
       } catch (error) {
         this.env.log.error(`Ticket panel #${this.ticketId}: changing the ${field} failed`, error);
         const outcomeUnknown = isBoldDeskError(error) && error.outcomeUnknown;
-        const prefix = outcomeUnknown
-          ? `No answer from BoldDesk, so the ${field} may or may not have changed. Refresh the ticket to check.`
-          : `BoldDesk did not change the ${field}: ${this.env.describeError(error)}`;
-        throw new RequestFailure(prefix, outcomeUnknown);
+        const texts = fieldTexts(field);
+        const message = outcomeUnknown ? texts.unknownOutcome : texts.failed(this.env.describeError(error));
+        throw new RequestFailure(message, outcomeUnknown);
       }
       if (changed) {
         this.reportChange();

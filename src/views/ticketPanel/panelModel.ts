@@ -1,10 +1,12 @@
-// Turns the client's models into the plain data the ticket webview shows. Pure: no vscode, no DOM.
+// Turns the client's models into the plain data the ticket webview shows. Pure: no vscode, no DOM (the fallback
+// names go through @vscode/l10n, configured with VS Code's bundle at activation).
+import * as l10n from '@vscode/l10n';
 import type { Priority, Status, TicketDetail, TicketMessage, UserRef } from '../../api/types';
 import type { PanelAttachment, PanelLookups, PanelMessage, PanelTicket } from './protocol';
 
 function userName(u: UserRef | undefined): string | undefined {
   if (!u) return undefined;
-  return u.name || u.email || `User ${u.userId}`;
+  return u.name || u.email || l10n.t('User {0}', u.userId);
 }
 
 export function toPanelTicket(t: TicketDetail): PanelTicket {
@@ -43,7 +45,7 @@ function toPanelMessage(m: TicketMessage, origin: string): PanelMessage {
     key: `m${m.id}`,
     kind: m.kind,
     html: m.html,
-    author: userName(m.author) ?? 'Unknown',
+    author: userName(m.author) ?? l10n.t({ message: 'Unknown', comment: ['Shown as the author of a message when BoldDesk names none'] }),
     fromCustomer: m.isFromCustomer === true,
     createdOn: m.createdOn,
     attachments,
@@ -63,7 +65,7 @@ export function toPanelConversation(ticket: TicketDetail, messages: TicketMessag
       key: 'description',
       kind: 'description',
       html: ticket.description,
-      author: userName(ticket.requester) ?? userName(ticket.createdBy) ?? 'Requester',
+      author: userName(ticket.requester) ?? userName(ticket.createdBy) ?? l10n.t('Requester'),
       fromCustomer: true,
       createdOn: ticket.createdOn ?? '',
       attachments: [],

@@ -84,6 +84,9 @@ export class TicketPanel implements vscode.Disposable {
       codiconUri: media('codicons', 'codicon.css'),
       imageOrigin: this.shellOrigin,
       ticketId: this.ticketId,
+      // The webview cannot reach vscode.l10n: its strings travel in the shell (undefined = English).
+      l10nBundle: vscode.l10n.bundle,
+      lang: vscode.env.language,
     });
   }
 

@@ -27,7 +27,7 @@ export function registerTicketPanels(deps: TicketPanelDeps, onDidChangeTicket: v
 
 export function ticketPanelsFor(deps: Pick<CommandDeps, 'context'>): TicketPanelManager {
   const manager = managers.get(deps.context);
-  if (!manager) throw new Error('The ticket panels are not registered.');
+  if (!manager) throw new Error(vscode.l10n.t('The ticket panels are not registered.'));
   return manager;
 }
 
@@ -56,7 +56,7 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
 
   /** Opens the ticket's panel, or reveals the one already open. */
   open(ticketId: number): TicketPanel {
-    if (!isPositiveId(ticketId)) throw new RangeError(`Not a ticket number: ${ticketId}`);
+    if (!isPositiveId(ticketId)) throw new RangeError(vscode.l10n.t('Not a ticket number: {0}', ticketId));
     const existing = this.panels.get(ticketId);
     if (existing) {
       existing.reveal();

@@ -1,5 +1,6 @@
 // Picking an assignee: a search box over BoldDesk's agents (searchAgents request) and a keyboard-friendly
 // list. Enter in the box moves to the list, Enter in the list assigns, Escape closes.
+import * as l10n from '@vscode/l10n';
 import type { PanelAgent } from '../../views/ticketPanel/protocol';
 import { h } from './dom';
 import type { Rpc } from './rpc';
@@ -21,12 +22,17 @@ export class AssigneePicker {
     private readonly rpc: Rpc,
     private readonly onPick: (agent: PanelAgent | null) => void,
   ) {
-    this.input = h('input', { type: 'search', placeholder: 'Search agents by name or e-mail', 'aria-label': 'Search agents', 'data-focus-key': 'assignee-search' });
-    this.list = h('select', { size: '6', 'aria-label': 'Agents', 'data-focus-key': 'assignee-list' });
+    this.input = h('input', {
+      type: 'search',
+      placeholder: l10n.t('Search agents by name or e-mail'),
+      'aria-label': l10n.t('Search agents'),
+      'data-focus-key': 'assignee-search',
+    });
+    this.list = h('select', { size: '6', 'aria-label': l10n.t('Agents'), 'data-focus-key': 'assignee-list' });
     this.note = h('span', { class: 'picker-note', role: 'status', 'aria-live': 'polite' });
-    const assign = h('button', { type: 'button', class: 'button-primary' }, 'Assign');
-    const cancel = h('button', { type: 'button', class: 'button-secondary' }, 'Cancel');
-    this.element = h('div', { class: 'assignee-picker', role: 'group', 'aria-label': 'Change assignee' },
+    const assign = h('button', { type: 'button', class: 'button-primary' }, l10n.t('Assign'));
+    const cancel = h('button', { type: 'button', class: 'button-secondary' }, l10n.t('Cancel'));
+    this.element = h('div', { class: 'assignee-picker', role: 'group', 'aria-label': l10n.t('Change assignee') },
       this.input, this.list, h('div', { class: 'picker-actions' }, assign, cancel, this.note));
     this.element.hidden = true;
 
@@ -84,20 +90,25 @@ export class AssigneePicker {
 
   private search(text: string): void {
     const seq = ++this.searchSeq;
-    this.note.textContent = 'Searching…';
+    this.note.textContent = l10n.t('Searching…');
     this.rpc
       .request({ type: 'searchAgents', text: text.slice(0, 100) })
       .then((agents) => {
         if (seq !== this.searchSeq) return; // an older search answering late
         this.agents = agents;
         this.list.replaceChildren(
-          h('option', { value: UNASSIGN }, 'Unassigned'),
+          h('option', { value: UNASSIGN }, l10n.t('Unassigned')),
           ...agents.map((a) => h('option', { value: String(a.userId) }, a.email ? `${a.name} <${a.email}>` : a.name)),
         );
-        this.note.textContent = agents.length === 0 ? 'No agents found.' : `${agents.length} agents`;
+        this.note.textContent = agentCount(agents.length);
       })
       .catch((e: unknown) => {
         if (seq === this.searchSeq) this.note.textContent = e instanceof Error ? e.message : String(e);
       });
   }
+}
+
+function agentCount(n: number): string {
+  if (n === 0) return l10n.t('No agents found.');
+  return n === 1 ? l10n.t('1 agent') : l10n.t('{0} agents', n);
 }

@@ -2,6 +2,7 @@
 // The draft is kept twice: in the webview state on every keystroke (survives hiding the tab and window
 // reloads) and in the extension's per-ticket store shortly after (survives closing the panel). It is cleared
 // only when the extension says BoldDesk confirmed the send.
+import * as l10n from '@vscode/l10n';
 import type { ComposeKind, Draft, PanelIdentities } from '../../views/ticketPanel/protocol';
 import { Rpc, RpcError } from './rpc';
 import { loadState, vscodeApi } from './vscodeApi';
@@ -10,7 +11,7 @@ const SAVE_DELAY_MS = 300;
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
-  if (!el) throw new Error(`ticket panel shell is missing #${id}`);
+  if (!el) throw new Error(l10n.t('The ticket panel is missing its element #{0}.', id));
   return el as T;
 }
 
@@ -101,10 +102,10 @@ export class Composer {
   private updateKind(): void {
     const note = this.kind === 'note';
     this.section.classList.toggle('composing-note', note);
-    this.sendLabel.textContent = note ? 'Add private note' : 'Send reply';
+    this.sendLabel.textContent = note ? l10n.t('Add private note') : l10n.t('Send reply');
     this.text.placeholder = note
-      ? 'Write a private note (agents only)… (Ctrl+Enter to add)'
-      : 'Write a reply to the requester… (Ctrl+Enter to send)';
+      ? l10n.t('Write a private note (agents only)… (Ctrl+Enter to add)')
+      : l10n.t('Write a reply to the requester… (Ctrl+Enter to send)');
   }
 
   private draft(): Draft {
@@ -142,21 +143,20 @@ export class Composer {
     if (this.inFlight) return;
     const { kind, text } = this.draft();
     if (text.trim() === '') {
-      this.status.textContent = 'Write something first.';
+      this.status.textContent = l10n.t('Write something first.');
       return;
     }
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    const noun = kind === 'note' ? 'private note' : 'reply';
     this.setBusy(true);
     this.status.className = 'composer-status';
-    this.status.textContent = `Sending ${noun}…`;
+    this.status.textContent = kind === 'note' ? l10n.t('Sending private note…') : l10n.t('Sending reply…');
     try {
       const postAs = this.postAsWrap.hidden || !this.postAs.value ? {} : { postAs: this.postAs.value };
       await this.rpc.request({ type: 'send', kind, text, ...postAs });
       this.text.value = '';
       this.saveState();
-      this.status.textContent = kind === 'note' ? 'Private note added.' : 'Reply sent.';
+      this.status.textContent = kind === 'note' ? l10n.t('Private note added.') : l10n.t('Reply sent.');
       this.onSent();
     } catch (e) {
       this.status.className = `composer-status ${e instanceof RpcError && e.outcomeUnknown ? 'warning' : 'error'}`;

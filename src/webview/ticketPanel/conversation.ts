@@ -1,18 +1,20 @@
 // The conversation, oldest first. Long threads render incrementally: the newest PAGE messages first, then
 // "Show earlier messages" prepends the previous PAGE without rebuilding what is already on screen.
 // Replies, private notes and the original description each look different; notes say "Private note".
+import * as l10n from '@vscode/l10n';
 import type { PanelMessage } from '../../views/ticketPanel/protocol';
-import { h, icon, timeEl } from './dom';
+import { h, icon, pageLocale, timeEl } from './dom';
 import { formatSize, visibleRange } from './format';
 import type { Sanitize } from './sanitize';
 
 export const PAGE = 50;
 
-const KIND_LABEL: Record<PanelMessage['kind'], string> = {
-  reply: 'Reply',
-  note: 'Private note',
-  description: 'Original request',
-};
+/** The accessible name of a message: a whole phrase per kind (computed at use, after l10n is configured). */
+function messageLabel(kind: PanelMessage['kind'], author: string): string {
+  if (kind === 'note') return l10n.t('Private note by {0}', author);
+  if (kind === 'description') return l10n.t('Original request by {0}', author);
+  return l10n.t('Reply by {0}', author);
+}
 const KIND_ICON: Record<PanelMessage['kind'], string> = { reply: 'comment', note: 'lock', description: 'mail' };
 
 export class Conversation {
@@ -30,7 +32,7 @@ export class Conversation {
   ) {
     this.more = h('button', { type: 'button', class: 'button-secondary show-earlier' });
     this.more.addEventListener('click', () => this.showEarlier());
-    this.list = h('ol', { class: 'messages', 'aria-label': 'Messages, oldest first' });
+    this.list = h('ol', { class: 'messages', 'aria-label': l10n.t('Messages, oldest first') });
     this.root.replaceChildren(this.more, this.list);
   }
 
@@ -44,7 +46,7 @@ export class Conversation {
     this.messages = messages;
     this.start = visibleRange(messages.length, wasShown).start;
     this.list.replaceChildren(...this.messages.slice(this.start).map((m) => this.renderMessage(m)));
-    if (messages.length === 0) this.list.append(h('li', { class: 'empty' }, 'No messages yet.'));
+    if (messages.length === 0) this.list.append(h('li', { class: 'empty' }, l10n.t('No messages yet.')));
     this.updateMore();
     if (scrollToEnd) this.list.lastElementChild?.scrollIntoView({ block: 'end' });
   }
@@ -67,11 +69,10 @@ export class Conversation {
   private updateMore(): void {
     const hidden = this.start;
     this.more.hidden = hidden === 0;
-    this.more.replaceChildren(icon('fold-up'), ` Show earlier messages (${hidden} more)`);
+    this.more.replaceChildren(icon('fold-up'), ' ', l10n.t('Show earlier messages ({0} more)', hidden));
   }
 
   private renderMessage(m: PanelMessage): HTMLLIElement {
-    const label = KIND_LABEL[m.kind];
     const body = h('div', { class: 'message-body' });
     const sanitize = this.sanitize();
     if (sanitize) body.append(sanitize(m.html));
@@ -79,21 +80,21 @@ export class Conversation {
     const header = h('div', { class: 'message-header' },
       icon(KIND_ICON[m.kind]),
       h('strong', { class: 'message-author' }, m.author),
-      m.kind === 'note' ? h('span', { class: 'badge badge-note' }, 'Private note') : false,
-      m.kind === 'description' ? h('span', { class: 'badge' }, 'Original request') : false,
-      m.kind === 'reply' && m.fromCustomer ? h('span', { class: 'badge badge-customer' }, 'Customer') : false,
+      m.kind === 'note' ? h('span', { class: 'badge badge-note' }, l10n.t('Private note')) : false,
+      m.kind === 'description' ? h('span', { class: 'badge' }, l10n.t('Original request')) : false,
+      m.kind === 'reply' && m.fromCustomer ? h('span', { class: 'badge badge-customer' }, l10n.t('Customer')) : false,
       timeEl(m.createdOn),
     );
     const li = h('li', {
       class: `message message-${m.kind}${m.fromCustomer ? ' from-customer' : ''}`,
-      'aria-label': `${label} by ${m.author}`,
+      'aria-label': messageLabel(m.kind, m.author),
       tabindex: '-1',
       'data-key': m.key,
     }, header, body);
     if (m.attachments.length > 0) {
-      li.append(h('ul', { class: 'attachments', 'aria-label': 'Attachments' },
+      li.append(h('ul', { class: 'attachments', 'aria-label': l10n.t('Attachments') },
         ...m.attachments.map((a) => {
-          const size = formatSize(a.size);
+          const size = formatSize(a.size, pageLocale());
           const name = size ? `${a.name} (${size})` : a.name;
           return h('li', {}, icon('file'), ' ', a.url ? h('a', { href: a.url, rel: 'noopener noreferrer' }, name) : name);
         })));

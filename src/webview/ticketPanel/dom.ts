@@ -22,15 +22,22 @@ export function icon(name: string): HTMLSpanElement {
   return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
 
+/** The page's language (html.ts sets `<html lang>` from VS Code's display language): dates and numbers follow it. */
+export function pageLocale(): string | undefined {
+  return document.documentElement.lang || undefined;
+}
+
 /** "3 hours ago" with the exact time on hover; main.ts refreshes the text every minute. */
 export function timeEl(iso: string | undefined): HTMLTimeElement {
-  const t = h('time', { datetime: iso ?? '', title: exactTime(iso) }, relativeTime(iso, Date.now()));
+  const locale = pageLocale();
+  const t = h('time', { datetime: iso ?? '', title: exactTime(iso, locale) }, relativeTime(iso, Date.now(), locale));
   return t;
 }
 
 export function refreshTimes(root: ParentNode): void {
   const now = Date.now();
+  const locale = pageLocale();
   root.querySelectorAll('time[datetime]').forEach((t) => {
-    t.textContent = relativeTime(t.getAttribute('datetime') ?? undefined, now);
+    t.textContent = relativeTime(t.getAttribute('datetime') ?? undefined, now, locale);
   });
 }

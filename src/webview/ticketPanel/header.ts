@@ -1,6 +1,7 @@
 // The ticket header: #id and subject, the editable fields (status, priority, assignee) and the read-only facts.
 // A field shows a new value only after BoldDesk confirmed it: while a change is out, the select keeps the old
 // value and is disabled, and a line says what is being changed.
+import * as l10n from '@vscode/l10n';
 import type { EditableField, PanelLookups, PanelRef, PanelTicket } from '../../views/ticketPanel/protocol';
 import { AssigneePicker } from './assignee';
 import { h, icon, timeEl } from './dom';
@@ -13,7 +14,33 @@ export interface HeaderCallbacks {
   refresh(): void;
 }
 
-const LABELS: Record<EditableField, string> = { status: 'Status', priority: 'Priority', assignee: 'Assignee' };
+/** Whole sentences per field, never assembled from a translated noun (computed at use, after l10n is configured). */
+function fieldTexts(field: EditableField): {
+  changing(value: string): string;
+  unchanged(value: string): string;
+  changed(value: string): string;
+} {
+  switch (field) {
+    case 'status':
+      return {
+        changing: (v) => l10n.t('Changing status to {0}…', v),
+        unchanged: (v) => l10n.t('No changes found: the status already is {0}.', v),
+        changed: (v) => l10n.t('Status changed to {0}.', v),
+      };
+    case 'priority':
+      return {
+        changing: (v) => l10n.t('Changing priority to {0}…', v),
+        unchanged: (v) => l10n.t('No changes found: the priority already is {0}.', v),
+        changed: (v) => l10n.t('Priority changed to {0}.', v),
+      };
+    case 'assignee':
+      return {
+        changing: (v) => l10n.t('Changing assignee to {0}…', v),
+        unchanged: (v) => l10n.t('No changes found: the assignee already is {0}.', v),
+        changed: (v) => l10n.t('Assignee changed to {0}.', v),
+      };
+  }
+}
 
 export class Header {
   private ticket: PanelTicket | undefined;
@@ -26,7 +53,7 @@ export class Header {
     private readonly rpc: Rpc,
     private readonly cb: HeaderCallbacks,
   ) {
-    this.picker = new AssigneePicker(rpc, (agent) => void this.change('assignee', agent ? agent.userId : null, agent?.name ?? 'Unassigned'));
+    this.picker = new AssigneePicker(rpc, (agent) => void this.change('assignee', agent ? agent.userId : null, agent?.name ?? l10n.t('Unassigned')));
   }
 
   show(ticket: PanelTicket, lookups?: PanelLookups): void {
@@ -43,21 +70,21 @@ export class Header {
       h('div', { class: 'title-row' },
         h('h1', { class: 'ticket-title' }, h('span', { class: 'ticket-id' }, `#${t.id}`), ' ', h('span', { class: 'ticket-subject' }, t.subject)),
         h('div', { class: 'title-actions' },
-          this.actionButton('link-external', 'Open in Browser', 'open-browser', () => {
+          this.actionButton('link-external', l10n.t('Open in Browser'), 'open-browser', () => {
             this.rpc.request({ type: 'openInBrowser' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
           }),
-          this.actionButton('refresh', 'Refresh', 'refresh', () => this.cb.refresh()),
+          this.actionButton('refresh', l10n.t('Refresh'), 'refresh', () => this.cb.refresh()),
         ),
       ),
       h('dl', { class: 'facts' },
-        ...this.fact('Status', this.selectFor('status', t.status, this.lookups.statuses)),
-        ...this.fact('Priority', this.selectFor('priority', t.priority, this.lookups.priorities)),
-        ...this.fact('Assignee', this.assigneeCell(t)),
-        ...this.fact('Category', t.category?.name ?? '—'),
-        ...this.fact('Brand', t.brand ?? '—'),
-        ...this.fact('Requester', t.requester ?? '—'),
-        ...this.fact('Created', timeEl(t.createdOn)),
-        ...this.fact('Last updated', timeEl(t.lastUpdatedOn)),
+        ...this.fact(l10n.t('Status'), this.selectFor('status', t.status, this.lookups.statuses)),
+        ...this.fact(l10n.t('Priority'), this.selectFor('priority', t.priority, this.lookups.priorities)),
+        ...this.fact(l10n.t('Assignee'), this.assigneeCell(t)),
+        ...this.fact(l10n.t('Category'), t.category?.name ?? '—'),
+        ...this.fact(l10n.t('Brand'), t.brand ?? '—'),
+        ...this.fact(l10n.t('Requester'), t.requester ?? '—'),
+        ...this.fact(l10n.t('Created'), timeEl(t.createdOn)),
+        ...this.fact(l10n.t('Last updated'), timeEl(t.lastUpdatedOn)),
       ),
       h('p', { class: 'pending-line', role: 'status', 'aria-live': 'polite' }, [...this.pending.values()].join(' ')),
     );
@@ -66,7 +93,7 @@ export class Header {
   }
 
   private actionButton(codicon: string, label: string, key: string, onClick: () => void): HTMLButtonElement {
-    const b = h('button', { type: 'button', class: 'button-secondary', 'data-focus-key': key, title: label }, icon(codicon), ` ${label}`);
+    const b = h('button', { type: 'button', class: 'button-secondary', 'data-focus-key': key, title: label }, icon(codicon), ' ', label);
     b.addEventListener('click', onClick);
     return b;
   }
@@ -77,7 +104,9 @@ export class Header {
 
   private selectFor(field: 'status' | 'priority', current: PanelRef | undefined, options: PanelRef[]): Node | string {
     if (options.length === 0) return current?.name ?? '—'; // lookups unavailable: show, don't edit
-    const select = h('select', { 'aria-label': `${LABELS[field]} of ticket #${this.ticket?.id ?? ''}`, 'data-focus-key': field });
+    const id = this.ticket?.id ?? 0;
+    const label = field === 'status' ? l10n.t('Status of ticket #{0}', id) : l10n.t('Priority of ticket #{0}', id);
+    const select = h('select', { 'aria-label': label, 'data-focus-key': field });
     const all = current && !options.some((o) => o.id === current.id) ? [current, ...options] : options;
     if (!current) select.append(h('option', { value: '' }, '—'));
     for (const o of all) select.append(h('option', { value: String(o.id) }, o.name));
@@ -92,8 +121,9 @@ export class Header {
   }
 
   private assigneeCell(t: PanelTicket): Node {
-    const button = h('button', { type: 'button', class: 'link-button', 'data-focus-key': 'assignee', 'aria-label': `Change assignee (now ${t.assignee?.name ?? 'unassigned'})` },
-      icon('person'), ` ${t.assignee?.name ?? 'Unassigned'}`);
+    const label = t.assignee ? l10n.t('Change assignee (now {0})', t.assignee.name) : l10n.t('Change assignee (now unassigned)');
+    const button = h('button', { type: 'button', class: 'link-button', 'data-focus-key': 'assignee', 'aria-label': label },
+      icon('person'), ' ', t.assignee?.name ?? l10n.t('Unassigned'));
     button.disabled = this.pending.has('assignee');
     button.addEventListener('click', () => this.picker.open(button));
     return h('span', { class: 'assignee-cell' }, button, this.picker.element);
@@ -101,16 +131,16 @@ export class Header {
 
   private async change(field: EditableField, value: number | null, label: string): Promise<void> {
     if (this.pending.has(field) || !this.ticket) return;
-    this.pending.set(field, `Changing ${field} to ${label}…`);
+    this.pending.set(field, fieldTexts(field).changing(label));
     this.render();
     try {
       const { changed } = await this.rpc.request({ type: 'updateField', field, value });
       this.pending.delete(field);
       if (!changed) {
-        this.cb.notify(`No changes found: the ${field} already is ${label}.`, 'info');
+        this.cb.notify(fieldTexts(field).unchanged(label), 'info');
       } else {
         this.applyConfirmed(field, value, label);
-        this.cb.notify(`${LABELS[field]} changed to ${label}.`, 'info');
+        this.cb.notify(fieldTexts(field).changed(label), 'info');
       }
     } catch (e) {
       this.pending.delete(field);

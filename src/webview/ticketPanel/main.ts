@@ -1,6 +1,9 @@
 // Entry point of the ticket webview (bundled by esbuild to media/dist/ticketPanel.js). Wires the shell's
 // elements to the protocol: asks for the ticket (`ready`), renders what the extension pushes, and routes every
 // link click to the extension (the webview itself never navigates).
+// l10nSetup first: it configures @vscode/l10n from the shell before any other module runs.
+import './l10nSetup';
+import * as l10n from '@vscode/l10n';
 import type { ExtensionNotification } from '../../views/ticketPanel/protocol';
 import { Composer } from './composer';
 import { Conversation } from './conversation';
@@ -29,12 +32,12 @@ function notify(message: string, kind: 'info' | 'error' | 'loading'): void {
     const retry = document.createElement('button');
     retry.type = 'button';
     retry.className = 'button-secondary';
-    retry.textContent = 'Refresh';
+    retry.textContent = l10n.t('Refresh');
     retry.addEventListener('click', refresh);
     const dismiss = document.createElement('button');
     dismiss.type = 'button';
     dismiss.className = 'button-secondary';
-    dismiss.textContent = 'Dismiss';
+    dismiss.textContent = l10n.t('Dismiss');
     dismiss.addEventListener('click', () => notify('', 'info'));
     banner.append(' ', retry, ' ', dismiss);
   }
@@ -48,7 +51,7 @@ function onNotification(n: ExtensionNotification): void {
   switch (n.type) {
     case 'loading':
       headerEl?.setAttribute('aria-busy', 'true');
-      if (!loadedOnce) notify('Loading ticket…', 'loading');
+      if (!loadedOnce) notify(l10n.t('Loading ticket…'), 'loading');
       return;
     case 'ticketLoaded':
       if (!sanitizer || sanitizer.origin !== n.origin) sanitizer = { origin: n.origin, sanitize: createSanitizer(window, n.origin) };
@@ -65,7 +68,7 @@ function onNotification(n: ExtensionNotification): void {
       return;
     case 'loadFailed':
       headerEl?.setAttribute('aria-busy', 'false');
-      notify(loadedOnce ? `Could not refresh: ${n.message}` : n.message, 'error');
+      notify(loadedOnce ? l10n.t('Could not refresh: {0}', n.message) : n.message, 'error');
       return;
     case 'attributionChanged':
       composer.setAttribution(n.text, n.identities);

@@ -3,6 +3,7 @@
 // dropped. Links are reduced to http(s)/mailto (main.ts opens them through the extension); images survive only
 // when they come from the BoldDesk origin. The result is a DOM fragment, never re-parsed (no mutation XSS
 // through a serialise/parse round trip). The CSP is the second wall behind this one.
+import * as l10n from '@vscode/l10n';
 import DOMPurify from 'dompurify';
 import { resolveImageUrl, resolveLinkUrl } from './urlPolicy';
 
@@ -23,7 +24,10 @@ const FORBID_TAGS = [
 ];
 const FORBID_ATTR = ['style', 'srcset', 'target', 'formaction', 'action', 'xlink:href', 'background'];
 
-export const BLOCKED_IMAGE_TEXT = '[image from another site not shown]';
+/** What a dropped image becomes (a function, so the text is translated when used, not when the module loads). */
+export function blockedImageText(): string {
+  return l10n.t('[image from another site not shown]');
+}
 
 export type Sanitize = (html: string) => DocumentFragment;
 
@@ -71,9 +75,11 @@ export function createSanitizer(win: Window, origin: string): Sanitize {
     // DOMPurify answers null when the markup leaves no <body> to sanitize (e.g. a <frameset> document).
     const fragment = result ?? win.document.createDocumentFragment();
     // Images whose source was dropped become a short note instead of a broken-image box.
-    fragment.querySelectorAll('img:not([src])').forEach((img) => {
+    const blocked = fragment.querySelectorAll('img:not([src])');
+    const text = blocked.length > 0 ? blockedImageText() : '';
+    blocked.forEach((img) => {
       const note = win.document.createElement('span');
-      note.textContent = BLOCKED_IMAGE_TEXT;
+      note.textContent = text;
       img.replaceWith(note);
     });
     return fragment;
