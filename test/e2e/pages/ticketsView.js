@@ -21,9 +21,11 @@ class TicketsView {
     const title = this.sidebar.locator('.title-label', { hasText: 'BoldDesk' });
     // Clicking the icon of the container already shown hides the side bar, and after a reload the workbench may
     // still be restoring it: click only while the view is not visible, and check again after each click.
+    // The click goes to the icon's action item: once the badge (open-ticket count) shows, it covers the icon link.
+    const item = this.activityItem.locator('xpath=ancestor::li[contains(@class, "action-item")][1]');
     const shown = await until(this.page, async () => {
       if (await title.isVisible().catch(() => false)) return true;
-      await this.activityItem.click();
+      await item.click();
       return title.waitFor({ timeout: T.short }).then(() => true, () => false);
     }, T.ui, 500);
     if (!shown) await title.waitFor({ timeout: 1 }); // fails with the locator's own message
@@ -63,11 +65,20 @@ class TicketsView {
     for (const l of labels) await this.category(l).waitFor({ timeout });
   }
 
+  /**
+   * Expands category `label`. A click can land while the tree re-renders after a refresh (and be lost with the old
+   * row): click the twistie again, a few seconds apart, until the row says it is expanded.
+   */
   async expand(label) {
     const row = this.category(label);
     await row.waitFor({ timeout: T.ui });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-    await this.category(label, true).waitFor({ timeout: T.ui });
+    const expanded = this.category(label, true);
+    const done = await until(this.page, async () => {
+      if (await expanded.count()) return true;
+      await row.locator('.monaco-tl-twistie').click().catch(() => undefined);
+      return expanded.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    }, T.ui, 200);
+    if (!done) await expanded.waitFor({ timeout: 1 }); // fails with the locator's own message
   }
 
   async collapse(label) {

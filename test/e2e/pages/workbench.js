@@ -71,6 +71,11 @@ class Workbench {
   /** Saves docs/screenshots/<name>.png (referenced by the README). */
   async screenshot(name) {
     await this.moveMouseAway();
+    // Let fades finish (a quick pick that just opened fades in and would be half transparent); endless ones (progress
+    // bars, spinners) are not waited for.
+    await this.page.evaluate(() => Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined))));
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
     await this.page.screenshot({ path: file });

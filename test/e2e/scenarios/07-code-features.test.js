@@ -1,10 +1,33 @@
 // Scenario 7 — where developers work: a ticket reference in an editor shows the ticket on hover, and a selection
-// becomes the start of a new ticket. Runs on the shared workbench (demo key stored).
+// in a committed file of a git checkout (GitHub origin) becomes the start of a new ticket: the flow's code-context
+// step offers the file, lines, commit, a link to the lines and the code, shown whole in an editor; cancelling sends
+// nothing. Runs on the shared workbench (demo key stored).
 const assert = require('assert');
 const { describe, it, before } = require('mocha');
+const fs = require('fs');
 const path = require('path');
+const { execFileSync } = require('child_process');
 const { sharedWorkbench, fake, screenshotOnFailure, ROOT } = require('../support/context');
 const { allOpenTickets, requestsSince } = require('../support/expect');
+
+// The file the selection comes from; lines SELECTED[0]..SELECTED[1] are selected.
+const RETRY_TS = [
+  '// Calls the payment gateway again when it times out.',
+  'export async function withRetry<T>(call: () => Promise<T>, attempts = 3): Promise<T> {',
+  '  let lastError: unknown;',
+  '  for (let i = 0; i < attempts || attempts === 0; i++) {',
+  '    try {',
+  '      return await call();',
+  '    } catch (error) {',
+  '      lastError = error;',
+  '      await new Promise((resolve) => setTimeout(resolve, 2 ** i * 100));',
+  '    }',
+  '  }',
+  '  throw lastError;',
+  '}',
+  '',
+].join('\n');
+const SELECTED = [4, 10];
 
 describe('Tickets in code', function () {
   let handle;
@@ -34,17 +57,74 @@ describe('Tickets in code', function () {
     assert.strictEqual(lookups.length, 1, 'one lookup for the hovered ticket');
   });
 
-  it('starts a ticket from the selected code', async () => {
-    await wb.editor.textEditor.locator('.view-lines').click();
-    await handle.page.keyboard.press('Control+A');
+  it('starts a ticket from the selected code: file, lines, commit, link and code are prefilled', async () => {
+    // A small project in the workspace, committed, with a GitHub origin (what a developer's checkout looks like).
+    const repo = handle.server.workspace;
+    const file = path.join('src', 'checkout', 'retry.ts');
+    fs.mkdirSync(path.join(repo, 'src', 'checkout'), { recursive: true });
+    fs.writeFileSync(path.join(repo, file), RETRY_TS);
+    const git = (...args) => execFileSync('git', ['-c', 'user.name=Ana Agent', '-c', 'user.email=ana@example.com', ...args],
+      { cwd: repo, encoding: 'utf8' }).trim();
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'Retry payment calls');
+    git('remote', 'add', 'origin', 'https://github.com/acme/shop.git');
+    const sha = git('rev-parse', 'HEAD');
+    const code = RETRY_TS.split('\n').slice(SELECTED[0] - 1, SELECTED[1]);
+    const from = fake().requests.length;
+
+    // Open the file (Go to File), select lines 4–10 with the keyboard.
+    await wb.runCommand('View: Revert and Close Editor'); // the untitled file of the hover test, unsaved
+    await wb.editor.tabs.filter({ hasText: 'Untitled' }).first().waitFor({ state: 'detached' });
+    await wb.editor.closeAll(wb);
+    await wb.tickets.collapse('All open'); // a shorter tree for the screenshot
+    await wb.runCommand('Go to File...');
+    await wb.quickInput.pick('retry.ts', { filter: 'retry.ts' });
+    await wb.editor.waitForTab('retry.ts');
+    await wb.editor.waitForText('withRetry');
+    await wb.runCommand('Go to Line/Column...');
+    await wb.quickInput.submit(`:${SELECTED[0]}`);
+    await wb.quickInput.waitClosed();
+    for (let i = SELECTED[0]; i <= SELECTED[1]; i++) await handle.page.keyboard.press('Shift+ArrowDown');
+    await handle.page.locator('.monaco-editor .selected-text').first().waitFor();
+
     // Not wb.runCommand: its Escape would clear the selection the command needs.
     await handle.page.keyboard.press('F1');
-    await wb.quickInput.waitOpen();
-    await wb.quickInput.type('>BoldDesk: Create Ticket from Selection');
-    await wb.quickInput.pick('BoldDesk: Create Ticket from Selection', { exact: true });
-    await wb.quickInput.waitForTitle('Create BoldDesk ticket');
+    const qi = wb.quickInput;
+    await qi.waitOpen();
+    await qi.type('>BoldDesk: Create Ticket from Selection');
+    await qi.pick('BoldDesk: Create Ticket from Selection', { exact: true });
+    await qi.waitForStep(1);
+    const brand = fake().db.brands.find((b) => b.isDefault) || fake().db.brands[0];
+    await qi.pick(brand.brandName, { filter: brand.brandName });
+    await qi.waitForStep(2);
+    await qi.submit('Checkout retries forever when the gateway times out');
+    await qi.waitForStep(3);
+    assert.match(await qi.messageText(), /code context from your selection comes next/);
+    await qi.submit('Customers see a spinner for minutes; the retry below never gives up on a 504.');
+
+    // The code-context step: what was prefilled from the selection, offered as it is, to edit, or to leave out.
+    await qi.waitForStep(4);
+    const include = qi.row('Add the code context below the description').first();
+    await include.waitFor();
+    const headline = `File: ${file.split(path.sep).join('/')}, lines ${SELECTED[0]}–${SELECTED[1]}`;
+    assert.ok((await include.getAttribute('aria-label')).includes(headline), `the step names ${headline}: ${await include.getAttribute('aria-label')}`);
+    await qi.pick('Edit the code context in an editor');
+    // The whole context opens in an editor beside the code; the step waits with "Use … as edited".
+    await qi.row('Use the code context as edited in the editor').first().waitFor();
+    await wb.editor.waitForText(headline);
+    // Long lines wrap on screen: compare without whitespace.
+    const shown = (await wb.editor.visibleText()).replace(/\s+/g, '');
+    const link = `https://github.com/acme/shop/blob/${sha}/src/checkout/retry.ts#L${SELECTED[0]}-L${SELECTED[1]}`;
+    for (const part of [headline, `Commit: ${sha}`, `Link: ${link}`, '```typescript', ...code.map((l) => l.trim()).filter(Boolean)]) {
+      assert.ok(shown.includes(part.replace(/\s+/g, '')), `the prefilled code context shows ${part}:\n${await wb.editor.visibleText()}`);
+    }
     await wb.screenshot('create-from-selection');
-    await handle.page.keyboard.press('Escape');
-    await wb.quickInput.waitClosed();
+
+    // Cancel: nothing is sent, and the scratch editor goes away without a "Save changes?" question.
+    await qi.cancel();
+    await wb.editor.tabs.filter({ hasText: 'Untitled' }).first().waitFor({ state: 'detached' });
+    assert.deepStrictEqual(requestsSince(from, 'POST').map((r) => r.path), [], 'nothing was sent to BoldDesk');
+    await wb.editor.closeAll(wb);
   });
 });

@@ -45,6 +45,8 @@ function userSettings() {
     'editor.autoClosingBrackets': 'never',
     'editor.autoClosingQuotes': 'never',
     'editor.wordWrap': 'on',
+    // "Beside" opens below: the code-context editor of Create Ticket from Selection is then not under the quick input.
+    'workbench.editor.openSideBySideDirection': 'down',
   };
 }
 
