@@ -25,6 +25,8 @@ export class LoopController implements vscode.Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<TickResult | undefined> | undefined;
   private readonly statusBar: vscode.StatusBarItem;
+  /** session.connectionKey the watcher and the count belong to. */
+  private connection: string;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -33,6 +35,7 @@ export class LoopController implements vscode.Disposable {
     private readonly tree: TicketsTreeProvider,
     private readonly treeView: vscode.TreeView<TreeNode>,
   ) {
+    this.connection = session.connectionKey;
     this.watcher = this.newWatcher();
     this.statusBar = vscode.window.createStatusBarItem('bolddesk.openCount', vscode.StatusBarAlignment.Left, 50);
     this.statusBar.name = vscode.l10n.t('BoldDesk open tickets');
@@ -47,7 +50,10 @@ export class LoopController implements vscode.Disposable {
       this.statusBar,
       { dispose: () => modelSub.dispose() },
       session.onDidChange(() => {
-        // Another domain, key or agent: start over (nothing seen so far belongs to it).
+        // Another domain, key or agent: start over (nothing seen so far belongs to it). Other changes (an
+        // identity added or relabelled) keep the acting agent, so the count and what was seen stay true.
+        if (session.connectionKey === this.connection) return;
+        this.connection = session.connectionKey;
         this.watcher = this.newWatcher();
         this.showCount(undefined);
       }),

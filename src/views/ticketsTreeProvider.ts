@@ -171,5 +171,13 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     const filter = this.model.filter;
     if (filter) parts.push(filter.description ? vscode.l10n.t('filter: {0}', filter.description) : vscode.l10n.t('filter on'));
     this.view.description = parts.join(' · ') || undefined;
+    // VS Code hides a view's description while it is the only view of its container (ours is), so what
+    // matters most is also said above the tree: a filter that hides tickets, and who acts when there is a choice.
+    const lines: string[] = [];
+    if (actingAs && this.session.identities.length > 1) lines.push(vscode.l10n.t('Acting as {0}.', actingAs));
+    if (filter) {
+      lines.push(filter.description ? vscode.l10n.t('Filtered by {0}.', filter.description) : vscode.l10n.t('A filter is on.'));
+    }
+    this.view.message = lines.join(' ') || undefined;
   }
 }

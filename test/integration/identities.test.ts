@@ -163,11 +163,14 @@ describe('Several identities (fake BoldDesk)', function () {
     await vscode.commands.executeCommand(Commands.switchIdentity, botId);
     await ext.session.resolveIdentity();
     await waitFor('the view description', () => /acting as API Bot/.test(String(ext.treeView.description)));
+    // The description is hidden while Tickets is the only view of its container: the message above the tree says it.
+    assert.match(String(ext.treeView.message), /^Acting as API Bot\.$/);
     const defaultId = ext.session.identities.find((i) => i.id !== botId)?.id;
     await vscode.commands.executeCommand(Commands.switchIdentity, defaultId);
     assert.strictEqual(labelOf(ext.session.defaultIdentity?.id), labelOf(defaultId));
     await ext.session.resolveIdentity();
     await waitFor('the view description', () => !/API Bot/.test(String(ext.treeView.description ?? '')));
+    assert.doesNotMatch(String(ext.treeView.message ?? ''), /API Bot/);
   });
 
   it('keys are nowhere but SecretStorage (settings, globalState, workspaceState)', async () => {

@@ -119,4 +119,25 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
     assert.equal(fake.requests.length, 1);
     assert.equal(p.messages.length, 1);
   });
+
+  it('adding a second identity keeps the badge and the count: the acting agent did not change', async () => {
+    const { fake } = fixture();
+    const mine = (ext.treeProvider.model.lists ?? []).find((l) => l.id === 'mine');
+    assert.ok(mine);
+    await ext.loop.tick();
+    const count = ext.treeView.badge?.value;
+    assert.ok(count !== undefined && count > 0, 'a badge to begin with');
+    const bot = fake.keys.find((k) => k.label === 'API Bot');
+    assert.ok(bot, 'the fake has an API Bot key');
+    const { id } = await ext.session.addIdentity('API Bot', bot.key, bot.agent.email, false);
+    try {
+      assert.equal(ext.treeView.badge?.value, count, 'the badge stays');
+      const result = await ext.loop.tick();
+      assert.ok(result && result.changed.length === 0, 'nothing seen so far is reported again');
+    } finally {
+      await ext.session.removeIdentity(id);
+    }
+    assert.equal(ext.treeView.badge?.value, count, 'and stays after removing it');
+  });
 });
+

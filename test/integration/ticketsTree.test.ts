@@ -62,6 +62,7 @@ describe('Tickets tree (fake BoldDesk)', function () {
     const agent = ext.session.actingAs;
     assert.strictEqual(agent?.userId, fixture().agent.userId, 'the key owner');
     assert.strictEqual(ext.treeView.description, `acting as ${agent.name}`);
+    assert.strictEqual(ext.treeView.message, undefined, 'one identity and no filter: nothing above the tree');
   });
 
   it('lists tickets of a category with status, priority and requester, and a count once loaded', async () => {
@@ -141,6 +142,7 @@ describe('Tickets tree (fake BoldDesk)', function () {
     await vscode.commands.executeCommand(Commands.filter, { priorityIds: [4] });
     try {
       assert.match(String(ext.treeView.description), new RegExp(`filter: ${urgent.name}`));
+      assert.equal(ext.treeView.message, `Filtered by ${urgent.name}.`, 'said above the tree too (the description is hidden)');
       const nodes = tickets(await children(await category('All open')));
       assert.ok(nodes.length > 0);
       for (const n of nodes) assert.match(String(item(n).description), new RegExp(` · ${urgent.name} · `));
@@ -148,5 +150,6 @@ describe('Tickets tree (fake BoldDesk)', function () {
       await vscode.commands.executeCommand(Commands.clearFilter);
     }
     assert.ok(!String(ext.treeView.description ?? '').includes('filter'));
+    assert.equal(ext.treeView.message, undefined);
   });
 });
