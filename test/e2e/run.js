@@ -30,7 +30,7 @@ function argValue(name) {
 function packageVsix(dir) {
   const stage = path.join(dir, 'stage');
   fs.mkdirSync(stage);
-  for (const entry of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.nls.json', 'dist', 'media']) {
+  for (const entry of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.nls.json', 'l10n', 'dist', 'media']) {
     const from = path.join(REPO_DIR, entry);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, entry), { recursive: true });
   }

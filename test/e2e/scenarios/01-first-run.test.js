@@ -1,9 +1,19 @@
 // Scenario 1 — first run: no key stored (a fresh VS Code profile), the welcome view offers "Set API Key"; a wrong
-// key is rejected and nothing is stored; the right key is stored in SecretStorage and the tickets appear.
+// key is rejected and nothing is stored; the right key is stored in SecretStorage and the tickets appear. The
+// walkthrough (Help → Get Started) is there for a newcomer too.
 const assert = require('assert');
+const path = require('path');
 const { describe, it, before, after } = require('mocha');
-const { openWorkbench, fake, demoKey, screenshotOnFailure } = require('../support/context');
+const { openWorkbench, fake, demoKey, screenshotOnFailure, ROOT } = require('../support/context');
 const { myOpenTickets, requestsSince } = require('../support/expect');
+
+/** The walkthrough's title and step titles, in English: package.json's %keys% resolved with package.nls.json. */
+function walkthroughTitles() {
+  const nls = require(path.join(ROOT, 'package.nls.json'));
+  const [walkthrough] = require(path.join(ROOT, 'package.json')).contributes.walkthroughs;
+  const text = (s) => (/^%(.+)%$/.test(s) ? nls[s.slice(1, -1)] : s);
+  return { title: text(walkthrough.title), steps: walkthrough.steps.map((s) => text(s.title)) };
+}
 
 describe('First run: Set API Key from the welcome view', function () {
   let handle;
@@ -29,6 +39,27 @@ describe('First run: Set API Key from the welcome view', function () {
     assert.strictEqual(await wb.tickets.rows.count(), 0, 'the tree shows no rows without a key');
     assert.strictEqual(requestsSince(0).length, 0, 'nothing is sent to BoldDesk before a key exists');
     await wb.screenshot('welcome');
+  });
+
+  it('offers the walkthrough: domain, key and attribution, browsing, creating a ticket', async () => {
+    const { title, steps } = walkthroughTitles();
+    const page = handle.page;
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.quickInput.pick(title, { filter: 'BoldDesk' });
+    const slide = page.locator('.gettingStartedSlideDetails');
+    await slide.locator('.category-title', { hasText: title }).waitFor();
+    const shown = await slide.locator('.step-title').evaluateAll((els) => els.map((e) => e.textContent.trim()));
+    assert.deepStrictEqual(shown, steps, 'every step of the walkthrough, in order');
+    // The open step's page is shown beside the list (a Markdown file rendered in a webview): first the domain's; a
+    // click on the key step shows what the key is for and whose name BoldDesk shows (attribution).
+    const media = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    await media.locator('h1', { hasText: 'Connect to your help desk' }).waitFor();
+    const keyStep = slide.locator('.getting-started-step', { hasText: steps[1] });
+    await keyStep.click();
+    await keyStep.and(page.locator('.expanded')).waitFor();
+    await media.locator('h2', { hasText: 'Attribution' }).waitFor();
+    await wb.screenshot('walkthrough');
+    await wb.editor.closeAll(wb); // back to the empty editor area of a first run
   });
 
   it('rejects a wrong key with a clear message and stores nothing', async () => {

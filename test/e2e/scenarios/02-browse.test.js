@@ -2,7 +2,7 @@
 // Runs on the shared workbench, which starts with the demo key stored (BOLDDESK_DEMO_KEY, loopback only).
 const assert = require('assert');
 const { describe, it, before } = require('mocha');
-const { sharedWorkbench, fake, screenshotOnFailure } = require('../support/context');
+const { sharedTicketsView, fake, screenshotOnFailure } = require('../support/context');
 const { allOpenTickets, sentenceOf, requestsSince } = require('../support/expect');
 
 const PAGE_SIZE = 10; // bolddesk.pageSize in the e2e user settings
@@ -15,12 +15,9 @@ describe('Browse tickets', function () {
 
   before(async function () {
     this.timeout(5 * 60 * 1000);
-    fake().reset();
-    handle = await sharedWorkbench();
-    wb = handle.workbench;
-    await wb.tickets.open();
-    await wb.tickets.waitForCategories(['My open tickets', 'Unassigned', 'All open']);
-    await wb.widenSidebar(); // long subjects stay readable in the screenshots
+    ({ handle, wb } = await sharedTicketsView({
+      categories: ['My open tickets', 'Unassigned', 'All open'], closeEditors: false, clearNotifications: false,
+    }));
   });
 
   it('expands "All open" and shows the first page, newest first', async () => {

@@ -3,7 +3,7 @@
 // demo agent, so the ticket is created under that agent's name; the new ticket shows up in the tree.
 const assert = require('assert');
 const { describe, it, before } = require('mocha');
-const { sharedWorkbench, fake, demoKey, screenshotOnFailure } = require('../support/context');
+const { sharedTicketsView, fake, demoKey, screenshotOnFailure } = require('../support/context');
 const { requestsSince } = require('../support/expect');
 
 describe('Create a ticket', function () {
@@ -13,14 +13,8 @@ describe('Create a ticket', function () {
 
   before(async function () {
     this.timeout(5 * 60 * 1000);
-    fake().reset();
-    handle = await sharedWorkbench();
-    wb = handle.workbench;
-    await wb.tickets.open();
-    await wb.widenSidebar();
-    await wb.tickets.waitForCategories(['Unassigned', 'All open']);
-    await wb.editor.closeAll(wb); // a ticket panel left open could take the focus from the quick input
-    await wb.notifications.clearAll(wb);
+    // Editors closed: a ticket panel left open could take the focus from the quick input.
+    ({ handle, wb } = await sharedTicketsView({ categories: ['Unassigned', 'All open'] }));
   });
 
   const subject = `Printer on the 3rd floor prints blank pages ${Date.now().toString(36)}`;

@@ -3,7 +3,7 @@
 // note = private, isPublicNote=false) and authored by the key owner; the ticket then shows them.
 const assert = require('assert');
 const { describe, it, before } = require('mocha');
-const { sharedWorkbench, fake, demoKey, screenshotOnFailure } = require('../support/context');
+const { sharedTicketsView, fake, demoKey, screenshotOnFailure } = require('../support/context');
 const { allOpenTickets, requestsSince, htmlToText } = require('../support/expect');
 
 describe('Reply and private note', function () {
@@ -17,16 +17,9 @@ describe('Reply and private note', function () {
 
   before(async function () {
     this.timeout(5 * 60 * 1000);
-    fake().reset();
-    handle = await sharedWorkbench();
-    wb = handle.workbench;
-    await wb.tickets.open();
-    await wb.widenSidebar();
-    await wb.tickets.waitForCategories(['All open']);
     // A ticket panel left open by an earlier scenario would become the active editor when a draft tab closes and
     // take the focus while it reloads, closing a quick pick opened just then: start from an empty editor area.
-    await wb.editor.closeAll(wb);
-    await wb.notifications.clearAll(wb);
+    ({ handle, wb } = await sharedTicketsView());
     ticket = allOpenTickets()[1];
   });
 

@@ -2,7 +2,7 @@
 // while working. Each shows its message in the Tickets view, and the tree recovers once the fault is gone.
 const assert = require('assert');
 const { describe, it, before, after } = require('mocha');
-const { sharedWorkbench, fake, demoKey, screenshotOnFailure } = require('../support/context');
+const { sharedTicketsView, fake, demoKey, screenshotOnFailure } = require('../support/context');
 const { allOpenTickets, requestsSince } = require('../support/expect');
 
 describe('Errors shown in the Tickets view', function () {
@@ -13,15 +13,8 @@ describe('Errors shown in the Tickets view', function () {
 
   before(async function () {
     this.timeout(5 * 60 * 1000);
-    fake().reset();
+    ({ handle, wb } = await sharedTicketsView());
     host = new URL(fake().url).host;
-    handle = await sharedWorkbench();
-    wb = handle.workbench;
-    await wb.tickets.open();
-    await wb.widenSidebar();
-    await wb.editor.closeAll(wb);
-    await wb.notifications.clearAll(wb);
-    await wb.tickets.waitForCategories(['All open']);
   });
 
   after(() => fake() && fake().reset());

@@ -4,7 +4,7 @@
 const assert = require('assert');
 const path = require('path');
 const { describe, it, before, after } = require('mocha');
-const { sharedWorkbench, fake, screenshotOnFailure, ROOT } = require('../support/context');
+const { sharedTicketsView, fake, screenshotOnFailure, ROOT } = require('../support/context');
 
 const { XSS_CORPUS, XSS_TITLE, EVIL_HOST } = require(path.join(ROOT, 'out', 'test', 'e2e', 'xssCorpus.js'));
 // Each body starts with a marker: a payload with broken markup may swallow whatever follows it.
@@ -20,9 +20,7 @@ describe('Hostile ticket content in the UI', function () {
 
   before(async function () {
     this.timeout(5 * 60 * 1000);
-    fake().reset();
-    handle = await sharedWorkbench();
-    wb = handle.workbench;
+    ({ handle, wb } = await sharedTicketsView({ categories: [], widen: false, clearNotifications: false }));
     handle.page.context().on('request', onRequest);
     const db = fake().db;
     const requester = db.contacts[5];
@@ -35,8 +33,6 @@ describe('Hostile ticket content in the UI', function () {
     }, `<p>${START} (description)</p>${all}`, now - 3000);
     db.addMessage(ticket, { kind: 'reply', description: `<p>${START} (reply)</p>${all}`, authorId: requester.userId, isFromCustomer: true, at: now - 2000 });
     db.addMessage(ticket, { kind: 'privateNote', description: `<p>${START} (note)</p>${all}`, authorId: 11, at: now - 1000 });
-    await wb.tickets.open();
-    await wb.editor.closeAll(wb);
   });
 
   after(() => handle && handle.page.context().off('request', onRequest));

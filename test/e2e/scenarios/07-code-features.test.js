@@ -7,7 +7,7 @@ const { describe, it, before } = require('mocha');
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { sharedWorkbench, fake, screenshotOnFailure, ROOT } = require('../support/context');
+const { sharedTicketsView, fake, screenshotOnFailure, ROOT } = require('../support/context');
 const { allOpenTickets, requestsSince } = require('../support/expect');
 
 // The file the selection comes from; lines SELECTED[0]..SELECTED[1] are selected.
@@ -36,12 +36,7 @@ describe('Tickets in code', function () {
 
   before(async function () {
     this.timeout(5 * 60 * 1000);
-    fake().reset();
-    handle = await sharedWorkbench();
-    wb = handle.workbench;
-    await wb.tickets.open();
-    await wb.tickets.waitForCategories(['All open']);
-    await wb.editor.closeAll(wb);
+    ({ handle, wb } = await sharedTicketsView({ widen: false, clearNotifications: false }));
   });
 
   it('shows the ticket when hovering a BD-1234 reference in an editor', async () => {

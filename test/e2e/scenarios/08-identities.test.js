@@ -5,7 +5,7 @@
 // again, so later scenarios act as Ana Agent.
 const assert = require('assert');
 const { describe, it, before, after } = require('mocha');
-const { sharedWorkbench, fake, demoKey, screenshotOnFailure } = require('../support/context');
+const { sharedTicketsView, fake, demoKey, screenshotOnFailure } = require('../support/context');
 const { allOpenTickets, myOpenTickets, requestsSince, htmlToText } = require('../support/expect');
 const T = require('../pages/timeouts');
 const { until } = require('../pages/wait');
@@ -39,16 +39,9 @@ describe('Several identities', function () {
 
   before(async function () {
     this.timeout(5 * 60 * 1000);
-    fake().reset();
+    ({ handle, wb } = await sharedTicketsView());
     bot = fake().keys.find((k) => k.agent.name === 'API Bot');
     assert.ok(bot, 'the fake has a key of the "API Bot" agent');
-    handle = await sharedWorkbench();
-    wb = handle.workbench;
-    await wb.tickets.open();
-    await wb.widenSidebar();
-    await wb.tickets.waitForCategories(['All open']);
-    await wb.editor.closeAll(wb);
-    await wb.notifications.clearAll(wb);
   });
 
   after(async function () {

@@ -5,7 +5,7 @@
 // Runs on the shared workbench; auto refresh is switched off again at the end.
 const assert = require('assert');
 const { describe, it, before, after } = require('mocha');
-const { sharedWorkbench, fake, demoKey, screenshotOnFailure } = require('../support/context');
+const { sharedTicketsView, fake, demoKey, screenshotOnFailure } = require('../support/context');
 const { myOpenTickets, requestsSince } = require('../support/expect');
 const T = require('../pages/timeouts');
 const { until } = require('../pages/wait');
@@ -66,14 +66,7 @@ describe('Staying in the loop', function () {
 
   before(async function () {
     this.timeout(5 * 60 * 1000);
-    fake().reset();
-    handle = await sharedWorkbench();
-    wb = handle.workbench;
-    await wb.tickets.open();
-    await wb.widenSidebar();
-    await wb.tickets.waitForCategories(['My open tickets', 'Unassigned', 'All open']);
-    await wb.editor.closeAll(wb);
-    await wb.notifications.clearAll(wb);
+    ({ handle, wb } = await sharedTicketsView({ categories: ['My open tickets', 'Unassigned', 'All open'] }));
 
     // A customer writes in: a new, unassigned ticket, which the tree shows under "Unassigned" after a refresh.
     const db = fake().db;

@@ -94,7 +94,7 @@ async function openWorkbench(o = {}) {
   }
 }
 
-/** The workbench scenarios 2–5 share: started once, with the demo key already stored. */
+/** The workbench scenarios 2–9 share: started once, with the demo key already stored. */
 async function sharedWorkbench() {
   if (!state.shared) state.shared = openWorkbench({ withDemoKey: true });
   try {
@@ -103,6 +103,27 @@ async function sharedWorkbench() {
     state.shared = undefined;
     throw e;
   }
+}
+
+/**
+ * The usual start of a scenario on the shared workbench: resets the fake, shows the Tickets view and waits for its
+ * categories; optionally widens the side bar (long subjects stay readable in screenshots), closes all editors (a
+ * ticket panel left open by an earlier scenario could take the focus from a quick input, or become the active editor
+ * when a draft tab closes) and clears the notifications.
+ * @param {{ categories?: string[], widen?: boolean, closeEditors?: boolean, clearNotifications?: boolean }} [o]
+ *   categories: the category rows to wait for (default ["All open"]; [] waits for none).
+ * @returns {Promise<{ handle: Awaited<ReturnType<typeof openWorkbench>>, wb: Workbench }>}
+ */
+async function sharedTicketsView({ categories = ['All open'], widen = true, closeEditors = true, clearNotifications = true } = {}) {
+  fake().reset();
+  const handle = await sharedWorkbench();
+  const wb = handle.workbench;
+  await wb.tickets.open();
+  if (widen) await wb.widenSidebar();
+  await wb.tickets.waitForCategories(categories);
+  if (closeEditors) await wb.editor.closeAll(wb);
+  if (clearNotifications) await wb.notifications.clearAll(wb);
+  return { handle, wb };
 }
 
 async function closeAll() {
@@ -134,4 +155,4 @@ function screenshotOnFailure(getPage) {
   });
 }
 
-module.exports = { state, fake, demoKey, openWorkbench, sharedWorkbench, closeAll, screenshotOnFailure, ROOT };
+module.exports = { state, fake, demoKey, openWorkbench, sharedWorkbench, sharedTicketsView, closeAll, screenshotOnFailure, ROOT };
