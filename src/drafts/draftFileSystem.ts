@@ -1,7 +1,11 @@
 // A tiny file system for scheme `bolddesk-draft`, so a reply or note is an ordinary editor tab with a
 // meaningful title (`Reply to #123.md`). Every well-formed draft path "exists" (empty until written);
-// contents live in DraftStore (memory + globalState). Nothing here talks to BoldDesk.
+// contents live in DraftStore (memory + globalState). Nothing here talks to BoldDesk. Every store change (this
+// file system's own writes, the ticket panel's composer, a send) is announced as Changed: VS Code reloads a clean
+// open tab and leaves a dirty one (the user's typing) alone.
 import * as vscode from 'vscode';
+import { DRAFT_SCHEME } from '../constants';
+import type { Unsubscribe } from '../model/emitter';
 import { draftPath, parseDraftPath, type DraftRef, type DraftStore } from './draftStore';
 
 export class DraftFileSystem implements vscode.FileSystemProvider {
@@ -10,9 +14,16 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly store: DraftStore) {}
+  private readonly subscription: Unsubscribe;
+
+  constructor(private readonly store: DraftStore) {
+    this.subscription = store.onDidChange((ref) =>
+      this.changes.fire([{ type: vscode.FileChangeType.Changed, uri: vscode.Uri.from({ scheme: DRAFT_SCHEME, path: draftPath(ref) }) }]),
+    );
+  }
 
   dispose(): void {
+    this.subscription.dispose();
     this.changes.dispose();
   }
 
@@ -39,13 +50,11 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-    await this.store.set(this.refOf(uri), this.decoder.decode(content));
-    this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    await this.store.set(this.refOf(uri), this.decoder.decode(content)); // the store's event announces it
   }
 
   async delete(uri: vscode.Uri): Promise<void> {
-    await this.store.clear(this.refOf(uri));
-    this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    await this.store.clear(this.refOf(uri)); // the store's event announces it
   }
 
   createDirectory(uri: vscode.Uri): void {

@@ -1,6 +1,8 @@
 // Unsent replies and notes, one per ticket and kind, kept in memory and persisted in a key-value store
 // (the extension's globalState: draft text is not secret) so a draft survives closing its tab and reloading
 // the window. Also the naming of draft documents (`bolddesk-draft:/Reply to #123.md`). No vscode import.
+// onDidChange tells the draft tab (file system) and an open ticket panel that a draft was saved or cleared.
+import { Emitter } from '../model/emitter';
 
 export type DraftKind = 'reply' | 'note';
 
@@ -71,6 +73,9 @@ export class DraftStore {
   private readonly cache = new Map<string, StoredDraft>();
   /** When each draft was last cleared, so mtimes never go backwards for an open editor. */
   private readonly clearedAt = new Map<string, number>();
+  private readonly changes = new Emitter<DraftRef>();
+  /** Fired once a draft's text was set or cleared (and persisted), whoever did it. */
+  readonly onDidChange = this.changes.event;
 
   constructor(
     private readonly state: KeyValueStore,
@@ -99,6 +104,7 @@ export class DraftStore {
     const draft: StoredDraft = { text, mtime: this.nextMtime(ref) };
     this.cache.set(key, draft);
     await this.state.update(key, draft);
+    this.changes.fire(ref); // after the update: get() falls back to the persisted state
   }
 
   async clear(ref: DraftRef): Promise<void> {
@@ -106,6 +112,7 @@ export class DraftStore {
     this.clearedAt.set(key, this.nextMtime(ref));
     this.cache.delete(key);
     await this.state.update(key, undefined);
+    this.changes.fire(ref);
   }
 
   /** The identity id this draft is to be posted as ("Post as…"); undefined = the default identity. */

@@ -1,12 +1,12 @@
 // The ticket webview panel in a real extension host (the workbench runs in real Chromium), against the fake
 // BoldDesk: one panel per ticket, reused when opened again; the webview script loads, asks for the ticket and
 // gets it (title changes only after that round trip); a reply sent through the panel's message handler reaches
-// BoldDesk exactly once.
+// BoldDesk exactly once; a reply draft syncs live between its editor tab and the open panel.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { TICKET_PANEL_VIEW_TYPE } from '../../src/views/ticketPanel/protocol';
+import { TICKET_PANEL_VIEW_TYPE, type ExtensionMessage } from '../../src/views/ticketPanel/protocol';
 import { activateExtension, fixture, waitFor } from './fixture';
 
 let ext: ExtensionApi;
@@ -117,5 +117,33 @@ describe('Ticket panel (webview, fake BoldDesk)', function () {
     await vscode.commands.executeCommand(Commands.openTicket, ticket.id);
     const second = ext.ticketPanels.get(ticket.id);
     assert.ok(second && second !== first);
+  });
+
+  it('syncs a reply draft live: typed in its tab reaches the panel, saved by the panel shows in the clean tab', async () => {
+    const ticket = fixture().fake.db.tickets[6];
+    await vscode.commands.executeCommand(Commands.openTicket, ticket.id);
+    const panel = ext.ticketPanels.get(ticket.id);
+    assert.ok(panel);
+    await waitFor('the first load', () => panel.controller.loaded, 20000);
+    // What the host pushes to the webview (the composer applies it; its rule is tested in Chromium).
+    const pushed: ExtensionMessage[] = [];
+    const webview = panel.panel.webview;
+    const original = webview.postMessage.bind(webview);
+    webview.postMessage = (m: ExtensionMessage) => (pushed.push(m), original(m));
+
+    const uri = vscode.Uri.from({ scheme: 'bolddesk-draft', path: `/Reply to #${ticket.id}.md` });
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const doc = editor.document;
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(0, 0, doc.lineCount, 0), 'Typed in the tab')));
+    const fromTab = await waitFor('the panel to receive the tab\'s text', () =>
+      pushed.find((m) => m.type === 'draftChanged' && m.draft?.text === 'Typed in the tab'), 20000);
+    assert.deepStrictEqual(fromTab, { type: 'draftChanged', draft: { kind: 'reply', text: 'Typed in the tab' } });
+    await waitFor('the tab to be clean (autosaved)', () => !doc.isDirty, 20000);
+
+    const reply = await panel.handleMessage({ id: 2001, type: 'saveDraft', draft: { kind: 'reply', text: 'Saved by the panel' } });
+    assert.ok(reply && reply.ok, JSON.stringify(reply));
+    await waitFor('the clean tab to show the panel\'s text', () => doc.getText() === 'Saved by the panel', 20000);
+    assert.strictEqual(doc.isDirty, false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

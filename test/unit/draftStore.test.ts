@@ -1,20 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { DraftStore, draftPath, draftTitle, parseDraftPath, type KeyValueStore } from '../../src/drafts/draftStore';
-
-/** A Memento-like map, as globalState behaves across a reload (new DraftStore, same map). */
-class MapStore implements KeyValueStore {
-  readonly map = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.map.get(key) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.map.delete(key);
-    else this.map.set(key, JSON.parse(JSON.stringify(value)));
-  }
-  keys(): readonly string[] {
-    return [...this.map.keys()];
-  }
-}
+import { DraftStore, draftPath, draftTitle, parseDraftPath } from '../../src/drafts/draftStore';
+import { MemoryState as MapStore } from './support/memoryState';
 
 describe('draft naming', () => {
   it('names reply and note tabs after the ticket', () => {

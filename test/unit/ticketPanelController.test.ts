@@ -5,27 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
 import { describeError } from '../../src/api/describeError';
 import type { TicketDetail, TicketMessage } from '../../src/api/types';
-import { DraftStore, type KeyValueStore } from '../../src/drafts/draftStore';
+import { DraftStore } from '../../src/drafts/draftStore';
 import { TicketPanelController, type PanelEnv } from '../../src/views/ticketPanel/panelController';
 import { PanelDraftAdapter } from '../../src/views/ticketPanel/panelDrafts';
 import { toPanelConversation } from '../../src/views/ticketPanel/panelModel';
 import type { ExtensionMessage, Reply } from '../../src/views/ticketPanel/protocol';
 import { startHarness, type Harness } from './clientHelpers';
 import { englishWords, pseudoBundle } from './support/pseudoL10n';
-
-class MemoryState implements KeyValueStore {
-  readonly map = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.map.get(key) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.map.delete(key);
-    else this.map.set(key, value);
-  }
-  keys(): readonly string[] {
-    return [...this.map.keys()];
-  }
-}
+import { MemoryState } from './support/memoryState';
 
 interface Rig {
   controller: TicketPanelController;

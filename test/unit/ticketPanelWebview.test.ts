@@ -111,6 +111,40 @@ describe('ticket webview in Chromium (shell, CSP, script)', function () {
     assert.equal(await page.inputValue('#composer-text'), 'typed now');
   });
 
+  it('live draft sync: shows a draft pushed from the tab only over untouched text, and never during a send', async () => {
+    const text = () => page.inputValue('#composer-text');
+    const settle = () => page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    const pushed = async (draft: { kind: 'reply' | 'note'; text: string } | undefined, expected: string) => {
+      await send({ type: 'draftChanged', ...(draft ? { draft } : {}) });
+      await page.waitForFunction((t) => (document.getElementById('composer-text') as HTMLTextAreaElement).value === t, expected);
+    };
+    await send({ ...loaded([msg(1)]), draft: { kind: 'reply', text: 'tab v1' } } as ExtensionMessage);
+    await page.waitForFunction(() => (document.getElementById('composer-text') as HTMLTextAreaElement).value === 'tab v1');
+    await pushed({ kind: 'reply', text: 'tab v2' }, 'tab v2');
+    await pushed(undefined, ''); // sent from the tab: the untouched composer empties
+    await pushed({ kind: 'note', text: 'note from tab' }, 'note from tab');
+    assert.equal(await page.isChecked('input[name="kind"][value="note"]'), true);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { saved: unknown }).saved), { ticketId: 42, draft: { kind: 'note', text: 'note from tab' } });
+
+    await page.fill('#composer-text', 'typed here');
+    await send({ type: 'draftChanged', draft: { kind: 'reply', text: 'from elsewhere' } });
+    await settle();
+    assert.equal(await text(), 'typed here', 'a push never overwrites typing');
+    await waitPosted((m) => m.type === 'saveDraft' && m.draft.text === 'typed here');
+    await send({ type: 'draftChanged', draft: { kind: 'note', text: 'typed here' } }); // the echo of its own save
+    await settle();
+    assert.equal(await text(), 'typed here');
+    await pushed({ kind: 'note', text: 'tab v3' }, 'tab v3'); // stored text untouched since: the tab wins again
+
+    await page.press('#composer-text', 'Control+Enter');
+    const sending = await waitPosted((m) => m.type === 'send');
+    await send({ type: 'draftChanged', draft: { kind: 'note', text: 'during send' } });
+    await settle();
+    assert.equal(await text(), 'tab v3', 'no change while a send is in flight');
+    await send({ type: 'reply', id: sending.id, ok: true, result: { messageId: 9 } });
+    await page.waitForFunction(() => (document.getElementById('composer-text') as HTMLTextAreaElement).value === '');
+  });
+
   it('a field shows its new value only after BoldDesk confirmed it', async () => {
     await send(loaded([msg(1)]));
     const status = page.locator('select[data-focus-key="status"]');

@@ -141,6 +141,11 @@ export class TicketPanelController {
     if (!this.reportingChange) void this.load();
   }
 
+  /** The stored draft of this ticket changed (DraftStore event): push it; the composer decides whether to show it. */
+  draftChangedElsewhere(): void {
+    this.post({ type: 'draftChanged', draft: this.env.drafts.get(this.ticketId) });
+  }
+
   attributionChanged(): void {
     this.post({ type: 'attributionChanged', text: this.env.attribution(), identities: this.env.identities?.() });
   }

@@ -146,6 +146,8 @@ export type ExtensionNotification =
       identities?: PanelIdentities;
     }
   | { type: 'ticketUpdated'; ticket: PanelTicket }
+  /** The stored draft changed (typed in the draft tab, sent, or this panel's own save): undefined = none left. */
+  | { type: 'draftChanged'; draft?: Draft }
   | { type: 'loadFailed'; message: string }
   | { type: 'attributionChanged'; text: string; identities?: PanelIdentities };
 

@@ -51,6 +51,8 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
       vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this),
       deps.session.onDidChange(() => this.panels.forEach((p) => p.sessionChanged())),
       onDidChangeTicket((id) => this.panels.get(id)?.controller.ticketChangedElsewhere()),
+      // Live draft sync: a draft saved in its editor tab (or cleared by a send) shows in that ticket's open panel.
+      draftsFor(deps).store.onDidChange((ref) => this.panels.get(ref.ticketId)?.controller.draftChangedElsewhere()),
     );
   }
 

@@ -1,7 +1,9 @@
 // The composer: Reply (public) / Private note, Ctrl+Enter (Cmd+Enter) to send, one send at a time.
 // The draft is kept twice: in the webview state on every keystroke (survives hiding the tab and window
 // reloads) and in the extension's per-ticket store shortly after (survives closing the panel). It is cleared
-// only when the extension says BoldDesk confirmed the send.
+// only when the extension says BoldDesk confirmed the send. Live sync: when the stored draft changes elsewhere (the
+// draft tab, a send from there) the extension pushes it; it replaces the text only if nothing was typed here since
+// the text last known to be stored, and never during a send.
 import * as l10n from '@vscode/l10n';
 import type { ComposeKind, Draft, PanelIdentities } from '../../views/ticketPanel/protocol';
 import { Rpc, RpcError } from './rpc';
@@ -28,6 +30,8 @@ export class Composer {
   private identities: PanelIdentities = { identities: [] };
   private defaultAttribution = '';
   private inFlight = false;
+  /** The text this composer last knew to be the stored draft ('' = none); typing since then is never overwritten. */
+  private lastStored = '';
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -87,11 +91,25 @@ export class Composer {
 
   /** The extension's stored draft arrived: use it only when nothing is typed here (never overwrite typing). */
   offerStoredDraft(draft: Draft | undefined): void {
-    if (draft && this.text.value.trim() === '' && !this.inFlight) {
+    if (this.inFlight) return;
+    if (draft && this.text.value.trim() === '') {
       this.apply(draft);
       this.updateKind();
       this.saveState();
     }
+    if (this.text.value === (draft?.text ?? '')) this.lastStored = this.text.value;
+  }
+
+  /** The stored draft changed (pushed live): show it unless the user typed here since the last stored text. */
+  storedDraftChanged(draft: Draft | undefined): void {
+    if (this.inFlight || this.text.value !== this.lastStored) return;
+    const text = draft?.text ?? '';
+    this.lastStored = text;
+    if (this.text.value === text && (!draft || draft.kind === this.kind)) return;
+    if (draft) this.apply(draft);
+    else this.text.value = '';
+    this.updateKind();
+    this.saveState();
   }
 
   private apply(d: Draft): void {
@@ -127,6 +145,8 @@ export class Composer {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     if (this.inFlight) return; // the extension stores the text itself if the send fails
+    const text = this.text.value;
+    this.lastStored = text.trim() === '' ? '' : text; // whitespace-only clears the stored draft
     this.rpc.request({ type: 'saveDraft', draft: this.draft() }).catch(() => undefined);
   }
 
@@ -155,6 +175,7 @@ export class Composer {
       const postAs = this.postAsWrap.hidden || !this.postAs.value ? {} : { postAs: this.postAs.value };
       await this.rpc.request({ type: 'send', kind, text, ...postAs });
       this.text.value = '';
+      this.lastStored = '';
       this.saveState();
       this.status.textContent = kind === 'note' ? l10n.t('Private note added.') : l10n.t('Reply sent.');
       this.onSent();

@@ -66,6 +66,9 @@ function onNotification(n: ExtensionNotification): void {
     case 'ticketUpdated':
       header.show(n.ticket);
       return;
+    case 'draftChanged':
+      composer.storedDraftChanged(n.draft);
+      return;
     case 'loadFailed':
       headerEl?.setAttribute('aria-busy', 'false');
       notify(loadedOnce ? l10n.t('Could not refresh: {0}', n.message) : n.message, 'error');
