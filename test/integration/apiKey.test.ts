@@ -3,35 +3,21 @@
 // e-mail is checked with BoldDesk before it is saved.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { parseDomain } from '../../src/api/domain';
 import { KeyStore } from '../../src/auth/keyStore';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import type { Prompts } from '../../src/ui/prompts';
-import { activateExtension, fixture } from './fixture';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
-let realPrompts: Prompts | undefined;
-
-function use(prompts: ScriptedPrompts): ScriptedPrompts {
-  const previous = ext.setPrompts(prompts);
-  realPrompts ??= previous;
-  return prompts;
-}
-
-function origin(): string {
-  const domain = parseDomain(fixture().fake.url);
-  assert.ok(domain.ok);
-  return domain.origin;
-}
+let promptSwitch: PromptSwitch;
 
 /** The default identity's key in SecretStorage (one secret per identity; none when no identity is left). */
 async function storedKey(): Promise<string | undefined> {
   await ext.session.loadIdentities();
-  assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(origin())), undefined, 'no single-key entry');
+  assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(fakeOrigin())), undefined, 'no single-key entry');
   const id = ext.session.defaultIdentity?.id;
-  return id === undefined ? undefined : ext.context.secrets.get(KeyStore.secretKeyFor(origin(), id));
+  return id === undefined ? undefined : ext.context.secrets.get(KeyStore.secretKeyFor(fakeOrigin(), id));
 }
 
 /** Every value of every bolddesk setting (all scopes) and of globalState, as text. */
@@ -49,12 +35,13 @@ describe('API key and identity (fake BoldDesk)', function () {
 
   before(async () => {
     ext = await activateExtension();
+    promptSwitch = new PromptSwitch(ext);
   });
 
   beforeEach(() => fixture().fake.reset());
 
   after(async () => {
-    if (realPrompts) ext.setPrompts(realPrompts);
+    promptSwitch.restore();
     // Leave the demo key stored for the other suites.
     await ext.session.storeKey(fixture().key);
   });
@@ -65,7 +52,7 @@ describe('API key and identity (fake BoldDesk)', function () {
   });
 
   it('Remove API Key asks first, then deletes the key; the tree falls back to the welcome view', async () => {
-    const prompts = use(new ScriptedPrompts(answer.confirm(true)));
+    const prompts = promptSwitch.use(new ScriptedPrompts(answer.confirm(true)));
     assert.strictEqual(await vscode.commands.executeCommand(Commands.removeApiKey), true);
     assert.strictEqual(await storedKey(), undefined);
     assert.strictEqual(prompts.asked[0].method, 'confirm');
@@ -74,7 +61,7 @@ describe('API key and identity (fake BoldDesk)', function () {
 
   it('a wrong key is rejected by BoldDesk and nothing is stored', async () => {
     await ext.session.removeKey();
-    const prompts = use(new ScriptedPrompts());
+    const prompts = promptSwitch.use(new ScriptedPrompts());
     const stored = await vscode.commands.executeCommand(Commands.setApiKey, 'definitely-not-a-key');
     assert.strictEqual(stored, false);
     assert.strictEqual(await storedKey(), undefined);
@@ -88,7 +75,7 @@ describe('API key and identity (fake BoldDesk)', function () {
   it('when BoldDesk cannot be reached the key is not stored and the message says so', async () => {
     await ext.session.removeKey();
     fixture().fake.addFault({ fault: { type: 'down' } });
-    const prompts = use(new ScriptedPrompts());
+    const prompts = promptSwitch.use(new ScriptedPrompts());
     assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, fixture().key), false);
     fixture().fake.clearFaults();
     assert.strictEqual(await storedKey(), undefined);
@@ -101,7 +88,7 @@ describe('API key and identity (fake BoldDesk)', function () {
   it('the right key (pasted with spaces and a line break) is stored in SecretStorage only', async () => {
     await ext.session.removeKey();
     const key = fixture().key;
-    use(new ScriptedPrompts());
+    promptSwitch.use(new ScriptedPrompts());
     assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, `  ${key}\n`), true);
     assert.strictEqual(await storedKey(), key);
     for (const text of everythingButSecrets()) assert.ok(!text.includes(key), `the key leaked into: ${text}`);
@@ -111,7 +98,7 @@ describe('API key and identity (fake BoldDesk)', function () {
 
   it('an empty key is refused before anything is sent', async () => {
     const requestsBefore = fixture().fake.requests.length;
-    const prompts = use(new ScriptedPrompts());
+    const prompts = promptSwitch.use(new ScriptedPrompts());
     assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, ' \n '), false);
     assert.strictEqual(fixture().fake.requests.length, requestsBefore);
     assert.match(prompts.messages[0]?.message ?? '', /empty/);
@@ -124,11 +111,11 @@ describe('API key and identity (fake BoldDesk)', function () {
     await config.update(Settings.agentEmail, undefined, vscode.ConfigurationTarget.Global);
     await ext.context.globalState.update('bolddesk.agentEmailPromptSkipped', undefined);
     try {
-      const first = use(new ScriptedPrompts(answer.cancel()));
+      const first = promptSwitch.use(new ScriptedPrompts(answer.cancel()));
       assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, fixture().key), true);
       assert.strictEqual(first.asked.filter((q) => q.method === 'input').length, 1);
       assert.match(first.asked[0].prompt ?? '', /name of the agent who owns it/);
-      const second = use(new ScriptedPrompts());
+      const second = promptSwitch.use(new ScriptedPrompts());
       assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, fixture().key), true);
       assert.strictEqual(second.asked.length, 0, 'not asked again after a skip');
     } finally {
@@ -140,7 +127,7 @@ describe('API key and identity (fake BoldDesk)', function () {
   it('Set My Agent E-mail refuses an e-mail that is not an agent and keeps the setting', async () => {
     const config = () => vscode.workspace.getConfiguration(Settings.section);
     const before = config().get<string>(Settings.agentEmail);
-    const prompts = use(new ScriptedPrompts());
+    const prompts = promptSwitch.use(new ScriptedPrompts());
     assert.strictEqual(await vscode.commands.executeCommand(Commands.setAgentEmail, 'nobody@nowhere.example'), false);
     assert.strictEqual(config().get<string>(Settings.agentEmail), before);
     assert.match(prompts.messages.find((m) => m.level === 'error')?.message ?? '', /is not an agent/);
@@ -151,7 +138,7 @@ describe('API key and identity (fake BoldDesk)', function () {
     const other = fake.keys.find((k) => k.key !== key);
     assert.ok(other);
     fake.revokeKey(key);
-    const prompts = use(new ScriptedPrompts());
+    const prompts = promptSwitch.use(new ScriptedPrompts());
     // Not cached by the client yet, so this really asks BoldDesk, which answers 401.
     assert.strictEqual(await vscode.commands.executeCommand(Commands.setAgentEmail, other.agent.email), undefined);
     const shown = await prompts.waitForMessage((m) => m.level === 'error');
@@ -164,7 +151,7 @@ describe('API key and identity (fake BoldDesk)', function () {
 
   it('Set My Agent E-mail with the key owner says whose name BoldDesk will show', async () => {
     const { agent } = fixture();
-    const prompts = use(new ScriptedPrompts());
+    const prompts = promptSwitch.use(new ScriptedPrompts());
     assert.strictEqual(await vscode.commands.executeCommand(Commands.setAgentEmail, agent.email), true);
     const resolved = await ext.session.resolveIdentity();
     assert.strictEqual(resolved?.userId, agent.userId);

@@ -9,12 +9,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import type { Prompts } from '../../src/ui/prompts';
-import { activateExtension, fixture } from './fixture';
+import { activateExtension, fixture, PromptSwitch } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
-let realPrompts: Prompts | undefined;
+let promptSwitch: PromptSwitch;
 const tempDirs: string[] = [];
 
 const CODE = Array.from({ length: 30 }, (_, i) => `const v${i + 1} = ${i + 1} < 2 && "x";`).join('\n') + '\n';
@@ -50,8 +49,7 @@ async function createFromSelection(): Promise<string> {
     answer.search(contact.email, contact.email),
     answer.pick('Create ticket'),
   );
-  realPrompts ??= ext.setPrompts(p);
-  ext.setPrompts(p);
+  promptSwitch.use(p);
   fake.reset();
   const id = await vscode.commands.executeCommand<number | undefined>(Commands.createTicketFromSelection);
   assert.deepEqual(p.unexpected, []);
@@ -66,10 +64,11 @@ describe('Create Ticket from Selection (fake BoldDesk)', function () {
 
   before(async () => {
     ext = await activateExtension();
+    promptSwitch = new PromptSwitch(ext);
   });
 
   after(async () => {
-    if (realPrompts) ext.setPrompts(realPrompts);
+    promptSwitch.restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
   });
@@ -120,8 +119,7 @@ describe('Create Ticket from Selection (fake BoldDesk)', function () {
 
   it('without a selection says what to do and sends nothing', async () => {
     const p = new ScriptedPrompts();
-    realPrompts ??= ext.setPrompts(p);
-    ext.setPrompts(p);
+    promptSwitch.use(p);
     const doc = await vscode.workspace.openTextDocument({ content: 'x' });
     await vscode.window.showTextDocument(doc);
     fixture().fake.reset();

@@ -6,8 +6,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startFakeBoldDesk, type FakeAgent, type FakeBoldDesk } from '../fake-bolddesk';
+import { parseDomain } from '../../src/api/domain';
 import { EXTENSION_ID, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
+import type { Prompts } from '../../src/ui/prompts';
 
 export interface IntegrationFixture {
   fake: FakeBoldDesk;
@@ -58,5 +60,26 @@ export async function waitFor<T>(what: string, get: () => Promise<T | undefined 
     if (v !== undefined && v !== false) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The fake BoldDesk's origin as the extension keys secrets by it (`bolddesk.apiKey:<origin>#<id>`). */
+export function fakeOrigin(): string {
+  const domain = parseDomain(fixture().fake.url);
+  assert.ok(domain.ok);
+  return domain.origin;
+}
+
+/** Puts scripted Prompts into the extension (ExtensionApi.setPrompts); restore() gives the real ones back (in after()). */
+export class PromptSwitch {
+  private real: Prompts | undefined;
+  constructor(private readonly ext: ExtensionApi) {}
+  use<P extends Prompts>(p: P): P {
+    const previous = this.ext.setPrompts(p);
+    this.real ??= previous;
+    return p;
+  }
+  restore(): void {
+    if (this.real) this.ext.setPrompts(this.real);
   }
 }

@@ -3,30 +3,15 @@
 // removing one leaves the others, the single key of earlier versions is migrated, and keys are only in SecretStorage.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { parseDomain } from '../../src/api/domain';
 import { KeyStore } from '../../src/auth/keyStore';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import type { Prompts } from '../../src/ui/prompts';
 import type { FakeAgent } from '../fake-bolddesk';
-import { activateExtension, fixture, waitFor } from './fixture';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
-let realPrompts: Prompts | undefined;
-
-function use(prompts: ScriptedPrompts): ScriptedPrompts {
-  const previous = ext.setPrompts(prompts);
-  realPrompts ??= previous;
-  return prompts;
-}
-
-
-function origin(): string {
-  const domain = parseDomain(fixture().fake.url);
-  assert.ok(domain.ok);
-  return domain.origin;
-}
+let promptSwitch: PromptSwitch;
 
 function bot(): { key: string; agent: FakeAgent } {
   const k = fixture().fake.keys.find((x) => x.label === 'API Bot');
@@ -48,7 +33,7 @@ function everythingButSecrets(): string[] {
 }
 
 async function addBot(): Promise<string> {
-  use(new ScriptedPrompts());
+  promptSwitch.use(new ScriptedPrompts());
   const { key, agent } = bot();
   const id = await vscode.commands.executeCommand<string | undefined>(Commands.addIdentity, {
     label: 'API Bot',
@@ -71,6 +56,7 @@ describe('Several identities (fake BoldDesk)', function () {
 
   before(async () => {
     ext = await activateExtension();
+    promptSwitch = new PromptSwitch(ext);
   });
 
   beforeEach(() => fixture().fake.reset());
@@ -79,7 +65,7 @@ describe('Several identities (fake BoldDesk)', function () {
     // Leave exactly the demo key as the only (default) identity for the suites that follow.
     for (const i of [...ext.session.identities]) if (i.label === 'API Bot') await ext.session.removeIdentity(i.id);
     if ((await ext.session.loadIdentities()).length === 0) await ext.session.storeKey(fixture().key);
-    if (realPrompts) ext.setPrompts(realPrompts);
+    promptSwitch.restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -87,18 +73,18 @@ describe('Several identities (fake BoldDesk)', function () {
     for (const i of [...(await ext.session.loadIdentities())]) await ext.session.removeIdentity(i.id);
     assert.strictEqual(await ext.session.hasKey(), false);
     // What an earlier version stored: one secret per origin, no identity list.
-    await ext.context.secrets.store(KeyStore.secretKeyFor(origin()), fixture().key);
+    await ext.context.secrets.store(KeyStore.secretKeyFor(fakeOrigin()), fixture().key);
     const first = await waitFor('the migrated identity', () => ext.session.identities[0]);
     assert.strictEqual(await ext.session.hasKey(), true);
-    assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(origin(), first.id)), fixture().key);
-    assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(origin())), undefined, 'the old entry is gone');
+    assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(fakeOrigin(), first.id)), fixture().key);
+    assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(fakeOrigin())), undefined, 'the old entry is gone');
     assert.strictEqual(first.agentEmail, undefined, 'it keeps using the bolddesk.agentEmail setting');
     assert.strictEqual((await ext.session.resolveIdentity())?.userId, fixture().agent.userId);
   });
 
   it('Add Identity checks the key with BoldDesk and never stores a rejected one', async () => {
     const before = ext.session.identities.length;
-    const p = use(new ScriptedPrompts());
+    const p = promptSwitch.use(new ScriptedPrompts());
     const id = await vscode.commands.executeCommand(Commands.addIdentity, { label: 'Broken', apiKey: 'not-a-key' });
     assert.strictEqual(id, undefined);
     assert.strictEqual(ext.session.identities.length, before);
@@ -116,7 +102,7 @@ describe('Several identities (fake BoldDesk)', function () {
 
     // Create: the confirm step offers "Post as…"; the ticket is created with the API Bot key.
     const contact = fake.db.contacts[0];
-    const p = use(
+    const p = promptSwitch.use(
       new ScriptedPrompts(
         answer.pick('Acme Mobile'), answer.input('Created by the bot'), answer.input('Body'), answer.pick('High'),
         answer.pick('Billing'), answer.search(contact.email, contact.email),
@@ -132,7 +118,7 @@ describe('Several identities (fake BoldDesk)', function () {
     assert.match(confirm.placeholder ?? '', /API Bot/, 'the confirm step names the chosen identity');
 
     // Draft reply as the default identity (Ana), draft note "Post as… API Bot".
-    use(new ScriptedPrompts());
+    promptSwitch.use(new ScriptedPrompts());
     const replyUri = await vscode.commands.executeCommand<string>(Commands.addReply, ticketId);
     await typeInto(replyUri, 'Reply as Ana');
     const replyId = await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(replyUri));
@@ -180,25 +166,25 @@ describe('Several identities (fake BoldDesk)', function () {
     assert.ok(texts.some((t) => t.includes('API Bot')), 'the labels are kept (globalState)');
     for (const text of texts) for (const key of keys) assert.ok(!text.includes(key), `a key leaked into: ${text}`);
     for (const i of ext.session.identities) {
-      assert.ok(await ext.context.secrets.get(KeyStore.secretKeyFor(origin(), i.id)), `secret of ${i.label}`);
+      assert.ok(await ext.context.secrets.get(KeyStore.secretKeyFor(fakeOrigin(), i.id)), `secret of ${i.label}`);
     }
   });
 
   it('Remove API Key with several identities asks which; removing one leaves the other', async () => {
     const botId = ext.session.identities.find((i) => i.label === 'API Bot')?.id;
     assert.ok(botId);
-    const p = use(new ScriptedPrompts(answer.pick('API Bot'), answer.confirm(true)));
+    const p = promptSwitch.use(new ScriptedPrompts(answer.pick('API Bot'), answer.confirm(true)));
     assert.strictEqual(await vscode.commands.executeCommand(Commands.removeApiKey), true);
     assert.deepStrictEqual(p.asked.map((q) => q.method), ['pick', 'confirm']);
     assert.strictEqual(ext.session.identities.length, 1);
-    assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(origin(), botId)), undefined);
+    assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(fakeOrigin(), botId)), undefined);
     const left = ext.session.defaultIdentity;
     assert.ok(left);
-    assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(origin(), left.id)), fixture().key);
+    assert.strictEqual(await ext.context.secrets.get(KeyStore.secretKeyFor(fakeOrigin(), left.id)), fixture().key);
 
     // Remove Identity by name does the same, and the tree still loads with the remaining key.
     await addBot();
-    use(new ScriptedPrompts(answer.confirm(true)));
+    promptSwitch.use(new ScriptedPrompts(answer.confirm(true)));
     assert.strictEqual(await vscode.commands.executeCommand(Commands.removeIdentity, 'API Bot'), true);
     assert.deepStrictEqual(ext.session.identities.map((i) => i.id), [left.id]);
     const labels = ((await ext.treeProvider.getChildren()) ?? []).map((n) => n.getTreeItem().label);

@@ -5,18 +5,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import type { Prompts } from '../../src/ui/prompts';
-import { activateExtension, fixture } from './fixture';
+import { activateExtension, fixture, PromptSwitch } from './fixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
-let realPrompts: Prompts | undefined;
-
-function use(p: ScriptedPrompts): ScriptedPrompts {
-  const previous = ext.setPrompts(p);
-  realPrompts ??= previous;
-  return p;
-}
+let promptSwitch: PromptSwitch;
 
 function hoverText(h: vscode.Hover): string {
   return h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
@@ -27,11 +20,12 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
 
   before(async () => {
     ext = await activateExtension();
+    promptSwitch = new PromptSwitch(ext);
     await ext.session.resolveIdentity();
   });
 
   after(async () => {
-    if (realPrompts) ext.setPrompts(realPrompts);
+    promptSwitch.restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -89,7 +83,7 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
     assert.ok(open && mine);
     await Promise.all([open.ensureLoaded(), mine.ensureLoaded()]);
 
-    use(new ScriptedPrompts());
+    promptSwitch.use(new ScriptedPrompts());
     await ext.loop.tick(); // absorbs whatever earlier tests changed
 
     const other = fake.agents.find((a) => a.userId !== agent.userId);
@@ -98,7 +92,7 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
     assert.equal(targets.length, 3);
     for (const t of targets) fake.db.updateTicket(fake.db.getTicket(t.id)!, { agentId: agent.userId }, other.userId, Date.now());
 
-    const p = use(new ScriptedPrompts());
+    const p = promptSwitch.use(new ScriptedPrompts());
     fake.reset();
     const result = await ext.loop.tick();
     assert.ok(result);

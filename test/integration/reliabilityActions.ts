@@ -8,9 +8,9 @@ import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { ExtensionMessage } from '../../src/views/ticketPanel/protocol';
 import type { FakeBoldDesk } from '../fake-bolddesk';
-import { fixture } from './fixture';
+import { fixture, type PromptSwitch } from './fixture';
 import { FAULTS, type FaultCase } from './reliabilityFaults';
-import { ArmingPrompts, assertClean, normalise, problems, type PromptSwitch, settle, type TreeReader, waitFor } from './reliabilitySupport';
+import { ArmingPrompts, assertClean, normalise, problems, settle, type TreeReader, waitFor } from './reliabilitySupport';
 import { answer, ScriptedPrompts, type ScriptStep } from './scriptedPrompts';
 
 export interface Cell {

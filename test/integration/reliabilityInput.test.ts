@@ -5,8 +5,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { fixture } from './fixture';
-import { activate, assertClean, PromptSwitch, setGlobal, storedKey, TreeReader, waitFor } from './reliabilitySupport';
+import { fixture, PromptSwitch } from './fixture';
+import { activate, assertClean, setGlobal, storedKey, TreeReader, waitFor } from './reliabilitySupport';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 describe('Reliability: bad input (fake BoldDesk)', function () {

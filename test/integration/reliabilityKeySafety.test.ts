@@ -9,8 +9,8 @@ import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { fixture } from './fixture';
-import { activate, PromptSwitch, storedKey, TreeReader, waitFor } from './reliabilitySupport';
+import { fixture, PromptSwitch } from './fixture';
+import { activate, storedKey, TreeReader, waitFor } from './reliabilitySupport';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 /** Every file under a folder, as text (binary files are read as latin1 so a key would still show). */

@@ -5,11 +5,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { fixture } from './fixture';
+import { fixture, PromptSwitch } from './fixture';
 import { ACTIONS, type Cell, type MatrixContext } from './reliabilityActions';
 import { disarmAll, FAULTS } from './reliabilityFaults';
 import { writeReport } from './reliabilityReport';
-import { activate, PromptSwitch, setGlobal, TreeReader, watchUnhandledRejections } from './reliabilitySupport';
+import { activate, setGlobal, TreeReader, watchUnhandledRejections } from './reliabilitySupport';
 
 describe('Reliability: fault × action matrix (fake BoldDesk)', function () {
   this.timeout(60000);

@@ -3,14 +3,12 @@
 // make the fake refuse connections for real (its listener closed, then reopened on the same port).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { parseDomain } from '../../src/api/domain';
 import { KeyStore } from '../../src/auth/keyStore';
 import { ContextValues, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import type { Prompts } from '../../src/ui/prompts';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { FakeBoldDesk } from '../fake-bolddesk';
-import { fixture, waitFor as waitUntil } from './fixture';
+import { fakeOrigin, fixture, waitFor as waitUntil } from './fixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 export { activateExtension as activate } from './fixture';
@@ -31,11 +29,9 @@ export async function setGlobal(key: string, value: unknown): Promise<void> {
 
 /** The default identity's key in SecretStorage for the fake's origin (one secret per identity). */
 export async function storedKey(ext: ExtensionApi): Promise<string | undefined> {
-  const domain = parseDomain(fixture().fake.url);
-  assert.ok(domain.ok);
   await ext.session.loadIdentities();
   const id = ext.session.defaultIdentity?.id;
-  return id === undefined ? undefined : ext.context.secrets.get(KeyStore.secretKeyFor(domain.origin, id));
+  return id === undefined ? undefined : ext.context.secrets.get(KeyStore.secretKeyFor(fakeOrigin(), id));
 }
 
 // ---- the tree ----
@@ -103,18 +99,6 @@ export class ArmingPrompts extends ScriptedPrompts {
   }
 }
 
-export class PromptSwitch {
-  private real: Prompts | undefined;
-  constructor(private readonly ext: ExtensionApi) {}
-  use<P extends Prompts>(p: P): P {
-    const previous = this.ext.setPrompts(p);
-    this.real ??= previous;
-    return p;
-  }
-  restore(): void {
-    if (this.real) this.ext.setPrompts(this.real);
-  }
-}
 
 /** Errors and warnings shown (info messages are not failures). */
 export function problems(p: ScriptedPrompts): { level: string; message: string; actions: string[] }[] {

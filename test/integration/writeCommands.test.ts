@@ -5,20 +5,12 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import type { Prompts } from '../../src/ui/prompts';
 import type { RecordedRequest } from '../fake-bolddesk';
-import { activateExtension, fixture, waitFor } from './fixture';
+import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
-let realPrompts: Prompts | undefined;
-
-function use(prompts: ScriptedPrompts): ScriptedPrompts {
-  const previous = ext.setPrompts(prompts);
-  realPrompts ??= previous;
-  return prompts;
-}
-
+let promptSwitch: PromptSwitch;
 
 function posts(pathRe: RegExp): RecordedRequest[] {
   return fixture().fake.requests.filter((r) => r.method === 'POST' && pathRe.test(r.path));
@@ -61,6 +53,7 @@ describe('Write commands (fake BoldDesk)', function () {
 
   before(async () => {
     ext = await activateExtension();
+    promptSwitch = new PromptSwitch(ext);
     await ext.session.resolveIdentity();
     assert.equal(ext.session.actingAs?.userId, fixture().agent.userId, 'the demo key owner is known');
   });
@@ -69,14 +62,14 @@ describe('Write commands (fake BoldDesk)', function () {
 
   afterEach(async () => {
     fixture().fake.clearFaults();
-    if (realPrompts) ext.setPrompts(realPrompts);
+    promptSwitch.restore();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('creates ONE ticket with the right key, body and author, even when invoked twice', async () => {
     const { fake, key, agent } = fixture();
     const contact = fake.db.contacts[0];
-    const p = use(
+    const p = promptSwitch.use(
       new ScriptedPrompts(
         answer.pick('Acme Mobile'),
         answer.input('Printer <on> fire'),
@@ -120,7 +113,7 @@ describe('Write commands (fake BoldDesk)', function () {
     await config.update(Settings.requestTimeoutSeconds, 1, vscode.ConfigurationTarget.Global);
     try {
       fake.addFault({ fault: { type: 'stall', ms: 3000 }, method: 'POST', path: '^/api/v1/tickets$', times: 1 });
-      const p = use(
+      const p = promptSwitch.use(
         new ScriptedPrompts(
           answer.pick('Acme Cloud'), answer.input('Maybe created'), answer.input('Body'), answer.pick('Low'),
           answer.pick('No category'), answer.pick('New requester…'), answer.input('new.person@example.com'),
@@ -137,7 +130,7 @@ describe('Write commands (fake BoldDesk)', function () {
     }
 
     // Next time the typed answers come back, prefilled.
-    const again = use(
+    const again = promptSwitch.use(
       new ScriptedPrompts(
         answer.pick('Continue the ticket you started'),
         answer.pick('Acme Cloud'), answer.input('Maybe created (2)'), answer.input('Body'), answer.pick('Low'),
@@ -159,7 +152,7 @@ describe('Write commands (fake BoldDesk)', function () {
   it('sends a reply once, as the key owner, then forgets the draft and closes its tab', async () => {
     const { fake, agent } = fixture();
     const ticketId = freshTicketId(0);
-    const p = use(new ScriptedPrompts());
+    const p = promptSwitch.use(new ScriptedPrompts());
     const uri = await vscode.commands.executeCommand<string>(Commands.addReply, { ticket: { id: ticketId } });
     assert.equal(uri, `bolddesk-draft:/Reply%20to%20%23${ticketId}.md`);
     const opened = await p.waitForMessage((m) => m.message.includes(`#${ticketId}`));
@@ -189,7 +182,7 @@ describe('Write commands (fake BoldDesk)', function () {
   it('adds a private note (isPublicNote=false) by the key owner', async () => {
     const { fake, agent } = fixture();
     const ticketId = freshTicketId(1);
-    const p = use(new ScriptedPrompts());
+    const p = promptSwitch.use(new ScriptedPrompts());
     const uri = await vscode.commands.executeCommand<string>(Commands.addNote, ticketId);
     await typeInto(uri, 'Internal: customer is on the old plan.');
     const id = await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(uri));
@@ -206,7 +199,7 @@ describe('Write commands (fake BoldDesk)', function () {
   it('a reply that fails keeps its text, is never retried, and says whether it may have been sent', async () => {
     const { fake } = fixture();
     const ticketId = freshTicketId(2);
-    const p = use(new ScriptedPrompts());
+    const p = promptSwitch.use(new ScriptedPrompts());
     const uri = await vscode.commands.executeCommand<string>(Commands.addReply, ticketId);
     const doc = await typeInto(uri, 'Please keep me.');
     const send = () => vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, vscode.Uri.parse(uri));
@@ -247,7 +240,7 @@ describe('Write commands (fake BoldDesk)', function () {
 
   it('keeps an unsent draft when its tab is closed and brings it back', async () => {
     const ticketId = freshTicketId(3);
-    use(new ScriptedPrompts());
+    promptSwitch.use(new ScriptedPrompts());
     const uri = await vscode.commands.executeCommand<string>(Commands.addReply, ticketId);
     await typeInto(uri, 'Half-written reply');
     await waitFor('the draft to be saved', () => storedDraft('reply', ticketId) === 'Half-written reply');
@@ -268,7 +261,7 @@ describe('Write commands (fake BoldDesk)', function () {
     const other = fake.db.statuses.find((s) => s.id !== ticket.statusId);
     assert.ok(current && other);
 
-    const p = use(new ScriptedPrompts(answer.pick(current.name)));
+    const p = promptSwitch.use(new ScriptedPrompts(answer.pick(current.name)));
     assert.equal(await vscode.commands.executeCommand(Commands.changeStatus, ticketId), false);
     assert.deepEqual(p.asked[0].picked?.map((l) => l.replace(/\$\([a-z-]+\)\s*/, '')), [current.name], 'current status marked');
     await p.waitForMessage((m) => /Nothing changed/.test(m.message));
@@ -285,7 +278,7 @@ describe('Write commands (fake BoldDesk)', function () {
     const { fake } = fixture();
     const ticketId = [...fake.db.tickets].reverse().find((t) => t.agentId !== null && t.id < freshTicketId(5))?.id;
     assert.ok(ticketId);
-    const p = use(new ScriptedPrompts(answer.pick('Unassign')));
+    const p = promptSwitch.use(new ScriptedPrompts(answer.pick('Unassign')));
     const result = await vscode.commands.executeCommand(Commands.changeAssignee, ticketId);
     assert.deepEqual(p.unexpected, []);
     assert.notEqual(result, undefined);
@@ -294,7 +287,7 @@ describe('Write commands (fake BoldDesk)', function () {
   });
 
   it('builds the browser link from the configured origin', async () => {
-    use(new ScriptedPrompts());
+    promptSwitch.use(new ScriptedPrompts());
     const url = await vscode.commands.executeCommand<string>(Commands.copyLink, 7);
     assert.equal(url, `${fixture().fake.url}/agent/tickets/7`);
     assert.equal(await vscode.env.clipboard.readText(), url);
