@@ -6,18 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { tsFiles } from './support/sourceFiles';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const RAW_NOTIFICATION = /(show(Information|Warning|Error)Message|prompts\.(info|warning|error))\(\s*['`"]/g;
 const IMPORTS_VSCODE = /^import\s[^;]*\sfrom\s+'vscode';/m;
-
-function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return tsFiles(full);
-    return e.name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 /** `file:line: text` for each raw literal passed straight to a notification. */
 export function rawNotifications(file: string, source: string): string[] {

@@ -54,7 +54,9 @@ async function producedTexts(bundle: L10nBundle): Promise<[string, string][]> {
     errors.push([`timeout ${isWrite}`, timeoutError(ctx({ isWrite }))]);
   }
   errors.push(['shape', shapeError({ request: 'GET /api/v1/tickets/12' }, 'result[0].ticketId', 'an integer id')]);
-  errors.push(['config', new ConfigError(parseDomain('').ok ? '' : (parseDomain('') as { reason: string }).reason)]);
+  const empty = parseDomain('');
+  assert.ok(!empty.ok);
+  errors.push(['config', new ConfigError(empty.reason)]);
   errors.push(['cancelled', new CancelledError('x')]);
   for (const [what, e] of errors) {
     out.push([`${what} message`, describeError(e)], [`${what} short`, describeErrorShort(e, '10.0.0.9', 0)]);

@@ -4,18 +4,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getL10nJson, getL10nPseudoLocalized } from '@vscode/l10n-dev';
+import { tsFiles } from './sourceFiles';
 
 const SRC = path.resolve(__dirname, '..', '..', '..', '..', 'src');
 
 export type L10nBundle = Record<string, string>;
-
-function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return tsFiles(full);
-    return e.name.endsWith('.ts') ? [full] : [];
-  });
-}
 
 let english: Promise<L10nBundle> | undefined;
 let pseudo: Promise<L10nBundle> | undefined;
