@@ -15,6 +15,15 @@ NODE_MARKER="$DEST/node24/.installed-$NODE_VERSION"
 CS_MARKER="$DEST/code-server/.installed-$CODE_SERVER_VERSION"
 
 log() { echo "[setup-vscode-offline] $*"; }
+fail() { echo "[setup-vscode-offline] FAILED: $*" >&2; exit 1; }
+
+# Run in a clean environment whatever started us. Inside `npm start` / `npm test` the outer npm (Node 20) leaks
+# npm_config_* / npm_package_* / npm_lifecycle_* variables and its own PATH entries; code-server's postinstall reads
+# the Node version from $npm_config_user_agent and refuses ("requires node v24 ... you are on node v20").
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -iE '^(npm_|init_cwd$|node$|node_gyp)' || true)
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vE '(node_modules/\.bin|node-gyp-bin)' | paste -sd: -)
+export PATH
+trap 'fail "step above exited with an error. Fix what it says (disk space, apt lock, registry reachable?) and run the same command again; finished steps are skipped. To start over: rm -rf \"$DEST\""' ERR
 
 # 1) apt: libkrb5-dev (headers for code-server's kerberos native module) and chromium (headless workbench).
 missing=()

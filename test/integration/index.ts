@@ -19,6 +19,8 @@ export async function run(): Promise<void> {
   const files = findTestFiles(__dirname).sort();
   if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}`);
   files.forEach((f) => mocha.addFile(f));
+  // INTEGRATION_GREP=<text> runs only the matching tests (the runner's environment reaches the extension host).
+  if (process.env.INTEGRATION_GREP) mocha.grep(process.env.INTEGRATION_GREP);
   try {
     await startFixture();
   } catch (e) {
