@@ -11,6 +11,7 @@ const os = require('os');
 const path = require('path');
 const { REPO_DIR, ensureInstalled } = require('../test/harness/paths');
 const { startCodeServer, freePort } = require('../test/harness/codeServer');
+const { packageVsix } = require('../test/harness/packageVsix');
 
 const FAKE_MODULE = path.join(REPO_DIR, 'out', 'test', 'fake-bolddesk', 'index.js');
 
@@ -66,9 +67,8 @@ async function main() {
     if (port === undefined) port = (await portIsFree(8080)) ? 8080 : await freePort();
     else if (!(await portIsFree(port))) throw new Error(`port ${port} is already in use on 127.0.0.1`);
     step('building the extension (production)', 'node', ['esbuild.js', '--production']);
-    const vsix = path.join(tmp, 'bolddesk-vscode.vsix');
-    // vsce packages offline; the two flags only answer its questions about the missing repository/LICENSE.
-    step('packaging the VSIX', bin('vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix]);
+    console.log('[demo] packaging the VSIX');
+    const { vsix } = packageVsix(tmp);
     if (!fs.existsSync(FAKE_MODULE)) {
       // tsc still emits when other files have type errors; only the fake's output matters here.
       step('compiling the fake BoldDesk (tsc -p .)', bin('tsc'), ['-p', '.'], { allowFailure: true });

@@ -28,6 +28,11 @@ const STAGES = [
     name: 'End-to-end UI tests (code-server + Chromium)', cmd: ['node', 'test/e2e/run.js'],
     skip: () => (fs.existsSync(path.join(ROOT, 'test/e2e/run.js')) ? null : 'test/e2e/run.js does not exist yet'),
   },
+  {
+    // Installs code-server afresh (a few minutes): CI runs it on every submission; by hand `npm run test:setup`.
+    name: 'Setup regression (offline VS Code installed from inside npm into a fresh cache)', cmd: [bin('mocha'), '--timeout', '900000', 'test/setup'],
+    skip: () => (process.env.CI ? null : 'slow; runs when CI is set (or: npm run test:setup)'),
+  },
 ];
 
 const totals = { passed: 0, failed: 0, pending: 0 };

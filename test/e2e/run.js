@@ -5,13 +5,13 @@
 // (E2E_EXTENSION=dev loads the repo as extensionDevelopmentPath instead). Scenarios: test/e2e/scenarios/*.test.js,
 // run by mocha (bdd, spec reporter). Options: --grep <text> (or E2E_GREP), VERBOSE=1, KEEP_TMP=1.
 // Screenshots land in docs/screenshots/; failure screenshots in test-results/e2e/.
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const Mocha = require('mocha');
 const { REPO_DIR, ensureInstalled } = require('../harness/paths');
 const context = require('./support/context');
+const { packageVsix } = require('../harness/packageVsix');
 
 const FAKE_MODULE = path.join(REPO_DIR, 'out', 'test', 'fake-bolddesk', 'index.js');
 const EXTENSION_MAIN = path.join(REPO_DIR, 'dist', 'extension.js');
@@ -21,25 +21,6 @@ const WATCHDOG_MS = 25 * 60 * 1000; // a hung browser must not hang CI forever
 function argValue(name) {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/**
- * Packages the built extension as a VSIX into `dir` with vsce (offline; the flags only answer its questions).
- * vsce runs in a staging copy of what .vscodeignore ships: in the repo it would walk .cache/ (code-server, 600 MB).
- */
-function packageVsix(dir) {
-  const stage = path.join(dir, 'stage');
-  fs.mkdirSync(stage);
-  for (const entry of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.nls.json', 'l10n', 'dist', 'media']) {
-    const from = path.join(REPO_DIR, entry);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, entry), { recursive: true });
-  }
-  const out = path.join(dir, 'bolddesk-vscode.vsix');
-  const vsce = path.join(REPO_DIR, 'node_modules', '.bin', 'vsce');
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out],
-    { cwd: stage, encoding: 'utf8' });
-  if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
-  return out;
 }
 
 async function main() {
@@ -67,7 +48,7 @@ async function main() {
       console.log('[e2e] loading the extension from the repo (extensionDevelopmentPath)');
     } else {
       const ts = Date.now();
-      context.state.extension = { vsix: packageVsix(tmp) };
+      context.state.extension = { vsix: packageVsix(tmp).vsix };
       console.log(`[e2e] packaged the VSIX in ${((Date.now() - ts) / 1000).toFixed(1)} s; each workbench installs it`);
     }
     const { startFakeBoldDesk } = require(FAKE_MODULE);
