@@ -57,6 +57,12 @@ function count(out) {
 async function main() {
   const t0 = Date.now();
   let failedStage;
+  if (!fs.existsSync(bin('tsc'))) {
+    // `npm test` typed right after `git clone`: install the project's packages first, as `npm install` would.
+    console.log('[test] node_modules is missing: running npm install');
+    const r = require('child_process').spawnSync('npm', ['install'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('npm install failed: fix what it says (registry reachable? disk space?) and run npm test again');
+  }
   ensureInstalled(); // the offline VS Code + Chromium (apt/npm, a few minutes the first time; instant afterwards)
   for (const [i, stage] of STAGES.entries()) {
     const header = `[${i + 1}/${STAGES.length}] ${stage.name}`;
