@@ -111,7 +111,7 @@ export function renderShell(o: ShellOptions): string {
     <h1 class="ticket-title"><span class="ticket-id">#${o.ticketId}</span> <span id="subject" class="ticket-subject">${t.loading}</span></h1>
   </header>
   <div id="banner" class="banner" role="status" aria-live="polite" hidden></div>
-  <main id="conversation" class="conversation" aria-label="${t.conversation}" tabindex="-1"></main>
+  <main id="conversation" class="conversation" aria-label="${t.conversation}" tabindex="0"></main>
   <section id="composer" class="composer" aria-label="${t.composer}">
     <div class="composer-kind" role="radiogroup" aria-label="${t.kind}">
       <label><input type="radio" name="kind" value="reply" checked> <span class="codicon codicon-reply" aria-hidden="true"></span> ${t.reply}</label>

@@ -63,6 +63,7 @@ export class AssigneePicker {
 
   open(returnFocus: HTMLElement): void {
     this.returnFocus = returnFocus;
+    returnFocus.setAttribute('aria-expanded', 'true');
     this.element.hidden = false;
     this.input.value = '';
     this.search('');
@@ -71,6 +72,7 @@ export class AssigneePicker {
 
   close(): void {
     this.element.hidden = true;
+    this.returnFocus?.setAttribute('aria-expanded', 'false');
     this.returnFocus?.focus();
   }
 

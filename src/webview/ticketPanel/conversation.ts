@@ -8,6 +8,8 @@ import { formatSize, visibleRange } from './format';
 import type { Sanitize } from './sanitize';
 
 export const PAGE = 50;
+/** How long a just-sent message stays highlighted. */
+const HIGHLIGHT_MS = 3000;
 
 /** The accessible name of a message: a whole phrase per kind (computed at use, after l10n is configured). */
 function messageLabel(kind: PanelMessage['kind'], author: string): string {
@@ -31,6 +33,7 @@ export class Conversation {
     private shown = PAGE,
   ) {
     this.more = h('button', { type: 'button', class: 'button-secondary show-earlier' });
+    this.more.hidden = true; // until there is something earlier to show
     this.more.addEventListener('click', () => this.showEarlier());
     this.list = h('ol', { class: 'messages', 'aria-label': l10n.t('Messages, oldest first') });
     this.root.replaceChildren(this.more, this.list);
@@ -40,15 +43,40 @@ export class Conversation {
     return this.messages.length - this.start;
   }
 
-  /** Replaces the conversation (first load or refresh); keeps at least as many messages shown as before. */
-  show(messages: PanelMessage[], scrollToEnd: boolean): void {
+  /**
+   * Replaces the conversation (first load or refresh); keeps at least as many messages shown as before.
+   * `scrollToEnd`: bring the newest message into view. `highlightNew`: after a send, mark the messages that were not
+   * there before for a moment, so the user sees which one is theirs.
+   */
+  show(messages: PanelMessage[], scrollToEnd: boolean, highlightNew = false): void {
+    const known = new Set(this.messages.map((m) => m.key));
     const wasShown = Math.max(this.shown, this.shownCount);
     this.messages = messages;
     this.start = visibleRange(messages.length, wasShown).start;
-    this.list.replaceChildren(...this.messages.slice(this.start).map((m) => this.renderMessage(m)));
+    const items = this.messages.slice(this.start).map((m) => this.renderMessage(m));
+    this.list.replaceChildren(...items);
     if (messages.length === 0) this.list.append(h('li', { class: 'empty' }, l10n.t('No messages yet.')));
     this.updateMore();
-    if (scrollToEnd) this.list.lastElementChild?.scrollIntoView({ block: 'end' });
+    if (highlightNew) this.highlight(items.filter((li) => !known.has(li.dataset.key ?? '')));
+    if (scrollToEnd) this.revealNewest();
+  }
+
+  /**
+   * The newest message in view: its end at the bottom of the conversation (nothing covers it: the composer is below
+   * the scrolling area, not over it), or its start when it is taller than the area.
+   */
+  private revealNewest(): void {
+    const last = this.list.lastElementChild as HTMLElement | null;
+    if (!last) return;
+    const area = this.root.clientHeight > 0 && this.root.scrollHeight > this.root.clientHeight ? this.root.clientHeight : window.innerHeight;
+    last.scrollIntoView({ block: last.offsetHeight > area ? 'start' : 'end' });
+  }
+
+  private highlight(items: HTMLElement[]): void {
+    for (const li of items) {
+      li.classList.add('message-highlight');
+      setTimeout(() => li.classList.remove('message-highlight'), HIGHLIGHT_MS);
+    }
   }
 
   private showEarlier(): void {

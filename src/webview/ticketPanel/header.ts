@@ -121,9 +121,11 @@ export class Header {
   }
 
   private assigneeCell(t: PanelTicket): Node {
-    const label = t.assignee ? l10n.t('Change assignee (now {0})', t.assignee.name) : l10n.t('Change assignee (now unassigned)');
-    const button = h('button', { type: 'button', class: 'link-button', 'data-focus-key': 'assignee', 'aria-label': label },
-      icon('person'), ' ', t.assignee?.name ?? l10n.t('Unassigned'));
+    // Named by its visible text (the assignee), so voice control users can say what they see; the title describes
+    // what it does (a tooltip, and the accessible description).
+    const button = h('button', {
+      type: 'button', class: 'link-button', 'data-focus-key': 'assignee', title: l10n.t('Change assignee'), 'aria-expanded': 'false',
+    }, icon('person'), ' ', t.assignee?.name ?? l10n.t('Unassigned'));
     button.disabled = this.pending.has('assignee');
     button.addEventListener('click', () => this.picker.open(button));
     return h('span', { class: 'assignee-cell' }, button, this.picker.element);

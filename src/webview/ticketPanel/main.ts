@@ -21,6 +21,8 @@ const conversationEl = document.getElementById('conversation');
 let sanitizer: { origin: string; sanitize: Sanitize } | undefined;
 let loadedOnce = false;
 let scrollToEndNext = true;
+/** A send just succeeded: the next load shows the new message highlighted. */
+let highlightNext = false;
 
 function notify(message: string, kind: 'info' | 'error' | 'loading'): void {
   if (!banner) return;
@@ -56,8 +58,9 @@ function onNotification(n: ExtensionNotification): void {
     case 'ticketLoaded':
       if (!sanitizer || sanitizer.origin !== n.origin) sanitizer = { origin: n.origin, sanitize: createSanitizer(window, n.origin) };
       header.show(n.ticket, n.lookups);
-      conversation.show(n.messages, scrollToEndNext);
+      conversation.show(n.messages, scrollToEndNext, highlightNext);
       scrollToEndNext = false;
+      highlightNext = false;
       composer.setAttribution(n.attribution, n.identities);
       composer.offerStoredDraft(n.draft);
       if (!loadedOnce || banner?.classList.contains('banner-loading') || banner?.classList.contains('banner-error')) notify('', 'info');
@@ -83,7 +86,9 @@ const rpc = new Rpc(onNotification);
 const header = new Header(headerEl as HTMLElement, rpc, { notify, refresh });
 const conversation = new Conversation(conversationEl as HTMLElement, () => sanitizer?.sanitize);
 const composer = new Composer(ticketId, rpc, () => {
-  scrollToEndNext = true; // the extension reloads the ticket after a send; show the new message
+  // The extension reloads the ticket after a send: show the new message and mark it for a moment.
+  scrollToEndNext = true;
+  highlightNext = true;
 });
 
 // Every link (in messages, attachments) goes to the extension, which opens http(s)/mailto outside the editor.
