@@ -116,4 +116,91 @@ describe('ticket webview layout in Chromium (hidden parts, tab stops, newest mes
     await page.waitForFunction(() => !document.querySelector('li.message-highlight'), undefined, { timeout: 15000 });
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'composer-text', 'focus stays on the composer');
   });
+
+  it('has landmarks, headings in order, and says who wrote each message, when, and whether it is private', async () => {
+    await send(loaded([msg(1, { author: 'Jane', fromCustomer: true }), msg(2, { kind: 'note', author: 'Ana Agent' })]));
+    await page.waitForSelector('.message-note');
+    const outline = await page.evaluate(() => ({
+      landmarks: Array.from(document.querySelectorAll('header, main, section[aria-labelledby]')).map((e) => e.tagName.toLowerCase()),
+      headings: Array.from(document.querySelectorAll('h1, h2, h3')).map((e) => `${e.tagName.toLowerCase()} ${e.textContent?.trim()}`),
+    }));
+    assert.deepEqual(outline.landmarks, ['header', 'main', 'section']);
+    assert.deepEqual(outline.headings.map((x) => x.split(' ')[0]), ['h1', 'h2', 'h3', 'h3', 'h2'], outline.headings.join(' | '));
+    assert.equal(await page.getAttribute('.message-note', 'aria-label'), 'Private note by Ana Agent', 'who, and that it is private');
+    assert.equal(await page.getAttribute('.message-reply', 'aria-label'), 'Reply by Jane');
+    // When: the message's description is its <time> (relative text, the exact time as its title).
+    const when = await page.locator('.message-note').evaluate((li) => {
+      const t = document.getElementById(li.getAttribute('aria-describedby') ?? '');
+      return t && li.contains(t) ? { tag: t.tagName, datetime: t.getAttribute('datetime'), text: t.textContent } : null;
+    });
+    assert.equal(when?.tag, 'TIME');
+    assert.equal(when?.datetime, msg(2).createdOn);
+    assert.ok(when?.text, 'says when');
+  });
+
+  it('puts the focus on the ticket heading when the ticket opens', async () => {
+    await send(loaded([msg(1)]));
+    await page.waitForSelector('.message');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('ticket-title')), true);
+  });
+
+  it('announces the results of actions in live regions (sent, failed, status changed)', async () => {
+    const live = (text: RegExp) => page.evaluate((src) => {
+      const re = new RegExp(src);
+      return Array.from(document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')).some((el) => re.test(el.textContent ?? ''));
+    }, text.source);
+    await send(loaded([msg(1)]));
+    await page.waitForSelector('.message');
+    await page.fill('#composer-text', 'Hi');
+    await page.click('#send');
+    let req = await waitPosted((m) => m.type === 'send');
+    await send({ type: 'reply', id: req.id, ok: false, error: { message: 'BoldDesk refused the reply.' } });
+    await page.waitForSelector('.composer-status.error');
+    assert.ok(await live(/BoldDesk refused the reply/), 'a failed send is announced');
+    await page.click('#send');
+    req = await waitPosted((m) => m.type === 'send' && m.id !== req.id);
+    await send({ type: 'reply', id: req.id, ok: true, result: { messageId: 7 } });
+    await page.waitForFunction(() => /Reply sent/.test(document.getElementById('composer-status')?.textContent ?? ''));
+    assert.ok(await live(/Reply sent/), 'a send is announced');
+    await page.selectOption('select[data-focus-key="status"]', '4');
+    const upd = await waitPosted((m) => m.type === 'updateField');
+    await send({ type: 'reply', id: upd.id, ok: true, result: { changed: true } });
+    await page.waitForFunction(() => /Status changed to Resolved/.test(document.body.textContent ?? ''));
+    assert.ok(await live(/Status changed to Resolved/), 'a status change is announced');
+  });
+
+  it('without motion when the user asks for reduced motion', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      await send(loaded([msg(1)]));
+      await page.waitForSelector('.message');
+      await page.fill('#composer-text', 'Hi');
+      await page.click('#send');
+      const req = await waitPosted((m) => m.type === 'send');
+      await send({ type: 'reply', id: req.id, ok: true, result: { messageId: 7 } });
+      await send(loaded([msg(1), msg(7)]));
+      await page.waitForSelector('li.message-highlight');
+      assert.equal(await page.locator('li.message-highlight').evaluate((el) => getComputedStyle(el).animationName), 'none');
+      assert.equal(await page.evaluate(() => document.getAnimations().length), 0, 'nothing moves');
+    } finally {
+      await page.emulateMedia({ reducedMotion: null });
+    }
+  });
+
+  it('reflows at 200 % zoom and on a narrow panel without scrolling sideways', async () => {
+    const long = '<p>' + 'Averyveryverylongwordwithoutanyspaces'.repeat(8) + ' and a <a href="https://example.com/' + 'x'.repeat(200) + '">link</a></p><pre>' + 'code '.repeat(80) + '</pre>';
+    await page.setViewportSize({ width: 320, height: 256 }); // 1280 × 1024 at 400 %, WCAG 1.4.10
+    try {
+      await send(loaded([msg(1, { html: long, attachments: [{ name: 'a-very-long-attachment-name-'.repeat(6) + '.pdf', size: 99999 }] })], 'A subject '.repeat(20)));
+      await page.waitForSelector('.message');
+      const overflow = await page.evaluate(() => {
+        const doc = document.scrollingElement as HTMLElement;
+        const wide = Array.from(document.querySelectorAll<HTMLElement>('#app *')).filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1);
+        return { scroll: doc.scrollWidth - doc.clientWidth, wide: wide.map((el) => el.tagName + '.' + el.className).slice(0, 5) };
+      });
+      assert.deepEqual(overflow, { scroll: 0, wide: [] });
+    } finally {
+      await page.setViewportSize({ width: 900, height: 700 });
+    }
+  });
 });

@@ -32,6 +32,12 @@ export class CategoryNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(ICONS[list.id] ?? 'list-filter');
     if (list.total !== undefined) item.description = String(list.total);
     else if (list.loaded && !list.hasMore) item.description = String(list.items.length);
+    // "All open, 67 tickets" rather than a bare number after the name.
+    const count = item.description === undefined ? undefined : Number(item.description);
+    if (count !== undefined) {
+      const label = count === 1 ? vscode.l10n.t('{0}, 1 ticket', list.label) : vscode.l10n.t('{0}, {1} tickets', list.label, count);
+      item.accessibilityInformation = { label, role: 'treeitem' };
+    }
     return item;
   }
 

@@ -25,6 +25,21 @@ export function ticketDescription(t: TicketSummary): string {
   return [t.status?.name, t.priority?.name, t.requester?.name].filter(Boolean).join(' · ');
 }
 
+/**
+ * What a screen reader says for a ticket row: "Ticket 1060, Duplicate e-mails, Open, High priority, assigned to Ana
+ * Agent, from Jane" — words, not the "#" and "·" the row shows. Each part is a whole translatable phrase.
+ */
+export function ticketAccessibleLabel(t: TicketSummary): string {
+  return [
+    vscode.l10n.t('Ticket {0}', t.id),
+    t.subject,
+    t.status?.name,
+    t.priority ? vscode.l10n.t('{0} priority', t.priority.name) : undefined,
+    t.agent ? vscode.l10n.t('assigned to {0}', t.agent.name) : vscode.l10n.t('unassigned'),
+    t.requester ? vscode.l10n.t('from {0}', t.requester.name) : undefined,
+  ].filter(Boolean).join(vscode.l10n.t(', '));
+}
+
 export class TicketNode implements TreeNode {
   constructor(
     /** Commands read the ticket from here (see ticketArg.ticketIdFromArg). */
@@ -42,7 +57,7 @@ export class TicketNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
     item.contextValue = ContextValues.ticket;
     item.command = { command: Commands.openTicket, title: vscode.l10n.t('Open Ticket'), arguments: [this] };
-    item.accessibilityInformation = { label: vscode.l10n.t('Ticket {0}: {1}. {2}', t.id, t.subject, item.description) };
+    item.accessibilityInformation = { label: ticketAccessibleLabel(t), role: 'treeitem' };
     return item;
   }
 

@@ -112,7 +112,8 @@ export function renderShell(o: ShellOptions): string {
   </header>
   <div id="banner" class="banner" role="status" aria-live="polite" hidden></div>
   <main id="conversation" class="conversation" aria-label="${t.conversation}" tabindex="0"></main>
-  <section id="composer" class="composer" aria-label="${t.composer}">
+  <section id="composer" class="composer" aria-labelledby="composer-heading">
+    <h2 id="composer-heading" class="visually-hidden">${t.composer}</h2>
     <div class="composer-kind" role="radiogroup" aria-label="${t.kind}">
       <label><input type="radio" name="kind" value="reply" checked> <span class="codicon codicon-reply" aria-hidden="true"></span> ${t.reply}</label>
       <label><input type="radio" name="kind" value="note"> <span class="codicon codicon-lock" aria-hidden="true"></span> ${t.note}</label>

@@ -11,7 +11,10 @@ export const PAGE = 50;
 /** How long a just-sent message stays highlighted. */
 const HIGHLIGHT_MS = 3000;
 
-/** The accessible name of a message: a whole phrase per kind (computed at use, after l10n is configured). */
+/**
+ * The accessible name of a message: who wrote it and whether it is private, a whole phrase per kind (computed at use,
+ * after l10n is configured). When it was written is its accessible description (its <time>).
+ */
 function messageLabel(kind: PanelMessage['kind'], author: string): string {
   if (kind === 'note') return l10n.t('Private note by {0}', author);
   if (kind === 'description') return l10n.t('Original request by {0}', author);
@@ -25,6 +28,8 @@ export class Conversation {
   private start = 0;
   private readonly list: HTMLOListElement;
   private readonly more: HTMLButtonElement;
+  /** Numbers the messages' <time> ids (unique on the page, whatever the message keys are). */
+  private renderCount = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -36,7 +41,8 @@ export class Conversation {
     this.more.hidden = true; // until there is something earlier to show
     this.more.addEventListener('click', () => this.showEarlier());
     this.list = h('ol', { class: 'messages', 'aria-label': l10n.t('Messages, oldest first') });
-    this.root.replaceChildren(this.more, this.list);
+    // A heading per part of the page, in order: h1 the ticket, h2 the conversation (and the composer), h3 each message.
+    this.root.replaceChildren(h('h2', { class: 'visually-hidden' }, l10n.t('Conversation')), this.more, this.list);
   }
 
   get shownCount(): number {
@@ -105,17 +111,20 @@ export class Conversation {
     const sanitize = this.sanitize();
     if (sanitize) body.append(sanitize(m.html));
     else body.textContent = m.html; // no sanitizer (yet): never insert as HTML
+    const when = timeEl(m.createdOn);
+    when.id = `when-${this.renderCount++}`;
     const header = h('div', { class: 'message-header' },
       icon(KIND_ICON[m.kind]),
-      h('strong', { class: 'message-author' }, m.author),
+      h('h3', { class: 'message-author' }, m.author),
       m.kind === 'note' ? h('span', { class: 'badge badge-note' }, l10n.t('Private note')) : false,
       m.kind === 'description' ? h('span', { class: 'badge' }, l10n.t('Original request')) : false,
       m.kind === 'reply' && m.fromCustomer ? h('span', { class: 'badge badge-customer' }, l10n.t('Customer')) : false,
-      timeEl(m.createdOn),
+      when,
     );
     const li = h('li', {
       class: `message message-${m.kind}${m.fromCustomer ? ' from-customer' : ''}`,
       'aria-label': messageLabel(m.kind, m.author),
+      'aria-describedby': when.id,
       tabindex: '-1',
       'data-key': m.key,
     }, header, body);

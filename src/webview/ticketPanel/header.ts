@@ -68,7 +68,7 @@ export class Header {
     const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
     this.root.replaceChildren(
       h('div', { class: 'title-row' },
-        h('h1', { class: 'ticket-title' }, h('span', { class: 'ticket-id' }, `#${t.id}`), ' ', h('span', { class: 'ticket-subject' }, t.subject)),
+        h('h1', { class: 'ticket-title', tabindex: '-1', 'data-focus-key': 'title' }, h('span', { class: 'ticket-id' }, `#${t.id}`), ' ', h('span', { class: 'ticket-subject' }, t.subject)),
         h('div', { class: 'title-actions' },
           this.actionButton('link-external', l10n.t('Open in Browser'), 'open-browser', () => {
             this.rpc.request({ type: 'openInBrowser' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));

@@ -64,6 +64,10 @@ function onNotification(n: ExtensionNotification): void {
       composer.setAttribution(n.attribution, n.identities);
       composer.offerStoredDraft(n.draft);
       if (!loadedOnce || banner?.classList.contains('banner-loading') || banner?.classList.contains('banner-error')) notify('', 'info');
+      // A ticket just opened: keyboard and screen-reader users start at its heading (unless they already moved on).
+      if (!loadedOnce && (document.activeElement === document.body || document.activeElement === null)) {
+        headerEl?.querySelector<HTMLElement>('.ticket-title')?.focus({ preventScroll: true });
+      }
       loadedOnce = true;
       return;
     case 'ticketUpdated':
