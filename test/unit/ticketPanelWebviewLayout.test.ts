@@ -203,4 +203,15 @@ describe('ticket webview layout in Chromium (hidden parts, tab stops, newest mes
       await page.setViewportSize({ width: 900, height: 700 });
     }
   });
+
+  it('keeps the keyboard focus on a field while BoldDesk confirms its change', async () => {
+    await send(loaded([msg(1)]));
+    await page.waitForSelector('.message');
+    await page.focus('select[data-focus-key="status"]');
+    await page.keyboard.press('ArrowDown');
+    const req = await waitPosted((m) => m.type === 'updateField');
+    await send({ type: 'reply', id: req.id, ok: true, result: { changed: true } });
+    await page.waitForFunction(() => /Status changed/.test(document.getElementById('banner')?.textContent ?? ''));
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey), 'status');
+  });
 });

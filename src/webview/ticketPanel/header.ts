@@ -133,6 +133,9 @@ export class Header {
 
   private async change(field: EditableField, value: number | null, label: string): Promise<void> {
     if (this.pending.has(field) || !this.ticket) return;
+    // The control is disabled while BoldDesk answers, which drops the keyboard focus: put it back afterwards.
+    const active = document.activeElement as HTMLElement | null;
+    const focusKey = active?.closest('.assignee-cell') ? 'assignee' : active?.dataset?.focusKey;
     this.pending.set(field, fieldTexts(field).changing(label));
     this.render();
     try {
@@ -149,6 +152,8 @@ export class Header {
       this.cb.notify(errorText(e), 'error');
     }
     this.render();
+    const now = document.activeElement;
+    if (focusKey && (now === null || now === document.body)) this.root.querySelector<HTMLElement>(`[data-focus-key="${focusKey}"]`)?.focus();
   }
 
   /** BoldDesk confirmed; the ticketUpdated notification usually got here first, this covers when it could not. */

@@ -40,10 +40,24 @@ function notify(message: string, kind: 'info' | 'error' | 'loading'): void {
     dismiss.type = 'button';
     dismiss.className = 'button-secondary';
     dismiss.textContent = l10n.t('Dismiss');
-    dismiss.addEventListener('click', () => notify('', 'info'));
+    dismiss.addEventListener('click', dismissBanner);
     banner.append(' ', retry, ' ', dismiss);
   }
 }
+
+/** Closes the error banner; focus that was on its buttons goes to the ticket heading, not to nowhere. */
+function dismissBanner(): void {
+  const hadFocus = !!banner && banner.contains(document.activeElement);
+  notify('', 'info');
+  if (hadFocus) headerEl?.querySelector<HTMLElement>('.ticket-title')?.focus();
+}
+// Escape on the error banner dismisses it, as Escape closes a notification in VS Code.
+banner?.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && !banner.hidden) {
+    e.preventDefault();
+    dismissBanner();
+  }
+});
 
 function refresh(): void {
   rpc.request({ type: 'refresh' }).catch((e: unknown) => notify(errorText(e), 'error'));
@@ -108,6 +122,20 @@ function openLink(e: MouseEvent): void {
 }
 document.addEventListener('click', openLink);
 document.addEventListener('auxclick', openLink);
+
+// Coming back to the panel (after the palette, a notification, another editor) puts the focus back where it was,
+// or on the ticket heading, instead of nowhere.
+let lastFocused: HTMLElement | undefined;
+document.addEventListener('focusin', (e) => {
+  if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = e.target;
+});
+window.addEventListener('focus', () => {
+  setTimeout(() => {
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    const target = lastFocused?.isConnected ? lastFocused : headerEl?.querySelector<HTMLElement>('.ticket-title');
+    target?.focus({ preventScroll: true });
+  }, 0);
+});
 
 setInterval(() => refreshTimes(document), 60_000);
 void rpc.request({ type: 'ready' });
