@@ -220,5 +220,25 @@ describe('Accessibility', function () {
       const f = await focusInPanel(frame);
       assert.ok(f.windowFocused && f.where !== 'body', `the focus is back in the panel: ${JSON.stringify(f)}`);
     });
+
+    it('starts Create Ticket from the panel with the keyboard; Escape cancels it and the focus comes back', async () => {
+      // The whole wizard is driven by the keyboard in scenario 3 (palette, typing, arrows, Enter); here: getting in
+      // and out of it from the ticket panel.
+      const page = handle.page;
+      const from = fake().requests.length;
+      await page.keyboard.press('F1');
+      await wb.quickInput.waitOpen();
+      await page.keyboard.type('>BoldDesk: Create Ticket');
+      await wb.quickInput.row('BoldDesk: Create Ticket', { exact: true }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await wb.quickInput.waitForTitle('Create BoldDesk ticket');
+      assert.ok(await page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('.quick-input-widget')), 'the wizard has the focus');
+      await page.keyboard.press('Escape');
+      await wb.quickInput.waitClosed();
+      await until(page, async () => (await focusInPanel(frame)).windowFocused, 10000);
+      const f = await focusInPanel(frame);
+      assert.ok(f.windowFocused && f.where !== 'body', `the focus is back in the panel: ${JSON.stringify(f)}`);
+      assert.deepStrictEqual(requestsSince(from, 'POST'), [], 'nothing was created');
+    });
   });
 });
