@@ -129,9 +129,14 @@ let lastFocused: HTMLElement | undefined;
 document.addEventListener('focusin', (e) => {
   if (e.target instanceof HTMLElement && e.target !== document.body) lastFocused = e.target;
 });
+// Not when the mouse brought the focus: the click decides (and may be starting a text selection).
+let pointerHeld = false;
+document.addEventListener('pointerdown', () => (pointerHeld = true), true);
+document.addEventListener('pointerup', () => (pointerHeld = false), true);
+document.addEventListener('pointercancel', () => (pointerHeld = false), true);
 window.addEventListener('focus', () => {
   setTimeout(() => {
-    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    if (pointerHeld || (document.activeElement !== null && document.activeElement !== document.body)) return;
     const target = lastFocused?.isConnected ? lastFocused : headerEl?.querySelector<HTMLElement>('.ticket-title');
     target?.focus({ preventScroll: true });
   }, 0);
