@@ -1,7 +1,7 @@
 // axe-core (Deque's WCAG rule set) over the real ticket webview in Chromium (shell, bundled script, CSS, as in
 // ticketPanelWebview.test.ts), in every state a user meets, in the light, dark and high-contrast themes. The theme
 // colours are VS Code's own, captured from the real workbench (test/unit/fixtures/vscodeThemeColors.json; e2e
-// scenario 10 checks they still match). No serious or critical violation; a moderate or minor one must be listed,
+// scenario 11 checks they still match). No serious or critical violation; a moderate or minor one must be listed,
 // with its reason, in docs/ACCESSIBILITY.md.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -1,4 +1,4 @@
-// VS Code's theme colours for the ticket webview, captured from the real workbench (e2e scenario 10 checks them;
+// VS Code's theme colours for the ticket webview, captured from the real workbench (e2e scenario 11 checks them;
 // CAPTURE_THEMES=1 rewrites them), and how to give them to a page the way VS Code does.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

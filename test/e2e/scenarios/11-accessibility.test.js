@@ -1,4 +1,4 @@
-// Scenario 10 — accessibility in the real workbench: axe-core (WCAG rules) inside the real ticket panel, the
+// Scenario 11 — accessibility in the real workbench: axe-core (WCAG rules) inside the real ticket panel, the
 // panel's theme colours (the unit suite checks contrast per state and theme with them), and journeys done with the
 // keyboard only. The per-state, per-theme axe matrix runs in the unit stage (test/unit/ticketPanelWebviewAxe.test.ts).
 const assert = require('assert');
