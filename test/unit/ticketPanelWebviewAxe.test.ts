@@ -23,7 +23,7 @@ function richTicket(): ExtensionMessage {
     msg(0, { kind: 'description', author: 'Jane Requester', fromCustomer: true, html: '<p>The printer is <b>on fire</b>.</p>' }),
     msg(1, { author: 'Jane Requester', fromCustomer: true, html: '<p>See the <a href="https://example.com/log">log</a>.</p>', attachments: [{ name: 'log.txt', url: `${BOLDDESK}/files/log.txt`, size: 2048 }, { name: 'photo.png', size: 500 }] }),
     msg(2, { kind: 'note', author: 'Ana Agent', html: '<p>Internal: <code>cache purge</code></p><blockquote>quoted</blockquote>' }),
-    msg(3, { author: 'Ana Agent', html: '<p>We are on it.</p><pre>step 1\nstep 2</pre>' }),
+    msg(3, { author: 'Ana Agent', html: `<p>We are on it.</p><pre>step 1\nstep 2</pre><img src="${BOLDDESK}/files/screenshot.png">` }),
   ]);
   return base.type === 'ticketLoaded'
     ? { ...base, ticket: { ...base.ticket, category: { id: 9, name: 'Hardware' }, brand: 'Acme' }, identities: { identities: [{ id: 'me', label: 'My key', attribution: 'Posting as Ana' }, { id: 'bot', label: 'Bot key', attribution: 'Posting as Bot' }], defaultId: 'me' } }

@@ -111,6 +111,8 @@ export class Conversation {
     const sanitize = this.sanitize();
     if (sanitize) body.append(sanitize(m.html));
     else body.textContent = m.html; // no sanitizer (yet): never insert as HTML
+    // An image the author gave no description: say that there is one, instead of a screen reader spelling its URL.
+    body.querySelectorAll('img:not([alt])').forEach((img) => img.setAttribute('alt', l10n.t('Image without a description')));
     const when = timeEl(m.createdOn);
     when.id = `when-${this.renderCount++}`;
     const header = h('div', { class: 'message-header' },

@@ -62,7 +62,10 @@ describe('Accessibility', function () {
   before(async function () {
     this.timeout(5 * 60 * 1000);
     ({ handle, wb } = await sharedTicketsView());
-    ticket = allOpenTickets().find((t) => t.messages.some((m) => m.kind === 'privateNote')) || allOpenTickets()[0];
+    // A seeded ticket with a private note (not one an earlier scenario filled with hostile markup: the panel cannot
+    // fix the accessibility of what customers write).
+    const plain = (t) => !/[<>]/.test(t.subject) && t.messages.every((m) => !/<(img|a|table|script|iframe|svg|form)\b/i.test(m.description));
+    ticket = allOpenTickets().filter(plain).find((t) => t.messages.some((m) => m.kind === 'privateNote')) || allOpenTickets().filter(plain)[0];
   });
 
   it('the open ticket panel has no serious or critical axe violation, and its theme colours are the ones the unit suite uses', async () => {
