@@ -66,7 +66,10 @@ export function createRig(fake: FakeBoldDesk, o: RigOptions = {}): Rig {
     getApi: async () => api,
     origin: () => fake.url,
     attribution: () => '',
-    drafts: { get: () => undefined, set: async () => undefined, clear: async () => undefined },
+    drafts: {
+      get: () => undefined, set: async () => undefined, clear: async () => undefined,
+      markSent: async () => undefined, lastSent: () => undefined, sentRevision: () => 0,
+    },
     openExternal: async () => undefined,
     openInBrowser: async () => undefined,
     ticketChanged: () => undefined,

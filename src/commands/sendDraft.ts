@@ -79,6 +79,8 @@ async function send(
     // Sent, but the tab could not be cleared: say so, so the user does not send it again.
     deps.log.error(`Could not clear the draft for #${ticketId}`, error);
   }
+  // After the tab emptied itself: every surface (a hidden ticket panel too) learns that this draft was sent.
+  await drafts.store.markSent(ref, text);
   deps.tree.ticketChanged(ticketId);
   const done = kind === 'reply' ? vscode.l10n.t('Reply sent to #{0}.', ticketId) : vscode.l10n.t('Private note added to #{0}.', ticketId);
   void deps.prompts.info(done, OPEN_TICKET).then((action) => {

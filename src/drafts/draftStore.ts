@@ -50,6 +50,23 @@ export function draftKey(ref: DraftRef): string {
   return `${KEY_PREFIX}${ref.kind}.${ref.ticketId}`;
 }
 
+/** Bumped by every confirmed send of the ticket's reply or note (see DraftStore.markSent). */
+function sentKey(ticketId: number): string {
+  return `bolddesk.draftSent.${ticketId}`;
+}
+
+/** What a confirmed send leaves behind: a revision number and the text BoldDesk now has. */
+export interface SentMark {
+  revision: number;
+  kind: DraftKind;
+  text: string;
+}
+
+function isSentMark(v: unknown): v is SentMark {
+  return typeof v === 'object' && v !== null && Number.isSafeInteger((v as SentMark).revision) &&
+    typeof (v as SentMark).text === 'string' && ((v as SentMark).kind === 'reply' || (v as SentMark).kind === 'note');
+}
+
 /** Kept apart from the text (an emptied draft keeps its choice until it is sent). Not matched by parseKey. */
 function postAsKey(ref: DraftRef): string {
   return `bolddesk.draftPostAs.${ref.kind}.${ref.ticketId}`;
@@ -113,6 +130,28 @@ export class DraftStore {
     this.cache.delete(key);
     await this.state.update(key, undefined);
     this.changes.fire(ref);
+  }
+
+  /**
+   * BoldDesk confirmed the send of `text`: bump the ticket's sent revision (persisted, so a panel restored from its
+   * own webview state after a reload can tell that its text predates the send), then clear the draft.
+   */
+  async markSent(ref: DraftRef, text: string): Promise<void> {
+    const mark: SentMark = { revision: this.sentRevision(ref.ticketId) + 1, kind: ref.kind, text };
+    await this.state.update(sentKey(ref.ticketId), mark);
+    if (this.get(ref)) await this.clear(ref);
+    else this.changes.fire(ref); // already cleared (the draft tab empties itself first): still announce the send
+  }
+
+  /** The last confirmed send of either kind on this ticket, if any. */
+  lastSent(ticketId: number): SentMark | undefined {
+    const v = this.state.get<unknown>(sentKey(ticketId));
+    return isSentMark(v) ? v : undefined;
+  }
+
+  /** 0 until something was sent on this ticket; every confirmed send adds 1. */
+  sentRevision(ticketId: number): number {
+    return this.lastSent(ticketId)?.revision ?? 0;
   }
 
   /** The identity id this draft is to be posted as ("Post as…"); undefined = the default identity. */

@@ -99,6 +99,29 @@ describe('ticket panel controller (against the fake BoldDesk)', () => {
     assert.deepEqual(r.changed, [ticketId]);
   });
 
+  it('a send from the draft tab bumps the sent revision; a stale composer cannot post the same text again', async () => {
+    const r = rig();
+    await r.controller.handle({ id: 1, type: 'ready' });
+    const loaded = await until(r.posts, (m) => m.type === 'ticketLoaded');
+    assert.ok(loaded.type === 'ticketLoaded');
+    assert.equal(loaded.sentRevision, undefined, 'nothing sent yet');
+    // The draft tab sent the text (sendDraft marks it sent): the panel hears the new revision.
+    await r.store.markSent({ ticketId, kind: 'reply' }, 'Same text');
+    r.controller.draftChangedElsewhere();
+    const pushed = await until(r.posts, (m) => m.type === 'draftChanged');
+    assert.deepEqual(pushed, { type: 'draftChanged', draft: undefined, sentRevision: 1 });
+    // A composer restored from state written before that send offers the same text: refused, nothing posted.
+    const e = error(await r.controller.handle({ id: 2, type: 'send', kind: 'reply', text: 'Same text\n', basedOn: 0 }));
+    assert.equal((e as { alreadySent?: boolean }).alreadySent, true);
+    assert.match(e.message, /already has this reply/);
+    assert.equal(h.requestsTo(POST_UPDATES, 'POST').length, 0);
+    // A composer that knows the send may send the same words again on purpose; the revision moves on.
+    const ok = await r.controller.handle({ id: 3, type: 'send', kind: 'reply', text: 'Same text', basedOn: 1 });
+    assert.ok(ok?.ok, JSON.stringify(ok));
+    assert.deepEqual((ok as { result: unknown }).result, { messageId: (ok as { result: { messageId: number } }).result.messageId, sentRevision: 2 });
+    assert.equal(h.requestsTo(POST_UPDATES, 'POST').length, 1);
+  });
+
   it('sends a private note to the notes endpoint', async () => {
     const r = rig();
     const reply = await r.controller.handle({ id: 1, type: 'send', kind: 'note', text: 'internal only' });

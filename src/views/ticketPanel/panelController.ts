@@ -28,6 +28,11 @@ export interface PanelDrafts {
   get(ticketId: number): Draft | undefined;
   set(ticketId: number, draft: Draft): Promise<void>;
   clear(ticketId: number, kind: Draft['kind']): Promise<void>;
+  /** After BoldDesk confirmed a send: bumps the ticket's sent revision and clears the draft everywhere. */
+  markSent(ticketId: number, kind: Draft['kind'], text: string): Promise<void>;
+  /** The last confirmed send on the ticket (revision and text), if any. */
+  lastSent(ticketId: number): { revision: number; text: string } | undefined;
+  sentRevision(ticketId: number): number;
 }
 
 export interface PanelEnv {
@@ -52,7 +57,7 @@ export interface PanelEnv {
 type Loaded = Extract<ExtensionNotification, { type: 'ticketLoaded' }>;
 
 class RequestFailure extends Error {
-  constructor(message: string, readonly outcomeUnknown = false) {
+  constructor(message: string, readonly outcomeUnknown = false, readonly alreadySent = false) {
     super(message);
   }
 }
@@ -98,7 +103,11 @@ export class TicketPanelController {
         type: 'reply',
         id: request.id,
         ok: false,
-        error: failure.outcomeUnknown ? { message: failure.message, outcomeUnknown: true } : { message: failure.message },
+        error: {
+          message: failure.message,
+          ...(failure.outcomeUnknown ? { outcomeUnknown: true } : {}),
+          ...(failure.alreadySent ? { alreadySent: true } : {}),
+        },
       });
     }
   }
@@ -143,7 +152,13 @@ export class TicketPanelController {
 
   /** The stored draft of this ticket changed (DraftStore event): push it; the composer decides whether to show it. */
   draftChangedElsewhere(): void {
-    this.post({ type: 'draftChanged', draft: this.env.drafts.get(this.ticketId) });
+    this.post({ type: 'draftChanged', draft: this.env.drafts.get(this.ticketId), ...this.sentRevision() });
+  }
+
+  /** The ticket's sent revision for a message to the webview (absent = nothing sent yet). */
+  private sentRevision(): { sentRevision?: number } {
+    const revision = this.env.drafts.sentRevision(this.ticketId);
+    return revision > 0 ? { sentRevision: revision } : {};
   }
 
   attributionChanged(): void {
@@ -167,6 +182,7 @@ export class TicketPanelController {
       ...this.snapshot,
       attribution: this.env.attribution(),
       draft: this.env.drafts.get(this.ticketId),
+      ...this.sentRevision(),
       identities: this.env.identities?.(),
     });
   }
@@ -187,7 +203,7 @@ export class TicketPanelController {
         if (!(await this.load())) throw new RequestFailure(l10n.t('Could not refresh the ticket.'));
         return null;
       case 'send':
-        return this.send(request.kind, request.text, request.postAs);
+        return this.send(request.kind, request.text, request.postAs, request.basedOn);
       case 'saveDraft':
         if (request.draft.text.trim() === '') await this.env.drafts.clear(this.ticketId, request.draft.kind);
         else await this.env.drafts.set(this.ticketId, request.draft);
@@ -205,10 +221,16 @@ export class TicketPanelController {
     }
   }
 
-  private async send(kind: Draft['kind'], text: string, postAs?: string): Promise<RequestResults['send']> {
+  private async send(kind: Draft['kind'], text: string, postAs?: string, basedOn?: number): Promise<RequestResults['send']> {
     const what = kind === 'reply' ? 'reply' : 'private note'; // for the log
     // One write at a time per ticket: a second click while the first POST is out never sends twice.
     if (this.sending) throw new RequestFailure(sendTexts(kind).busy);
+    // A composer that missed a send from elsewhere (hidden, restored state) must not post what BoldDesk already has.
+    const last = this.env.drafts.lastSent(this.ticketId);
+    if (last && basedOn !== undefined && basedOn < last.revision && last.text.trim() === text.trim()) {
+      this.env.log.info(`Ticket panel #${this.ticketId}: refused to send a ${what} BoldDesk already has`);
+      throw new RequestFailure(sendTexts(kind).alreadySent, false, true);
+    }
     if (postAs !== undefined && !this.env.identities?.().identities.some((i) => i.id === postAs)) {
       throw new RequestFailure(l10n.t('That identity was removed. Choose another one under “Post as” and send again. Your text is kept.'));
     }
@@ -228,11 +250,11 @@ export class TicketPanelController {
         }
         throw new RequestFailure(l10n.t('{0} Your text is kept.', this.env.describeError(error)));
       }
-      await this.env.drafts.clear(this.ticketId, kind);
+      await this.env.drafts.markSent(this.ticketId, kind, text);
       this.reportChange();
       this.env.log.info(`Ticket panel #${this.ticketId}: ${what} ${messageId} sent`);
       void this.load(); // show the new message
-      return { messageId };
+      return { messageId, sentRevision: this.env.drafts.sentRevision(this.ticketId) };
     } finally {
       this.sending = false;
     }

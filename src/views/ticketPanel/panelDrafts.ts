@@ -1,7 +1,7 @@
 // The panel composer's drafts, kept in the write commands' DraftStore (src/drafts/draftStore.ts, globalState),
 // so a draft typed in the panel is the same "Reply to #123" draft the editor commands use, and the other way
 // round. The composer holds one text with a kind toggle; the store keys drafts by kind. No vscode import.
-import type { DraftKind, DraftRef, StoredDraft } from '../../drafts/draftStore';
+import type { DraftKind, DraftRef, SentMark, StoredDraft } from '../../drafts/draftStore';
 import type { PanelDrafts } from './panelController';
 import type { Draft } from './protocol';
 
@@ -10,6 +10,8 @@ export interface DraftStoreLike {
   get(ref: DraftRef): StoredDraft | undefined;
   set(ref: DraftRef, text: string): Promise<void>;
   clear(ref: DraftRef): Promise<void>;
+  markSent(ref: DraftRef, text: string): Promise<void>;
+  lastSent(ticketId: number): SentMark | undefined;
 }
 
 const KINDS: readonly DraftKind[] = ['reply', 'note'];
@@ -37,7 +39,21 @@ export class PanelDraftAdapter implements PanelDrafts {
     if (previous && previous !== draft.kind) await this.store.clear({ ticketId, kind: previous });
   }
 
-  /** Forgets the draft of that kind (after BoldDesk confirmed a send, or when the composer was emptied). */
+  /** BoldDesk confirmed the send: bump the ticket's sent revision and forget the draft, for every surface. */
+  async markSent(ticketId: number, kind: DraftKind, text: string): Promise<void> {
+    this.panelKind.delete(ticketId);
+    await this.store.markSent({ ticketId, kind }, text);
+  }
+
+  lastSent(ticketId: number): SentMark | undefined {
+    return this.store.lastSent(ticketId);
+  }
+
+  sentRevision(ticketId: number): number {
+    return this.store.lastSent(ticketId)?.revision ?? 0;
+  }
+
+  /** Forgets the draft of that kind (when the composer was emptied). */
   async clear(ticketId: number, kind: DraftKind): Promise<void> {
     this.panelKind.delete(ticketId);
     await this.store.clear({ ticketId, kind });

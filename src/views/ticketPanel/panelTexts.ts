@@ -4,15 +4,17 @@ import * as l10n from '@vscode/l10n';
 import type { Draft, EditableField } from './protocol';
 
 /** Whole sentences per kind of message (translators never see a sentence assembled from a translated noun). */
-export function sendTexts(kind: Draft['kind']): { busy: string; unknownOutcome: string } {
+export function sendTexts(kind: Draft['kind']): { busy: string; unknownOutcome: string; alreadySent: string } {
   return kind === 'reply'
     ? {
         busy: l10n.t('A reply is already being sent for this ticket.'),
         unknownOutcome: l10n.t('No answer from BoldDesk, so the reply may have been sent. Refresh the ticket to check before sending it again. Your text is kept.'),
+        alreadySent: l10n.t('Not sent again: BoldDesk already has this reply (it was sent from its draft tab).'),
       }
     : {
         busy: l10n.t('A private note is already being sent for this ticket.'),
         unknownOutcome: l10n.t('No answer from BoldDesk, so the private note may have been sent. Refresh the ticket to check before sending it again. Your text is kept.'),
+        alreadySent: l10n.t('Not added again: BoldDesk already has this private note (it was sent from its draft tab).'),
       };
 }
 

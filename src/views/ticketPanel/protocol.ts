@@ -91,8 +91,11 @@ export interface PanelAgent {
 export type WebviewRequest =
   | { id: number; type: 'ready' }
   | { id: number; type: 'refresh' }
-  /** `postAs`: identity id to send with (omitted = the default identity). */
-  | { id: number; type: 'send'; kind: ComposeKind; text: string; postAs?: string }
+  /**
+   * `postAs`: identity id to send with (omitted = the default identity). `basedOn`: the ticket's sent revision the
+   * composer knew when the text was written (a text written before a later send may be one BoldDesk already has).
+   */
+  | { id: number; type: 'send'; kind: ComposeKind; text: string; postAs?: string; basedOn?: number }
   | { id: number; type: 'saveDraft'; draft: Draft }
   | { id: number; type: 'updateField'; field: EditableField; value: number | null }
   | { id: number; type: 'searchAgents'; text: string }
@@ -110,7 +113,8 @@ export type RequestPayload = OmitId<WebviewRequest>;
 export interface RequestResults {
   ready: null;
   refresh: null;
-  send: { messageId: number };
+  /** `sentRevision`: the ticket's sent revision after this send. */
+  send: { messageId: number; sentRevision?: number };
   saveDraft: null;
   /** `changed: false` = BoldDesk said "No changes found." (nothing to show, not an error). */
   updateField: { changed: boolean };
@@ -123,6 +127,8 @@ export interface ReplyError {
   message: string;
   /** A write may have reached BoldDesk although no answer came back: the user must check before resending. */
   outcomeUnknown?: boolean;
+  /** Not sent: BoldDesk already has exactly this text (it was sent from elsewhere after this panel last synced). */
+  alreadySent?: boolean;
 }
 
 export type Reply =
@@ -143,11 +149,13 @@ export type ExtensionNotification =
       origin: string;
       /** The draft the extension stored for this ticket (the webview prefers its own newer state). */
       draft?: Draft;
+      /** Bumped by every confirmed send on this ticket, from the panel or the draft tab (DraftStore.markSent). */
+      sentRevision?: number;
       identities?: PanelIdentities;
     }
   | { type: 'ticketUpdated'; ticket: PanelTicket }
   /** The stored draft changed (typed in the draft tab, sent, or this panel's own save): undefined = none left. */
-  | { type: 'draftChanged'; draft?: Draft }
+  | { type: 'draftChanged'; draft?: Draft; sentRevision?: number }
   | { type: 'loadFailed'; message: string }
   | { type: 'attributionChanged'; text: string; identities?: PanelIdentities };
 
@@ -157,6 +165,8 @@ export type ExtensionMessage = Reply | ExtensionNotification;
 export interface PanelWebviewState {
   ticketId: number;
   draft?: Draft;
+  /** The ticket's sent revision the draft is based on: a restored draft older than the last send is dropped. */
+  sentRevision?: number;
 }
 
 /** Links the panel will hand to the OS: http(s) and mailto only, absolute, bounded. */

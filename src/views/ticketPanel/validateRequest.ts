@@ -44,13 +44,18 @@ export function validateRequest(raw: unknown): Validation {
       return only() ? { ok: true, request: { id, type: raw.type } } : fail(`unexpected fields in ${raw.type}`);
 
     case 'send': {
-      if (!only('kind', 'text', 'postAs')) return fail('unexpected fields in send');
+      if (!only('kind', 'text', 'postAs', 'basedOn')) return fail('unexpected fields in send');
       if (!isComposeKind(raw.kind)) return fail('send.kind must be "reply" or "note"');
       if (!isBoundedString(raw.text, Limits.maxBodyChars)) return fail('send.text must be a string within the limit');
       if (raw.text.trim().length === 0) return fail('send.text is empty');
       if (raw.postAs !== undefined && !isIdentityIdLike(raw.postAs)) return fail('send.postAs is not an identity id');
+      const basedOn = raw.basedOn;
+      if (basedOn !== undefined && (typeof basedOn !== 'number' || !Number.isSafeInteger(basedOn) || basedOn < 0)) {
+        return fail('send.basedOn is not a revision number');
+      }
       const postAs = raw.postAs === undefined ? {} : { postAs: raw.postAs };
-      return { ok: true, request: { id, type: 'send', kind: raw.kind, text: raw.text, ...postAs } };
+      const based = basedOn === undefined ? {} : { basedOn };
+      return { ok: true, request: { id, type: 'send', kind: raw.kind, text: raw.text, ...postAs, ...based } };
     }
 
     case 'saveDraft': {

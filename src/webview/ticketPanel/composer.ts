@@ -3,7 +3,9 @@
 // reloads) and in the extension's per-ticket store shortly after (survives closing the panel). It is cleared
 // only when the extension says BoldDesk confirmed the send. Live sync: when the stored draft changes elsewhere (the
 // draft tab, a send from there) the extension pushes it; it replaces the text only if nothing was typed here since
-// the text last known to be stored, and never during a send.
+// the text last known to be stored, and never during a send. One truth: every confirmed send (here or from the draft
+// tab) bumps the ticket's sent revision; text written before the latest send (restored webview state of a panel
+// that was hidden meanwhile) is replaced by the stored draft, so a panel never offers what BoldDesk already has.
 import * as l10n from '@vscode/l10n';
 import type { ComposeKind, Draft, PanelIdentities } from '../../views/ticketPanel/protocol';
 import { Rpc, RpcError } from './rpc';
@@ -33,14 +35,17 @@ export class Composer {
   /** The text this composer last knew to be the stored draft ('' = none); typing since then is never overwritten. */
   private lastStored = '';
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The ticket's sent revision this composer's text is based on. */
+  private sentRevision: number;
 
   constructor(
     private readonly ticketId: number,
     private readonly rpc: Rpc,
     private readonly onSent: () => void,
   ) {
-    const saved = loadState(ticketId).draft;
-    if (saved) this.apply(saved);
+    const state = loadState(ticketId);
+    this.sentRevision = state.sentRevision ?? 0;
+    if (state.draft) this.apply(state.draft);
     this.updateKind();
     this.text.addEventListener('input', () => this.changed());
     this.text.addEventListener('blur', () => this.flush());
@@ -90,8 +95,9 @@ export class Composer {
   }
 
   /** The extension's stored draft arrived: use it only when nothing is typed here (never overwrite typing). */
-  offerStoredDraft(draft: Draft | undefined): void {
+  offerStoredDraft(draft: Draft | undefined, sentRevision: number): void {
     if (this.inFlight) return;
+    if (this.adoptNewerSend(draft, sentRevision)) return;
     if (draft && this.text.value.trim() === '') {
       this.apply(draft);
       this.updateKind();
@@ -101,8 +107,10 @@ export class Composer {
   }
 
   /** The stored draft changed (pushed live): show it unless the user typed here since the last stored text. */
-  storedDraftChanged(draft: Draft | undefined): void {
-    if (this.inFlight || this.text.value !== this.lastStored) return;
+  storedDraftChanged(draft: Draft | undefined, sentRevision: number): void {
+    if (this.inFlight) return;
+    if (this.adoptNewerSend(draft, sentRevision)) return;
+    if (this.text.value !== this.lastStored) return;
     const text = draft?.text ?? '';
     this.lastStored = text;
     if (this.text.value === text && (!draft || draft.kind === this.kind)) return;
@@ -110,6 +118,26 @@ export class Composer {
     else this.text.value = '';
     this.updateKind();
     this.saveState();
+  }
+
+  /**
+   * A send happened after this composer's text was written (it was hidden or restored from its saved state): the
+   * text is what was sent or what the send replaced, so take the stored draft (usually none) instead.
+   */
+  private adoptNewerSend(draft: Draft | undefined, sentRevision: number): boolean {
+    if (sentRevision <= this.sentRevision) return false;
+    this.sentRevision = sentRevision;
+    const hadText = this.text.value.trim() !== '';
+    if (draft) this.apply(draft);
+    else this.text.value = '';
+    this.lastStored = draft?.text ?? '';
+    this.updateKind();
+    this.saveState();
+    if (hadText && !draft) {
+      this.status.className = 'composer-status';
+      this.status.textContent = l10n.t('Sent from its draft tab: BoldDesk has it, nothing left to send here.');
+    }
+    return true;
   }
 
   private apply(d: Draft): void {
@@ -132,7 +160,8 @@ export class Composer {
 
   private saveState(): void {
     const d = this.draft();
-    vscodeApi.setState({ ticketId: this.ticketId, draft: d.text === '' ? undefined : d });
+    const rev = this.sentRevision > 0 ? { sentRevision: this.sentRevision } : {}; // absent = nothing sent yet
+    vscodeApi.setState({ ticketId: this.ticketId, draft: d.text === '' ? undefined : d, ...rev });
   }
 
   private changed(): void {
@@ -173,13 +202,19 @@ export class Composer {
     this.status.textContent = kind === 'note' ? l10n.t('Sending private note…') : l10n.t('Sending reply…');
     try {
       const postAs = this.postAsWrap.hidden || !this.postAs.value ? {} : { postAs: this.postAs.value };
-      await this.rpc.request({ type: 'send', kind, text, ...postAs });
+      const sent = await this.rpc.request({ type: 'send', kind, text, basedOn: this.sentRevision, ...postAs });
+      this.sentRevision = Math.max(this.sentRevision, sent.sentRevision ?? 0);
       this.text.value = '';
       this.lastStored = '';
       this.saveState();
       this.status.textContent = kind === 'note' ? l10n.t('Private note added.') : l10n.t('Reply sent.');
       this.onSent();
     } catch (e) {
+      if (e instanceof RpcError && e.alreadySent) {
+        this.text.value = '';
+        this.lastStored = '';
+        this.saveState();
+      }
       this.status.className = `composer-status ${e instanceof RpcError && e.outcomeUnknown ? 'warning' : 'error'}`;
       this.status.textContent = e instanceof Error ? e.message : String(e);
     } finally {

@@ -76,7 +76,7 @@ function onNotification(n: ExtensionNotification): void {
       scrollToEndNext = false;
       highlightNext = false;
       composer.setAttribution(n.attribution, n.identities);
-      composer.offerStoredDraft(n.draft);
+      composer.offerStoredDraft(n.draft, n.sentRevision ?? 0);
       if (!loadedOnce || banner?.classList.contains('banner-loading') || banner?.classList.contains('banner-error')) notify('', 'info');
       // A ticket just opened: keyboard and screen-reader users start at its heading (unless they already moved on).
       if (!loadedOnce && (document.activeElement === document.body || document.activeElement === null)) {
@@ -88,7 +88,7 @@ function onNotification(n: ExtensionNotification): void {
       header.show(n.ticket);
       return;
     case 'draftChanged':
-      composer.storedDraftChanged(n.draft);
+      composer.storedDraftChanged(n.draft, n.sentRevision ?? 0);
       return;
     case 'loadFailed':
       headerEl?.setAttribute('aria-busy', 'false');

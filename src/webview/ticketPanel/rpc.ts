@@ -11,9 +11,11 @@ import { vscodeApi } from './vscodeApi';
 
 export class RpcError extends Error {
   readonly outcomeUnknown: boolean;
+  readonly alreadySent: boolean;
   constructor(error: ReplyError) {
     super(error.message);
     this.outcomeUnknown = error.outcomeUnknown === true;
+    this.alreadySent = error.alreadySent === true;
   }
 }
 

@@ -17,5 +17,7 @@ export function loadState(ticketId: number): PanelWebviewState {
   if (!s || s.ticketId !== ticketId) return { ticketId };
   const d = s.draft;
   const draftOk = d && (d.kind === 'reply' || d.kind === 'note') && typeof d.text === 'string';
-  return { ticketId, draft: draftOk ? { kind: d.kind, text: d.text } : undefined };
+  const rev = s.sentRevision;
+  const sentRevision = typeof rev === 'number' && Number.isSafeInteger(rev) && rev >= 0 ? rev : 0;
+  return { ticketId, draft: draftOk ? { kind: d.kind, text: d.text } : undefined, ...(sentRevision > 0 ? { sentRevision } : {}) };
 }

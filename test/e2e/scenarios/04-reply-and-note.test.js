@@ -85,6 +85,41 @@ describe('Reply and private note', function () {
     await wb.editor.waitForTicketContent([replyLines[1], noteLines[0]]);
   });
 
+  it('a reply typed in the panel and sent from its draft tab is gone from the hidden panel: never sent twice', async () => {
+    // Issue 18, bug 1: the panel was hidden behind the draft tab, missed "draft cleared" and restored its own
+    // webview state, offering the sent text again with Send enabled.
+    const other = allOpenTickets()[3];
+    const line = `Sent exactly once ${stamp}.`;
+    await wb.editor.closeAll(wb);
+    await wb.tickets.expand('All open');
+    await (await wb.tickets.reveal(wb.tickets.ticket(other.id))).click();
+    await wb.editor.waitForTab(`#${other.id}`);
+    const body = wb.editor.webviewBody();
+    await body.filter({ hasText: other.subject }).waitFor();
+    await body.locator('#composer-text').click();
+    await handle.page.keyboard.type(line);
+    // The context menu takes the focus (the composer stores its draft on blur); the draft tab opens with the text.
+    await wb.tickets.contextMenu(await wb.tickets.reveal(wb.tickets.ticket(other.id)), 'Add Reply');
+    await wb.editor.waitForTab(`Reply to #${other.id}`);
+    await wb.editor.waitForText(line);
+    const from = fake().requests.length;
+    await wb.editor.textEditor.locator('.view-lines').click();
+    await handle.page.keyboard.press('Control+Enter');
+    await wb.notifications.waitFor(`Reply sent to #${other.id}`);
+    await wb.editor.waitForTabClosed(`Reply to #${other.id}`);
+
+    // Back to the panel: it shows the sent reply in the conversation and offers nothing to send again.
+    await wb.editor.tabs.filter({ hasText: `#${other.id} ` }).first().click();
+    await wb.editor.webviewBody().locator('#conversation', { hasText: line }).waitFor();
+    const composer = wb.editor.webviewBody().locator('#composer-text');
+    assert.strictEqual(await composer.inputValue(), '', 'the panel\'s composer no longer holds the sent text');
+    await wb.editor.webviewBody().locator('#send').click();
+    await wb.editor.webviewBody().locator('#composer-status', { hasText: 'Write something first.' }).waitFor();
+    const posts = requestsSince(from, 'POST');
+    assert.deepStrictEqual(posts.map((r) => r.path), [`/api/v1/tickets/${other.id}/updates`], 'the reply was posted once');
+    await wb.editor.closeAll(wb);
+  });
+
   it('keeps an unsent reply draft across closing its tab and reloading the window', async () => {
     const other = allOpenTickets()[2];
     const line = `Draft that must survive a reload ${stamp}.`;
