@@ -32,6 +32,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const deps: CommandDeps = { context, session, tree: treeProvider, log, prompts: new VsCodePrompts() };
   context.subscriptions.push(
+    // BoldDesk recorded a write under another agent than the one named for the key: the identity was corrected.
+    session.onDidCorrectOwner(({ label, claimed, recorded }) => void deps.prompts.warning(
+      vscode.l10n.t('BoldDesk recorded your post as “{0}”, not “{1}”: the API key of “{2}” belongs to {0}. The extension now shows {0}.', recorded.name, claimed.name, label),
+    )),
     log,
     keys,
     session,

@@ -12,6 +12,7 @@ import { ContextKeys, Settings } from '../constants';
 import { AgentResolver } from './agentResolver';
 import { ApiClients } from './apiClients';
 import { seedDemoKey } from './demoKeySeed';
+import { KeyOwners, type KeyOwner } from './keyOwners';
 import { FIRST_IDENTITY_LABEL, IdentityStore, type Identity, type KeyedIdentity, type LoadedIdentities } from './identityStore';
 import type { KeyStore } from './keyStore';
 import { MissingSettingError, SessionSettings, type SessionConfig } from './sessionSettings';
@@ -20,6 +21,13 @@ import { MissingSettingError, SessionSettings, type SessionConfig } from './sess
 export { MissingSettingError };
 
 type CreateClient = (options: ClientOptions) => BoldDeskApi;
+
+/** BoldDesk recorded a write under another agent than the one the user named for that key. */
+export interface OwnerCorrection {
+  label: string;
+  claimed: Agent;
+  recorded: KeyOwner;
+}
 
 /** Everything but the keys, to tell whether a reload changed anything. Kept in memory only. */
 function signature(l: LoadedIdentities | undefined): string {
@@ -38,8 +46,14 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   private ids: LoadedIdentities | undefined;
   private reading: Promise<LoadedIdentities | undefined> | undefined;
   private seeding: Promise<void> = Promise.resolve();
-  private readonly clients = new ApiClients((origin, apiKey) => this.newClient(origin, apiKey));
+  private readonly clients = new ApiClients((origin, apiKey) =>
+    this.owners.wrap(this.newClient(origin, apiKey), origin, apiKey, (o) => void this.ownerRecorded(origin, apiKey, o), (m, e) => this.log.error(m, e)));
   private readonly agents: AgentResolver;
+  /** Key owners confirmed by reading back the author of a write (keyOwners.ts). */
+  private readonly owners: KeyOwners;
+  private readonly corrected = new vscode.EventEmitter<OwnerCorrection>();
+  /** A write showed that a key belongs to another agent than the one named for it (the identity was corrected). */
+  readonly onDidCorrectOwner = this.corrected.event;
   /** Bumped on every domain/default-key change, so the tree can tell a new connection from a repeated event. */
   private connectionGeneration = 0;
   /** Bumped when the default identity's agent e-mail changes. */
@@ -53,6 +67,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.store = new IdentityStore(keys, state);
+    this.owners = new KeyOwners(state);
     this.agents = new AgentResolver({
       origin: () => this.origin,
       log,
@@ -62,6 +77,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     });
     this.disposables.push(
       this.changed,
+      this.corrected,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Settings.section)) this.onConfigChanged();
       }),
@@ -117,9 +133,21 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     return found && { id: found.id, label: found.label, agentEmail: found.agentEmail };
   }
 
+  /** The confirmed owner first (what BoldDesk recorded), else the agent of the e-mail the user named. */
   agentFor(id: string | undefined): Agent | undefined {
     const i = this.identity(id);
-    return i ? this.agents.agent(i.id) : undefined;
+    if (!i) return undefined;
+    const claimed = this.agents.agent(i.id);
+    const owner = this.confirmedOwner(id);
+    if (!owner) return claimed;
+    return { userId: owner.userId, name: owner.name, email: owner.email ?? (claimed?.userId === owner.userId ? claimed.email : '') };
+  }
+
+  /** The author BoldDesk recorded on a write with this identity's key, once one was read back. */
+  confirmedOwner(id: string | undefined): KeyOwner | undefined {
+    const l = this.current();
+    const keyed = l?.identities.find((i) => i.id === (id ?? l.defaultId));
+    return l && keyed ? this.owners.get(l.origin, keyed.apiKey) : undefined;
   }
 
   /**
@@ -130,14 +158,20 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     return `${this.origin ?? ''}|${this.connectionGeneration}|${this.identityGeneration}`;
   }
 
+  /** Says what is known: a confirmed owner as fact, a typed agent e-mail only as the user's claim. */
   attributionText(identityId?: string): string {
     const agent = this.agentFor(identityId);
     const identity = this.identity(identityId);
     const several = this.identities.length > 1 && identity;
+    if (agent && this.confirmedOwner(identityId)) {
+      return several
+        ? vscode.l10n.t('Posting as “{0}”: BoldDesk shows this as “{1}” — confirmed: BoldDesk recorded an earlier post with that API key under this name.', identity.label, agent.name)
+        : vscode.l10n.t('BoldDesk shows this as “{0}” — confirmed: BoldDesk recorded an earlier post with this API key under this name.', agent.name);
+    }
     if (agent) {
       return several
-        ? vscode.l10n.t('Posting as “{0}”: BoldDesk will show this as “{1}” ({2}) — the owner of that API key.', identity.label, agent.name, agent.email)
-        : vscode.l10n.t('BoldDesk will show this as “{0}” ({1}) — the owner of the API key.', agent.name, agent.email);
+        ? vscode.l10n.t('Posting as “{0}”: you said that API key belongs to “{1}” ({2}), not yet confirmed. BoldDesk shows posts under the key owner’s name; the first post will tell.', identity.label, agent.name, agent.email)
+        : vscode.l10n.t('You said this API key belongs to “{0}” ({1}), not yet confirmed. BoldDesk shows posts under the key owner’s name; the first post will tell.', agent.name, agent.email);
     }
     return several
       ? vscode.l10n.t('Posting as “{0}”: BoldDesk will show this under the name of the agent who owns that API key.', identity.label)
@@ -240,6 +274,34 @@ export class BoldDeskSession implements Session, vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  /**
+   * BoldDesk recorded `owner` as the author of a write with this key: remember it, and when it is not the agent the
+   * user named for the key, correct the identity's agent e-mail (or the setting it uses) and say so.
+   */
+  private async ownerRecorded(origin: string, apiKey: string, owner: KeyOwner): Promise<void> {
+    const identity = origin === this.origin ? this.current()?.identities.find((i) => i.apiKey === apiKey) : undefined;
+    if (!identity) return;
+    const claimed = this.agents.agent(identity.id);
+    await this.owners.set(origin, apiKey, owner);
+    this.log.info(`Identity ${identity.id}: BoldDesk recorded the author ${owner.name} (user ${owner.userId}).`);
+    const mismatch = claimed !== undefined && claimed.userId !== owner.userId;
+    if (owner.email && (mismatch || !this.emailOf(identity))) {
+      if (identity.agentEmail !== undefined) await this.setIdentityAgentEmail(identity.id, owner.email);
+      else await this.correctAgentEmailSetting(owner.email);
+    }
+    if (mismatch) this.corrected.fire({ label: identity.label, claimed, recorded: owner });
+    this.changed.fire();
+  }
+
+  /** The bolddesk.agentEmail setting, where the user set it (workspace, else user settings). */
+  private async correctAgentEmailSetting(email: string): Promise<void> {
+    const config = vscode.workspace.getConfiguration(Settings.section);
+    const where = config.inspect<string>(Settings.agentEmail)?.workspaceValue !== undefined
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+    await config.update(Settings.agentEmail, email, where);
   }
 
   private emailOf(i: Identity): string {

@@ -25,8 +25,10 @@ export interface Session {
   readonly defaultIdentity: Identity | undefined;
   /** An identity by id (undefined → the default); undefined when it does not exist (any more). */
   identity(identityId: string | undefined): Identity | undefined;
-  /** The agent who owns an identity's key, when known. */
+  /** The agent who owns an identity's key, when known (confirmed by a write, else the agent the user named). */
   agentFor(identityId: string | undefined): Agent | undefined;
+  /** The author BoldDesk recorded on a write with that identity's key, once one was read back (the confirmed owner). */
+  confirmedOwner(identityId: string | undefined): { userId: number; name: string } | undefined;
   /** Resolves an identity's agent from its e-mail (cached; undefined when unknown). */
   resolveAgent(identityId: string | undefined): Promise<Agent | undefined>;
   /** Reads the identities (migrating a single key of earlier versions) and returns them. */

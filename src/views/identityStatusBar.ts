@@ -6,6 +6,21 @@ import { Commands } from '../constants';
 import { draftsFor } from '../drafts/draftEditors';
 import { draftTitle } from '../drafts/draftStore';
 
+/**
+ * "BoldDesk: Ana Agent" once a write confirmed the key's owner; a named but unconfirmed agent says so; never a bare
+ * identity label such as "Default".
+ */
+export function statusText(deps: Pick<CommandDeps, 'session'>, identityId: string | undefined): string {
+  const name = identityName(deps, identityId);
+  const several = deps.session.identities.length > 1;
+  if (deps.session.confirmedOwner(identityId) && name) return vscode.l10n.t('BoldDesk: {0}', name);
+  if (deps.session.agentFor(identityId) && name) return vscode.l10n.t('BoldDesk: {0} (not confirmed)', name);
+  const label = several ? deps.session.identity(identityId)?.label : undefined;
+  return label
+    ? vscode.l10n.t('BoldDesk: {0} (key owner not known yet)', label)
+    : vscode.l10n.t('BoldDesk: key owner not known yet');
+}
+
 export function identityName(deps: Pick<CommandDeps, 'session'>, identityId: string | undefined): string | undefined {
   const identity = deps.session.identity(identityId);
   const agent = deps.session.agentFor(identityId);
@@ -28,7 +43,7 @@ export function registerIdentityStatusBar(deps: Pick<CommandDeps, 'session' | 'c
     const postAs = ref ? drafts.postAsFor(ref) : undefined;
     const several = identities.length > 1;
     const name = identityName(deps, postAs) ?? deps.session.identity(postAs)?.label ?? '';
-    item.text = `$(account) ${name}`;
+    item.text = `$(account) ${statusText(deps, postAs)}`;
     item.command = ref && several ? Commands.postAs : Commands.switchIdentity;
     const where = ref ? vscode.l10n.t('{0} will be posted as this identity.', draftTitle(ref)) : vscode.l10n.t('BoldDesk identity in use.');
     const action = ref && several ? vscode.l10n.t('Click to post as another identity.') : vscode.l10n.t('Click to switch identity.');

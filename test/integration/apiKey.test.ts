@@ -159,9 +159,12 @@ describe('API key and identity (fake BoldDesk)', function () {
     assert.ok(info);
     // The name is the one BoldDesk reports for the agent (its display name), the one it shows on tickets.
     assert.ok(info.message.startsWith(`Acting as ${resolved.name} (${agent.email})`), info.message);
+    // A typed e-mail is only a claim until a write with the key was read back (issue 18); either way, exact words.
     assert.strictEqual(
       ext.session.attributionText(),
-      `BoldDesk will show this as “${resolved.name}” (${agent.email}) — the owner of the API key.`,
+      ext.session.confirmedOwner(undefined)
+        ? `BoldDesk shows this as “${resolved.name}” — confirmed: BoldDesk recorded an earlier post with this API key under this name.`
+        : `You said this API key belongs to “${resolved.name}” (${agent.email}), not yet confirmed. BoldDesk shows posts under the key owner’s name; the first post will tell.`,
     );
   });
 });
