@@ -14,6 +14,7 @@ import { draftsFor } from './drafts/draftEditors';
 import type { ExtensionApi } from './extensionApi';
 import { OutputLogger } from './ui/outputLogger';
 import { VsCodePrompts, type Prompts } from './ui/prompts';
+import { trackWalkthrough } from './ui/walkthroughProgress';
 import type { TreeNode } from './views/nodes/treeNode';
 import { registerIdentityStatusBar } from './views/identityStatusBar';
 import { registerTicketPanels } from './views/ticketPanel/ticketPanelManager';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     getReferences();
     getLoop();
     track(registerIdentityStatusBar(deps));
+    track(trackWalkthrough(session, treeView, log));
     log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(deferred) });

@@ -15,6 +15,7 @@ import { runCreateTicketFlow } from './createTicketFlow';
 import type { CommandDeps } from './deps';
 import { describeIdentity, resolveAgents } from './identityPicker';
 import { writeState } from './writeState';
+import { markWalkthroughStep } from '../ui/walkthroughProgress';
 
 const TRY_AGAIN = vscode.l10n.t('Try Again');
 const REFRESH = vscode.l10n.t('Refresh');
@@ -125,6 +126,7 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
   }
   state.lastCreate = undefined;
   deps.log.info(`Created ticket #${id}.`);
+  markWalkthroughStep('createTicket', deps.log);
   deps.tree.refresh();
   void deps.prompts.info(vscode.l10n.t('Ticket #{0} created.', id), OPEN).then((action) => {
     if (action === OPEN) void vscode.commands.executeCommand(Commands.openTicket, id);
