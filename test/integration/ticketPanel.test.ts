@@ -4,7 +4,8 @@
 // BoldDesk exactly once; a reply draft syncs live between its editor tab and the open panel.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/constants';
+import { startFakeBoldDesk } from '../fake-bolddesk';
+import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { TICKET_PANEL_VIEW_TYPE, type ExtensionMessage } from '../../src/views/ticketPanel/protocol';
 import { activateExtension, fixture, waitFor } from './fixture';
@@ -145,5 +146,25 @@ describe('Ticket panel (webview, fake BoldDesk)', function () {
     await waitFor('the clean tab to show the panel\'s text', () => doc.getText() === 'Saved by the panel', 20000);
     assert.strictEqual(doc.isDirty, false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a panel of the previous domain closes when the domain changes: it never sends to the new one (issue 18, bug 6)', async () => {
+    const ticket = fixture().fake.db.tickets[5];
+    await vscode.commands.executeCommand(Commands.openTicket, ticket.id);
+    const panel = ext.ticketPanels.get(ticket.id);
+    assert.ok(panel);
+    await waitFor('the ticket in the panel', () => panel.controller.loaded?.ticket.id === ticket.id, 20000);
+    const other = await startFakeBoldDesk({ tickets: 10, seed: 2, quiet: true });
+    const config = vscode.workspace.getConfiguration(Settings.section);
+    try {
+      await config.update(Settings.domain, other.url, vscode.ConfigurationTarget.Global);
+      await waitFor('the old domain\'s panel to close', () => ext.ticketPanels.get(ticket.id) === undefined, 20000);
+      const sent = await panel.handleMessage({ id: 77, type: 'send', kind: 'reply', text: 'meant for the old domain' });
+      assert.ok(!sent?.ok, 'a closed panel does not send');
+      assert.deepStrictEqual(other.requests.filter((r) => r.path.includes(`/tickets/${ticket.id}`)), [], 'nothing reached the new domain');
+    } finally {
+      await config.update(Settings.domain, fixture().fake.url, vscode.ConfigurationTarget.Global);
+      await other.close();
+    }
   });
 });

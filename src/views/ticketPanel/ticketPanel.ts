@@ -43,6 +43,7 @@ export class TicketPanel implements vscode.Disposable {
 
   /** Test hook and the webview's entry point: handle one raw (untrusted) message, resolve with the reply. */
   handleMessage(raw: unknown): Promise<Reply | undefined> {
+    if (this.disposed) return Promise.resolve(undefined); // a closed panel (e.g. of the previous domain) does nothing
     return this.controller.handle(raw);
   }
 
@@ -50,13 +51,17 @@ export class TicketPanel implements vscode.Disposable {
     this.panel.reveal(undefined, false);
   }
 
-  /** The domain, key or identity changed: new CSP origin needs a new shell; otherwise just the author line. */
-  sessionChanged(): void {
+  /**
+   * The domain, key or identity changed. A panel belongs to its domain: on another one the same number is another
+   * ticket, and its composer would send there, so it closes (returns true). Otherwise just the author line.
+   */
+  sessionChanged(): boolean {
     if (this.env.origin() !== this.shellOrigin) {
-      this.renderShell(); // the webview restarts, sends `ready`, and gets freshly loaded data
-      void this.controller.load();
+      this.dispose();
+      return true;
     } else {
       this.controller.attributionChanged();
+      return false;
     }
   }
 

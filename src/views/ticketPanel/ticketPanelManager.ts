@@ -49,7 +49,7 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
     this.env = createPanelEnv(deps);
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this),
-      deps.session.onDidChange(() => this.panels.forEach((p) => p.sessionChanged())),
+      deps.session.onDidChange(() => this.sessionChanged()),
       onDidChangeTicket((id) => this.panels.get(id)?.controller.ticketChangedElsewhere()),
       // Live draft sync: a draft saved in its editor tab (or cleared by a send) shows in that ticket's open panel.
       draftsFor(deps).store.onDidChange((ref) => this.panels.get(ref.ticketId)?.controller.draftChangedElsewhere()),
@@ -90,6 +90,17 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
       return;
     }
     this.adopt(panel, ticketId);
+  }
+
+  /** Panels of another domain close (they would send there); say so where it does not interrupt. */
+  private sessionChanged(): void {
+    const closed = [...this.panels.values()].filter((p) => p.sessionChanged()).map((p) => `#${p.ticketId}`);
+    if (closed.length === 0) return;
+    this.deps.log.info(`Closed the ticket panels ${closed.join(', ')}: the BoldDesk domain changed.`);
+    vscode.window.setStatusBarMessage(
+      vscode.l10n.t('BoldDesk: closed {0} — they belong to the previous domain.', closed.join(', ')),
+      10_000,
+    );
   }
 
   dispose(): void {
