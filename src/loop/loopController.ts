@@ -11,6 +11,7 @@ import type { TreeNode } from '../views/nodes/treeNode';
 import type { TicketsTreeProvider } from '../views/ticketsTreeProvider';
 import { notificationFor } from './changeDelta';
 import { ChangeWatcher, type TickResult } from './changeWatcher';
+import { isBoldDeskError } from '../api/errors';
 
 const MIN_MINUTES = 2;
 
@@ -18,6 +19,10 @@ const MIN_MINUTES = 2;
 export function intervalMs(minutes: number | undefined): number | undefined {
   if (!minutes || !Number.isFinite(minutes) || minutes <= 0) return undefined;
   return Math.max(MIN_MINUTES, minutes) * 60_000;
+}
+
+function isRejectedKey(error: unknown): boolean {
+  return isBoldDeskError(error) && error.kind === 'auth';
 }
 
 export class LoopController implements vscode.Disposable {
@@ -41,6 +46,11 @@ export class LoopController implements vscode.Disposable {
     this.statusBar.name = vscode.l10n.t('BoldDesk open tickets');
     this.statusBar.command = `${Views.tickets}.focus`;
     const modelSub = tree.model.onDidChange((list) => {
+      // The key was rejected: the tree says so, and no count may stay beside it as if BoldDesk still showed it.
+      if (isRejectedKey(tree.model.error) || isRejectedKey(list?.error)) {
+        this.showCount(undefined);
+        return;
+      }
       // "My open tickets" (re)loaded: its total is the count, for free.
       if (list?.id === 'mine' && list.loaded && !list.loading && list.total !== undefined && !tree.model.filter) {
         this.showCount(list.total);
@@ -102,6 +112,7 @@ export class LoopController implements vscode.Disposable {
     } catch (error) {
       // Quietly: the next interval tries again; the log says why (no pop-up every few minutes).
       this.deps.log.error('Auto refresh failed', error);
+      if (isRejectedKey(error)) this.showCount(undefined);
       return undefined;
     }
     if (watcher !== this.watcher) return undefined; // the connection changed meanwhile

@@ -133,5 +133,24 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
     }
     assert.equal(ext.treeView.badge?.value, count, 'and stays after removing it');
   });
-});
 
+  it('a revoked key clears the badge and the count: no stale number beside "API key rejected" (issue 18, bug 7)', async () => {
+    const { fake, key } = fixture();
+    await ext.treeProvider.getChildren(); // the categories, as the view asks for them
+    const mine = (ext.treeProvider.model.lists ?? []).find((l) => l.id === 'mine');
+    assert.ok(mine);
+    await mine.ensureLoaded();
+    await ext.loop.tick();
+    assert.ok((ext.treeView.badge?.value ?? 0) > 0, 'a badge to begin with');
+    fake.revokeKey(key);
+    try {
+      await ext.treeProvider.refresh();
+      await ext.loop.tick();
+      assert.ok(mine.error !== undefined || ext.treeProvider.model.error !== undefined, 'the tree shows the rejected key');
+      assert.strictEqual(ext.treeView.badge, undefined, 'no badge counts tickets BoldDesk no longer shows us');
+    } finally {
+      fake.restoreKey(key);
+      await ext.treeProvider.refresh();
+    }
+  });
+});
