@@ -139,8 +139,9 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     if (!i) return undefined;
     const claimed = this.agents.agent(i.id);
     const owner = this.confirmedOwner(id);
-    if (!owner) return claimed;
-    return { userId: owner.userId, name: owner.name, email: owner.email ?? (claimed?.userId === owner.userId ? claimed.email : '') };
+    // The same agent: keep the agent record (its full name and e-mail), now confirmed.
+    if (!owner || claimed?.userId === owner.userId) return claimed;
+    return { userId: owner.userId, name: owner.name, email: owner.email ?? '' };
   }
 
   /** The author BoldDesk recorded on a write with this identity's key, once one was read back. */
