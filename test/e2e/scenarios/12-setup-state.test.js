@@ -1,4 +1,4 @@
-// Scenario 10 — setup steps done outside the walkthrough count (issue 18): the domain is in the user settings, the
+// Scenario 12 — setup steps done outside the walkthrough count (issue 18): the domain is in the user settings, the
 // key is stored and the tickets are listed, so the walkthrough shows those steps done, from the real state.
 const assert = require('assert');
 const path = require('path');
