@@ -32,6 +32,8 @@ import { postAsCommand } from './postAs';
 // Tickets from code, code in tickets:
 import { createTicketFromSelectionCommand } from './createTicketFromSelection';
 import { copyReferenceCommand } from './copyReference';
+// Markdown, attachments, start work (issue 15):
+import { previewDraftCommand } from './previewDraft';
 
 export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   setDomainCommand,
@@ -58,6 +60,7 @@ export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   removeIdentityCommand,
   postAsCommand,
   createTicketFromSelectionCommand,
+  previewDraftCommand,
   copyReferenceCommand,
 ];
 

@@ -1,6 +1,6 @@
-// Turns what an agent typed (plain text / light markdown) into the small, safe HTML BoldDesk expects for
-// replies, notes and ticket descriptions. Everything is escaped, so nothing typed can inject markup;
-// blank lines separate paragraphs and single newlines become <br>. Deliberately no markdown library.
+// Turns plain text into the small, safe HTML BoldDesk expects for replies, notes and ticket descriptions.
+// Everything is escaped, so nothing typed can inject markup; blank lines separate paragraphs and single newlines
+// become <br>. Markdown goes through src/markdown/markdownToHtml.ts, which uses this for text with no Markdown in it.
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

@@ -48,4 +48,14 @@ describe('production bundle size', function () {
     const code = fs.readFileSync(path.join(outdir, 'nodeFetch.js'), 'utf8');
     assert.doesNotMatch(code, /ReadableStreamDefaultReader\.prototype/, 'the web-streams polyfill was bundled');
   });
+
+  it('leaves markdown-it out of dist/extension.js and builds it as dist/markdownIt.js (loaded on the first render)', () => {
+    const heavy = Object.keys(main.inputs).filter((f) => /node_modules[\\/](markdown-it|entities|linkify-it|punycode\.js|mdurl)[\\/]/.test(f));
+    assert.deepEqual(heavy, []);
+    const code = fs.readFileSync(path.join(outdir, 'extension.js'), 'utf8');
+    assert.match(code, /require\("\.\/markdownIt\.js"\)/, 'dist/extension.js should require ./markdownIt.js lazily');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(outdir, 'markdownIt.js')) as { default: new (preset: string) => { render(s: string): string } };
+    assert.equal(new mod.default('default').render('`x`'), '<p><code>x</code></p>\n');
+  });
 });

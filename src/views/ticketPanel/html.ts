@@ -93,6 +93,9 @@ export function renderShell(o: ShellOptions): string {
     postAs: attr(l10n.t('Post as')),
     hint: attr(l10n.t('Press Control+Enter to send.')),
     send: attr(l10n.t('Send reply')),
+    preview: attr(l10n.t('Preview')),
+    previewRegion: attr(l10n.t('Preview: what BoldDesk will receive')),
+    markdown: attr(l10n.t('Markdown: code blocks, lists, links and tables are sent formatted.')),
   };
   const bundle = o.l10nBundle ? `<script type="application/json" id="l10n-bundle" nonce="${n}">${bundleJson(o.l10nBundle)}</script>\n` : '';
   return `<!DOCTYPE html>
@@ -120,7 +123,9 @@ export function renderShell(o: ShellOptions): string {
     </div>
     <label for="composer-text" class="visually-hidden">${t.messageText}</label>
     <textarea id="composer-text" rows="5" placeholder="${t.placeholder}" aria-describedby="attribution composer-hint"></textarea>
+    <div id="composer-preview" class="composer-preview message-body" role="region" aria-label="${t.previewRegion}" aria-live="polite" hidden></div>
     <div class="composer-footer">
+      <button id="preview-toggle" type="button" class="button-secondary" aria-pressed="false" aria-controls="composer-preview" title="${t.markdown}"><span class="codicon codicon-open-preview" aria-hidden="true"></span> ${t.preview}</button>
       <label id="post-as-wrap" class="post-as" hidden>${t.postAs} <select id="post-as" aria-describedby="attribution"></select></label>
       <span id="attribution" class="attribution"></span>
       <span id="composer-hint" class="visually-hidden">${t.hint}</span>

@@ -6,7 +6,7 @@ import { fieldTexts, sendTexts } from './panelTexts';
 import type { BoldDeskApi } from '../../api/api';
 import { isBoldDeskError } from '../../api/errors';
 import type { FieldChanges, TicketSummary } from '../../api/types';
-import { textToHtml } from '../../drafts/textToHtml';
+import { markdownToHtml } from '../../markdown/markdownToHtml';
 import { toPanelConversation, toPanelLookups, toPanelTicket } from './panelModel';
 import type {
   Draft,
@@ -218,6 +218,8 @@ export class TicketPanelController {
       case 'openInBrowser':
         await this.env.openInBrowser(this.ticketId);
         return null;
+      case 'preview':
+        return { html: markdownToHtml(request.text) };
     }
   }
 
@@ -236,7 +238,7 @@ export class TicketPanelController {
     }
     this.sending = true;
     try {
-      const html = textToHtml(text);
+      const html = markdownToHtml(text);
       let messageId: number;
       try {
         const api = await this.env.getApi(postAs);

@@ -100,7 +100,9 @@ export type WebviewRequest =
   | { id: number; type: 'updateField'; field: EditableField; value: number | null }
   | { id: number; type: 'searchAgents'; text: string }
   | { id: number; type: 'openLink'; url: string }
-  | { id: number; type: 'openInBrowser' };
+  | { id: number; type: 'openInBrowser' }
+  /** The HTML BoldDesk would receive for this Markdown (the composer's preview). */
+  | { id: number; type: 'preview'; text: string };
 
 export type RequestType = WebviewRequest['type'];
 
@@ -121,6 +123,8 @@ export interface RequestResults {
   searchAgents: PanelAgent[];
   openLink: null;
   openInBrowser: null;
+  /** Rendered and sanitized by the same function that prepares a send; the webview sanitizes it again. */
+  preview: { html: string };
 }
 
 export interface ReplyError {

@@ -88,6 +88,11 @@ export function validateRequest(raw: unknown): Validation {
       if (typeof raw.url !== 'string' || !isOpenableUrl(raw.url)) return fail('openLink.url is not an http(s) or mailto link');
       return { ok: true, request: { id, type: 'openLink', url: raw.url } };
 
+    case 'preview':
+      if (!only('text')) return fail('unexpected fields in preview');
+      if (!isBoundedString(raw.text, Limits.maxBodyChars)) return fail('preview.text must be a string within the limit');
+      return { ok: true, request: { id, type: 'preview', text: raw.text } };
+
     default:
       return fail('unknown request type');
   }

@@ -9,6 +9,7 @@ import { Composer } from './composer';
 import { Conversation } from './conversation';
 import { refreshTimes } from './dom';
 import { errorText, Header } from './header';
+import { ComposerPreview } from './preview';
 import { Rpc } from './rpc';
 import { createSanitizer, type Sanitize } from './sanitize';
 
@@ -108,6 +109,8 @@ const composer = new Composer(ticketId, rpc, () => {
   scrollToEndNext = true;
   highlightNext = true;
 });
+
+new ComposerPreview(rpc, () => sanitizer?.sanitize);
 
 // Every link (in messages, attachments) goes to the extension, which opens http(s)/mailto outside the editor.
 // stopPropagation: VS Code's own window-level link handler would otherwise open the same link a second time.
