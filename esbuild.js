@@ -37,33 +37,41 @@ const lazyNodeFetch = {
   },
 };
 
-// markdown-it (replies and notes are Markdown) is needed only when a draft is sent or previewed: it ships as
-// dist/markdownIt.js, require()d on first use (src/markdown/markdownToHtml.ts).
-const lazyMarkdownIt = {
-  name: 'lazy-markdown-it',
+// Issue 15's features (Markdown with markdown-it, attachments, the draft preview) are needed only when used: they
+// ship as dist/extras.js (no vscode) and dist/extrasUi.js, require()d on first use through src/lazy/load.ts.
+const lazyExtras = {
+  name: 'lazy-extras',
   setup(build) {
-    build.onResolve({ filter: /^markdown-it$/ }, () => ({ path: './markdownIt.js', external: true }));
+    build.onResolve({ filter: /^\.\/extras(Ui)?$/ }, (args) =>
+      /[\\/]src[\\/]lazy$/.test(args.resolveDir) ? { path: `${args.path}.js`, external: true } : undefined);
+  },
+};
+// Inside those bundles @vscode/l10n is a shim that uses the main bundle's configured l10n.t (src/lazy/l10nShim.ts).
+const l10nShim = {
+  name: 'l10n-shim',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: path.join(__dirname, 'src/lazy/l10nShim.ts') }));
   },
 };
 
-/** The extension host bundles: [dist/extension.js, dist/nodeFetch.js, dist/markdownIt.js] (also used by test/unit/bundleSize.test.ts). */
+/** The extension host bundles: [dist/extension.js, dist/nodeFetch.js, dist/extras.js, dist/extrasUi.js] (also used by test/unit/bundleSize.test.ts). */
 function extensionBundleOptions(isProduction, outdir = 'dist') {
   const common = { bundle: true, format: 'cjs', minify: isProduction, sourcemap: !isProduction, sourcesContent: false,
     platform: 'node', target: 'node20', metafile: true, logLevel: 'warning' };
   return [
     { ...common, entryPoints: [path.join(__dirname, 'src/extension.ts')], outfile: path.join(outdir, 'extension.js'),
-      external: ['vscode'], plugins: [lazyNodeFetch, lazyMarkdownIt] },
+      external: ['vscode'], plugins: [lazyNodeFetch, lazyExtras] },
     // fetch-blob require()s web-streams-polyfill only where Node has no ReadableStream (Node < 16.5); VS Code's
     // extension host always has it, so the 60 KB polyfill stays out.
     { ...common, stdin: { contents: "export { default } from 'node-fetch';", resolveDir: __dirname, sourcefile: 'nodeFetch.js' },
       outfile: path.join(outdir, 'nodeFetch.js'), external: ['web-streams-polyfill', 'web-streams-polyfill/*'] },
-    { ...common, stdin: { contents: "export { default } from 'markdown-it';", resolveDir: __dirname, sourcefile: 'markdownIt.js' },
-      outfile: path.join(outdir, 'markdownIt.js') },
+    ...['extras', 'extrasUi'].map((name) => ({ ...common, entryPoints: [path.join(__dirname, `src/lazy/${name}.ts`)],
+      outfile: path.join(outdir, `${name}.js`), external: ['vscode'], plugins: [lazyNodeFetch, lazyExtras, l10nShim] })),
   ];
 }
 
 async function main() {
-  const [ctx, nodeFetchCtx, markdownItCtx] = await Promise.all(extensionBundleOptions(production).map((o) => esbuild.context(o)));
+  const [ctx, nodeFetchCtx, ...extrasCtxs] = await Promise.all(extensionBundleOptions(production).map((o) => esbuild.context(o)));
   copyCodicons();
   // A production build must not ship a stale source map from an earlier development build.
   require('fs').rmSync(path.join(__dirname, 'media', 'dist'), { recursive: true, force: true });
@@ -71,12 +79,12 @@ async function main() {
   if (watch) {
     await ctx.watch();
     await nodeFetchCtx.watch();
-    await markdownItCtx.watch();
+    for (const c of extrasCtxs) await c.watch();
     await webviewCtx.watch();
     return;
   }
-  const [result] = await Promise.all([ctx.rebuild(), nodeFetchCtx.rebuild(), markdownItCtx.rebuild(), webviewCtx.rebuild()]);
-  await Promise.all([ctx.dispose(), nodeFetchCtx.dispose(), markdownItCtx.dispose(), webviewCtx.dispose()]);
+  const [result] = await Promise.all([ctx.rebuild(), nodeFetchCtx.rebuild(), ...extrasCtxs.map((c) => c.rebuild()), webviewCtx.rebuild()]);
+  await Promise.all([ctx.dispose(), nodeFetchCtx.dispose(), ...extrasCtxs.map((c) => c.dispose()), webviewCtx.dispose()]);
   if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
 }
 

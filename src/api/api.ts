@@ -37,6 +37,8 @@ export interface BoldDeskApi {
   addReply(ticketId: number, html: string): Promise<number>;
   /** Private note (`POST /tickets/{id}/notes?isPublicNote=false`). Never retried. */
   addNote(ticketId: number, html: string): Promise<number>;
+  /** An attachment's bytes from its `fileUrl` on the BoldDesk origin (optional: test doubles may omit it). */
+  downloadAttachment?(fileUrl: string, maxBytes: number, signal?: AbortSignal): Promise<import('./download').Downloaded>;
   /** `PUT update_fields`. Resolves `false` when BoldDesk answered "No changes found.". Never retried. */
   updateFields(ticketId: number, changes: FieldChanges): Promise<boolean>;
 

@@ -2,7 +2,9 @@
 // Paths and bodies live here; HTTP behaviour in http.ts; payload parsing in parse*.ts; Q in queryBuilder.ts.
 import * as l10n from '@vscode/l10n';
 import type { BoldDeskApi, ClientOptions } from './api';
-import { NotFoundError, ProtocolError, ValidationError } from './errors';
+import type { Downloaded } from './download';
+import { extras } from '../lazy/load';
+import { BoldDeskError, CancelledError, NetworkError, NotFoundError, ProtocolError, RedirectError, TimeoutError, ValidationError } from './errors';
 import { type HttpRequest, HttpTransport } from './http';
 import { isNoChangeError } from './httpErrors';
 import type { Json, ParseContext } from './parse';
@@ -47,6 +49,15 @@ function ticketPath(ticketId: number, suffix = ''): string {
   return `${API}/tickets/${ticketId}${suffix}`;
 }
 
+/** dist/extras.js has its own copy of the error classes: re-create its errors as this bundle's (instanceof holds). */
+function sameKindHere(e: unknown): unknown {
+  if (e instanceof BoldDeskError || !(e instanceof Error)) return e;
+  const { kind, status } = e as Error & { kind?: string; status?: number };
+  const Kind = kind === 'redirect' ? RedirectError : kind === 'timeout' ? TimeoutError : kind === 'network' ? NetworkError
+    : kind === 'cancelled' ? CancelledError : kind === 'protocol' ? ProtocolError : undefined;
+  return Kind ? new Kind(e.message, status) : e;
+}
+
 export class BoldDeskClient implements BoldDeskApi {
   private readonly http: HttpTransport;
   /** Lookup promises; a rejected one is removed so the next call tries again. */
@@ -54,8 +65,15 @@ export class BoldDeskClient implements BoldDeskApi {
   /** Identical writes in flight share one request: a double click sends one POST, not two. */
   private readonly inFlightWrites = new Map<string, Promise<Json>>();
 
-  constructor(options: ClientOptions) {
+  constructor(private readonly options: ClientOptions) {
     this.http = new HttpTransport(options);
+  }
+
+  /** An attachment's content from its `fileUrl` (same origin only, at most `maxBytes`): src/api/download.ts. */
+  downloadAttachment(fileUrl: string, maxBytes: number, signal?: AbortSignal): Promise<Downloaded> {
+    return extras().downloadFile(this.options, fileUrl, maxBytes, signal).catch((e: unknown) => {
+      throw sameKindHere(e);
+    });
   }
 
   get origin(): string {

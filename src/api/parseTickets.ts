@@ -113,7 +113,12 @@ function parseAttachment(ctx: ParseContext, raw: Json, where: string): Attachmen
   const name = optString(o, ['name'], true) ?? 'attachment';
   const ext = optString(o, ['extension'], true);
   const att: Attachment = { id: reqInt(ctx, o, ['id'], where), name: ext && !name.endsWith(ext) ? name + ext : name };
-  return assignDefined(att, { url: optString(o, ['fileUrl', 'url'], true), size: optInt(o, 'size') });
+  return assignDefined(att, {
+    url: optString(o, ['fileUrl', 'url'], true),
+    size: optInt(o, 'size'),
+    contentType: optString(o, ['contentType'], true),
+    isPrivate: optBool(o, 'isFileAttachedInPrivateNote'),
+  });
 }
 
 export function parseMessage(ctx: ParseContext, raw: Json, where: string, ticketId: number): TicketMessage {

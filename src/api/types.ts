@@ -62,6 +62,10 @@ export interface Attachment {
   name: string;
   url?: string;
   size?: number;
+  /** e.g. image/png; may be '' (BoldDesk's own example has it empty). */
+  contentType?: string;
+  /** `isFileAttachedInPrivateNote` (listed by GET /tickets/{id}/attachments): an internal file. */
+  isPrivate?: boolean;
 }
 
 export interface Page<T> {

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import type { Brand, Category, CreateTicketInput, Priority } from '../api/types';
 import { codeContextToHtml } from '../code/codeContext';
 import type { CodeContextAnswers } from '../code/codeContextStep';
-import { markdownToHtml } from '../markdown/markdownToHtml';
+import { extras } from '../lazy/load';
 
 export type RequesterChoice = { kind: 'existing'; userId: number; name: string; email: string } | { kind: 'new' };
 
@@ -66,7 +66,7 @@ export function toCreateInput(a: CreateTicketAnswers): CreateTicketInput {
     brandId: a.brandId,
     subject: a.subject.trim(),
     description:
-      markdownToHtml(a.description) +
+      extras().markdownToHtml(a.description) +
       (a.codeContext !== undefined && a.includeCodeContext !== false ? codeContextToHtml(a.codeContext) : ''),
     priorityId: a.priorityId,
     ...(a.categoryId != null ? { categoryId: a.categoryId } : {}),

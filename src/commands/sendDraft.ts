@@ -7,7 +7,7 @@ import { isBoldDeskError } from '../api/errors';
 import { Commands } from '../constants';
 import { draftsFor, type DraftEditors } from '../drafts/draftEditors';
 import { draftTitle, type DraftRef } from '../drafts/draftStore';
-import { markdownToHtml } from '../markdown/markdownToHtml';
+import { extras } from '../lazy/load';
 import type { BoldDeskCommand } from './command';
 import type { CommandDeps } from './deps';
 import { writeState } from './writeState';
@@ -57,7 +57,7 @@ async function send(
     return undefined;
   }
   await drafts.saveNow(uri); // whatever happens next, the text is on disk (globalState)
-  const html = markdownToHtml(text); // Markdown → the HTML BoldDesk stores
+  const html = extras().markdownToHtml(text); // Markdown → the HTML BoldDesk stores
   const postAs = drafts.postAsFor(ref);
   const api = await deps.session.requireApi(postAs);
 

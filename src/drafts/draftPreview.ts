@@ -2,7 +2,7 @@
 // function the send uses (markdownToHtml, allow-listed), updated as the draft changes. No scripts at all: the CSP
 // allows nothing but the webview's own styles, so even a renderer bug could not run or load anything.
 import * as vscode from 'vscode';
-import { markdownToHtml } from '../markdown/markdownToHtml';
+import { extras } from '../lazy/load';
 import { draftTitle, parseDraftPath } from './draftStore';
 import { DRAFT_SCHEME } from '../constants';
 
@@ -70,7 +70,7 @@ export class DraftPreviews implements vscode.Disposable {
   }
 
   private render(doc: vscode.TextDocument, panel: vscode.WebviewPanel): void {
-    const html = markdownToHtml(doc.getText());
+    const html = extras().markdownToHtml(doc.getText());
     const body = html === '' ? `<p class="empty">${vscode.l10n.t('Nothing to preview yet.')}</p>` : html;
     panel.webview.html = page(body, panel.title);
   }

@@ -3,6 +3,7 @@ import { defaultErrorBody, type Handler } from './http';
 import { getTicket, createTicket, listTickets } from './handlers/tickets';
 import { listMessages, listNotes, listUpdates, postNote, postUpdate } from './handlers/conversation';
 import { updateFields } from './handlers/updateFields';
+import { downloadAttachment } from './handlers/attachments';
 import { brands, fieldOptions, groups, priorities, sources, statuses, ticketViews, ticketViewsManage } from './handlers/lookups';
 import { createContact, getAgent, getContact, listAgents, listContacts } from './handlers/people';
 
@@ -47,7 +48,16 @@ export type RouteMatch =
   | { kind: 'handler'; handler: Handler; params: string[]; isTicketList: boolean }
   | { kind: 'error'; status: number; body: unknown };
 
+/** Attachment content lives outside /api/v1, where `fileUrl` points (handlers/attachments.ts). */
+const FILE_PATH = /^\/attachment\/download\/(\d+)(?:\/[^/]*)?$/i;
+
 export function matchRoute(method: string, path: string): RouteMatch {
+  const file = FILE_PATH.exec(path);
+  if (file) {
+    return method.toUpperCase() === 'GET'
+      ? { kind: 'handler', handler: downloadAttachment, params: [file[1]], isTicketList: false }
+      : { kind: 'error', status: 405, body: defaultErrorBody(405) };
+  }
   const rest = PREFIX.exec(path)?.[1];
   if (rest !== undefined) {
     let pathKnown = false;

@@ -126,8 +126,8 @@ export class FakeServer implements FakeBoldDesk {
 
   private send(res: ServerResponse, reply: Reply, extra: Record<string, string>): void {
     if (res.destroyed || res.headersSent) return;
-    const raw = typeof reply.body === 'string' && reply.headers?.['content-type'];
-    const text = reply.body === undefined ? '' : raw ? (reply.body as string) : JSON.stringify(reply.body);
+    const raw = (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) && reply.headers?.['content-type'];
+    const text = reply.body === undefined ? '' : raw ? (reply.body as string | Buffer) : JSON.stringify(reply.body);
     res.writeHead(reply.status, { 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(text)), ...extra, ...reply.headers });
     res.end(text);
   }

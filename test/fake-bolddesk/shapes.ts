@@ -145,7 +145,7 @@ function attachmentJson(db: FakeDb, a: FakeAttachment, m: FakeMessage, baseUrl: 
   const by = db.userById(m.authorId);
   return {
     id: a.id, name: a.name, extension: a.extension, contentType: a.contentType, size: a.size, createdOn: iso(a.createdOn),
-    fileUrl: `${baseUrl}/__fake/attachments/${a.id}/${encodeURIComponent(a.name)}`, cloudStorageType: null, isExternalFile: false,
+    fileUrl: `${baseUrl}/attachment/download/${a.id}/${encodeURIComponent(a.name)}`, cloudStorageType: null, isExternalFile: false,
     fileScanStatus: null, updatedBy: by ? { userId: by.userId, name: by.name, displayName: by.displayName, isAgent: by.isAgent } : null,
   };
 }

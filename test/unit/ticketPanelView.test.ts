@@ -38,11 +38,11 @@ describe('ticket panel: webview shell and CSP', () => {
     ticketId: 42,
   });
 
-  it('has a strict CSP: nothing by default, scripts only with the nonce, images only from the webview and BoldDesk', () => {
+  it('has a strict CSP: nothing by default, scripts only with the nonce, images only from the webview, BoldDesk and data: (thumbnails)', () => {
     const csp = buildCsp('vscode-src', 'N0NCE', ORIGIN);
     assert.equal(
       csp,
-      `default-src 'none'; img-src vscode-src ${ORIGIN}; style-src vscode-src 'nonce-N0NCE'; script-src 'nonce-N0NCE'; font-src vscode-src; base-uri 'none'; form-action 'none'`,
+      `default-src 'none'; img-src vscode-src ${ORIGIN} data:; style-src vscode-src 'nonce-N0NCE'; script-src 'nonce-N0NCE'; font-src vscode-src; base-uri 'none'; form-action 'none'`,
     );
     assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'));
   });

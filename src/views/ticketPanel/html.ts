@@ -39,7 +39,9 @@ export function cspSafeOrigin(origin: string | undefined): string | undefined {
 }
 
 export function buildCsp(cspSource: string, nonce: string, imageOrigin?: string): string {
-  const img = [cspSource, cspSafeOrigin(imageOrigin)].filter(Boolean).join(' ');
+  // data: is for attachment thumbnails the extension downloaded itself (panelAttachments.ts); the sanitizer still
+  // drops data: images in message HTML (urlPolicy.ts), so customer HTML cannot use it.
+  const img = [cspSource, cspSafeOrigin(imageOrigin), 'data:'].filter(Boolean).join(' ');
   return [
     `default-src 'none'`,
     `img-src ${img}`,

@@ -6,7 +6,8 @@ import { fieldTexts, sendTexts } from './panelTexts';
 import type { BoldDeskApi } from '../../api/api';
 import { isBoldDeskError } from '../../api/errors';
 import type { FieldChanges, TicketSummary } from '../../api/types';
-import { markdownToHtml } from '../../markdown/markdownToHtml';
+import { extras } from '../../lazy/load';
+import type { AttachmentSink, PanelAttachments } from './panelAttachments';
 import { toPanelConversation, toPanelLookups, toPanelTicket } from './panelModel';
 import type {
   Draft,
@@ -52,6 +53,8 @@ export interface PanelEnv {
   noteOpened(ticket: TicketSummary): void;
   describeError(error: unknown): string;
   log: { info(message: string): void; error(message: string, error?: unknown): void };
+  /** Opens and saves downloaded attachments (editor tab, image preview, save dialog); omitted in some tests. */
+  attachmentSink?: AttachmentSink;
 }
 
 type Loaded = Extract<ExtensionNotification, { type: 'ticketLoaded' }>;
@@ -71,6 +74,9 @@ export class TicketPanelController {
   /** True while this panel itself reports a change, so the echo of that report does not reload it again. */
   private reportingChange = false;
   private readonly updating = new Set<EditableField>();
+  /** Created on first use (its code is in dist/extras.js). */
+  private attachmentsState: PanelAttachments | undefined;
+  private rawMessages: Parameters<PanelAttachments['remember']>[0] = [];
 
   constructor(
     readonly ticketId: number,
@@ -78,6 +84,14 @@ export class TicketPanelController {
     private readonly post: (message: ExtensionMessage) => void,
     private readonly onTitle: (title: string) => void = () => undefined,
   ) {}
+
+  private get attachments(): PanelAttachments {
+    if (!this.attachmentsState) {
+      this.attachmentsState = new (extras().PanelAttachments)(this.ticketId);
+      this.attachmentsState.remember(this.rawMessages);
+    }
+    return this.attachmentsState;
+  }
 
   /** What the webview was last sent (tests check it; undefined until the first load succeeded). */
   get loaded(): Loaded | undefined {
@@ -125,6 +139,8 @@ export class TicketPanelController {
       ]);
       if (seq !== this.loadSeq) return true; // a newer load is under way; its answer wins
       const origin = api.origin;
+      this.rawMessages = messages;
+      this.attachmentsState?.remember(messages);
       this.snapshot = {
         type: 'ticketLoaded',
         ticket: toPanelTicket(ticket),
@@ -219,7 +235,11 @@ export class TicketPanelController {
         await this.env.openInBrowser(this.ticketId);
         return null;
       case 'preview':
-        return { html: markdownToHtml(request.text) };
+        return { html: extras().markdownToHtml(request.text) };
+      case 'openAttachment':
+      case 'saveAttachment':
+      case 'attachmentThumbnail':
+        return this.attachment(request.type, request.attachmentId);
     }
   }
 
@@ -238,7 +258,7 @@ export class TicketPanelController {
     }
     this.sending = true;
     try {
-      const html = markdownToHtml(text);
+      const html = extras().markdownToHtml(text);
       let messageId: number;
       try {
         const api = await this.env.getApi(postAs);
@@ -259,6 +279,23 @@ export class TicketPanelController {
       return { messageId, sentRevision: this.env.drafts.sentRevision(this.ticketId) };
     } finally {
       this.sending = false;
+    }
+  }
+
+  private async attachment(type: 'openAttachment' | 'saveAttachment' | 'attachmentThumbnail', id: number): Promise<{ dataUrl?: string } | null> {
+    try {
+      const api = await this.env.getApi();
+      if (type === 'attachmentThumbnail') return await this.attachments.thumbnail(api, id);
+      const sink = this.env.attachmentSink;
+      if (!sink) throw new RequestFailure(l10n.t('Attachments cannot be opened here.'));
+      if (type === 'openAttachment') await this.attachments.open(api, id, sink);
+      else await this.attachments.save(api, id, sink);
+      return null;
+    } catch (error) {
+      if (error instanceof RequestFailure) throw error;
+      if (error instanceof extras().AttachmentFailure) throw new RequestFailure(error.message);
+      this.env.log.error(`Ticket panel #${this.ticketId}: attachment ${id} (${type}) failed`, error);
+      throw new RequestFailure(this.env.describeError(error));
     }
   }
 

@@ -2,6 +2,7 @@
 // names go through @vscode/l10n, configured with VS Code's bundle at activation).
 import * as l10n from '@vscode/l10n';
 import type { Priority, Status, TicketDetail, TicketMessage, UserRef } from '../../api/types';
+import { attachmentKind } from './attachmentKind';
 import type { PanelAttachment, PanelLookups, PanelMessage, PanelTicket } from './protocol';
 
 function userName(u: UserRef | undefined): string | undefined {
@@ -37,9 +38,13 @@ export function safeAttachmentUrl(url: string | undefined, origin: string): stri
 
 function toPanelMessage(m: TicketMessage, origin: string): PanelMessage {
   const attachments: PanelAttachment[] = m.attachments.map((a) => ({
+    id: a.id,
     name: a.name,
     url: safeAttachmentUrl(a.url, origin),
     size: a.size,
+    contentType: a.contentType,
+    kind: attachmentKind(a.name, a.contentType),
+    internal: m.kind === 'note' || a.isPrivate === true,
   }));
   return {
     key: `m${m.id}`,

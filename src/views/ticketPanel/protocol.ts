@@ -43,7 +43,14 @@ export interface PanelTicket {
 }
 
 export interface PanelAttachment {
+  /** BoldDesk's attachment id: all the webview may name when it asks to open, save or preview one. */
+  id?: number;
   name: string;
+  contentType?: string;
+  /** image → thumbnail and image preview; text → read-only editor tab; other → Save As…. */
+  kind?: 'image' | 'text' | 'other';
+  /** Attached to a private note: never seen by the customer. */
+  internal?: boolean;
   /** Only http(s) URLs survive panelModel; others become undefined and the name shows without a link. */
   url?: string;
   size?: number;
@@ -102,7 +109,11 @@ export type WebviewRequest =
   | { id: number; type: 'openLink'; url: string }
   | { id: number; type: 'openInBrowser' }
   /** The HTML BoldDesk would receive for this Markdown (the composer's preview). */
-  | { id: number; type: 'preview'; text: string };
+  | { id: number; type: 'preview'; text: string }
+  /** Attachments are named by id only; the extension downloads them (the key never reaches the page). */
+  | { id: number; type: 'openAttachment'; attachmentId: number }
+  | { id: number; type: 'saveAttachment'; attachmentId: number }
+  | { id: number; type: 'attachmentThumbnail'; attachmentId: number };
 
 export type RequestType = WebviewRequest['type'];
 
@@ -125,6 +136,10 @@ export interface RequestResults {
   openInBrowser: null;
   /** Rendered and sanitized by the same function that prepares a send; the webview sanitizes it again. */
   preview: { html: string };
+  openAttachment: null;
+  saveAttachment: null;
+  /** No dataUrl: not an image, too large, or not a known image format. */
+  attachmentThumbnail: { dataUrl?: string };
 }
 
 export interface ReplyError {

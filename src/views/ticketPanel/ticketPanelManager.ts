@@ -5,6 +5,8 @@ import { describeError } from '../../api/describeError';
 import type { CommandDeps } from '../../commands/deps';
 import { Commands } from '../../constants';
 import { draftsFor } from '../../drafts/draftEditors';
+import { extrasUi } from '../../lazy/load';
+import type { AttachmentSink } from './panelAttachments';
 import type { PanelEnv } from './panelController';
 import { PanelDraftAdapter } from './panelDrafts';
 import { isPositiveId, TICKET_PANEL_VIEW_TYPE, type PanelWebviewState } from './protocol';
@@ -119,7 +121,18 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
 }
 
 function createPanelEnv(deps: TicketPanelDeps): PanelEnv {
+  // Created on the first open/save (its code is in dist/extrasUi.js).
+  let files: AttachmentSink | undefined;
+  const sink = (): AttachmentSink => {
+    if (!files) {
+      const created = new (extrasUi().AttachmentFiles)(deps.context.globalStorageUri);
+      deps.context.subscriptions.push(created);
+      files = created;
+    }
+    return files;
+  };
   return {
+    attachmentSink: { show: (f) => sink().show(f), saveAs: (f) => sink().saveAs(f) },
     getApi: (identityId) => deps.session.requireApi(identityId),
     identities: () => ({
       identities: deps.session.identities.map((i) => ({ id: i.id, label: i.label, attribution: deps.session.attributionText(i.id) })),

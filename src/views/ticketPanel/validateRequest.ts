@@ -93,6 +93,13 @@ export function validateRequest(raw: unknown): Validation {
       if (!isBoundedString(raw.text, Limits.maxBodyChars)) return fail('preview.text must be a string within the limit');
       return { ok: true, request: { id, type: 'preview', text: raw.text } };
 
+    case 'openAttachment':
+    case 'saveAttachment':
+    case 'attachmentThumbnail':
+      if (!only('attachmentId')) return fail(`unexpected fields in ${raw.type}`);
+      if (!isPositiveId(raw.attachmentId)) return fail(`${raw.type}.attachmentId is not a valid id`);
+      return { ok: true, request: { id, type: raw.type, attachmentId: raw.attachmentId } };
+
     default:
       return fail('unknown request type');
   }

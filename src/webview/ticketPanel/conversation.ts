@@ -3,8 +3,9 @@
 // Replies, private notes and the original description each look different; notes say "Private note".
 import * as l10n from '@vscode/l10n';
 import type { PanelMessage } from '../../views/ticketPanel/protocol';
-import { h, icon, pageLocale, timeEl } from './dom';
-import { formatSize, visibleRange } from './format';
+import { attachmentItem } from './attachments';
+import { h, icon, timeEl } from './dom';
+import { visibleRange } from './format';
 import type { Sanitize } from './sanitize';
 
 export const PAGE = 50;
@@ -132,11 +133,7 @@ export class Conversation {
     }, header, body);
     if (m.attachments.length > 0) {
       li.append(h('ul', { class: 'attachments', 'aria-label': l10n.t('Attachments') },
-        ...m.attachments.map((a) => {
-          const size = formatSize(a.size, pageLocale());
-          const name = size ? `${a.name} (${size})` : a.name;
-          return h('li', {}, icon('file'), ' ', a.url ? h('a', { href: a.url, rel: 'noopener noreferrer' }, name) : name);
-        })));
+        ...m.attachments.map(attachmentItem)));
     }
     return li;
   }

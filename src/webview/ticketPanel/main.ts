@@ -5,6 +5,7 @@
 import './l10nSetup';
 import * as l10n from '@vscode/l10n';
 import type { ExtensionNotification } from '../../views/ticketPanel/protocol';
+import { installAttachmentActions } from './attachments';
 import { Composer } from './composer';
 import { Conversation } from './conversation';
 import { refreshTimes } from './dom';
@@ -111,6 +112,7 @@ const composer = new Composer(ticketId, rpc, () => {
 });
 
 new ComposerPreview(rpc, () => sanitizer?.sanitize);
+if (conversationEl) installAttachmentActions(conversationEl, rpc, (message) => notify(message, 'error'));
 
 // Every link (in messages, attachments) goes to the extension, which opens http(s)/mailto outside the editor.
 // stopPropagation: VS Code's own window-level link handler would otherwise open the same link a second time.

@@ -1,0 +1,7 @@
+// Issue 15's vscode-free features, loaded on first use: the production build ships this as dist/extras.js (with
+// markdown-it), outside dist/extension.js (esbuild.js), so activation does not pay for them. Reach it through
+// load.ts, never by importing these modules directly from code that ends up in dist/extension.js.
+export { markdownToHtml } from '../markdown/markdownToHtml';
+export { AttachmentFailure, PanelAttachments } from '../views/ticketPanel/panelAttachments';
+export { downloadFile } from '../api/download';
+export { setTranslator } from './l10nShim';

@@ -1,0 +1,4 @@
+// Issue 15's editor-side features (need vscode), loaded on first use as dist/extrasUi.js: the draft preview and
+// where downloaded attachments open. Reach it through load.ts.
+export { draftPreviewsFor } from '../drafts/draftPreview';
+export { AttachmentFiles } from '../views/ticketPanel/attachmentSink';
