@@ -35,6 +35,8 @@ export const Commands = {
   removeIdentity: 'bolddesk.removeIdentity',
   postAs: 'bolddesk.postAs',
   previewDraft: 'bolddesk.previewDraft',
+  startWork: 'bolddesk.startWork',
+  openTicketForBranch: 'bolddesk.openTicketForBranch',
 } as const;
 
 /** Keys under the `bolddesk.` configuration section (without the prefix). */
@@ -47,6 +49,7 @@ export const Settings = {
   ticketReferencePattern: 'ticketReferencePattern',
   autoRefreshMinutes: 'autoRefreshMinutes',
   notifications: 'notifications',
+  branchNameTemplate: 'branchNameTemplate',
 } as const;
 
 export const ContextKeys = {

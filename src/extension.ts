@@ -19,6 +19,7 @@ import type { TreeNode } from './views/nodes/treeNode';
 import { registerIdentityStatusBar } from './views/identityStatusBar';
 import { registerTicketPanels } from './views/ticketPanel/ticketPanelManager';
 import { TicketsTreeProvider } from './views/ticketsTreeProvider';
+import { extrasUi } from './lazy/load';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     getLoop();
     track(registerIdentityStatusBar(deps));
     track(trackWalkthrough(session, treeView, log));
+    track(extrasUi().registerBranchStatus());
     log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(deferred) });

@@ -34,6 +34,8 @@ import { createTicketFromSelectionCommand } from './createTicketFromSelection';
 import { copyReferenceCommand } from './copyReference';
 // Markdown, attachments, start work (issue 15):
 import { previewDraftCommand } from './previewDraft';
+import { startWorkCommand } from './startWork';
+import { openTicketForBranchCommand } from './openTicketForBranch';
 
 export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   setDomainCommand,
@@ -61,6 +63,8 @@ export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   postAsCommand,
   createTicketFromSelectionCommand,
   previewDraftCommand,
+  startWorkCommand,
+  openTicketForBranchCommand,
   copyReferenceCommand,
 ];
 

@@ -2,3 +2,5 @@
 // where downloaded attachments open. Reach it through load.ts.
 export { draftPreviewsFor } from '../drafts/draftPreview';
 export { AttachmentFiles } from '../views/ticketPanel/attachmentSink';
+export { startWork } from '../work/startWork';
+export { openTicketForBranch, registerBranchStatus } from '../work/branchStatus';
