@@ -37,6 +37,7 @@ export const Commands = {
   previewDraft: 'bolddesk.previewDraft',
   startWork: 'bolddesk.startWork',
   openTicketForBranch: 'bolddesk.openTicketForBranch',
+  attachToTicket: 'bolddesk.attachToTicket',
 } as const;
 
 /** Keys under the `bolddesk.` configuration section (without the prefix). */

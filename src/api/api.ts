@@ -34,9 +34,11 @@ export interface BoldDeskApi {
   /** Never retried. Returns the new ticket id. */
   createTicket(input: CreateTicketInput): Promise<number>;
   /** Public reply (`POST /tickets/{id}/updates`). Never retried. Returns the new update id. */
-  addReply(ticketId: number, html: string): Promise<number>;
+  /** `attachmentTokens`: from uploadAttachment, sent as `attachments`. */
+  addReply(ticketId: number, html: string, attachmentTokens?: string[]): Promise<number>;
   /** Private note (`POST /tickets/{id}/notes?isPublicNote=false`). Never retried. */
-  addNote(ticketId: number, html: string): Promise<number>;
+  addNote(ticketId: number, html: string, attachmentTokens?: string[]): Promise<number>;
+  uploadAttachment?(name: string, bytes: Uint8Array, contentType: string): Promise<string>;
   /** An attachment's bytes from its `fileUrl` on the BoldDesk origin (optional: test doubles may omit it). */
   downloadAttachment?(fileUrl: string, maxBytes: number, signal?: AbortSignal): Promise<import('./download').Downloaded>;
   /** `PUT update_fields`. Resolves `false` when BoldDesk answered "No changes found.". Never retried. */

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import type { BoldDeskApi, ClientOptions } from './api';
 import type { Downloaded } from './download';
 import { extras } from '../lazy/load';
-import { BoldDeskError, CancelledError, NetworkError, NotFoundError, ProtocolError, RedirectError, TimeoutError, ValidationError } from './errors';
+import { AuthError, BoldDeskError, CancelledError, NetworkError, NotFoundError, ProtocolError, RedirectError, TimeoutError, ValidationError } from './errors';
 import { type HttpRequest, HttpTransport } from './http';
 import { isNoChangeError } from './httpErrors';
 import type { Json, ParseContext } from './parse';
@@ -53,9 +53,14 @@ function ticketPath(ticketId: number, suffix = ''): string {
 function sameKindHere(e: unknown): unknown {
   if (e instanceof BoldDeskError || !(e instanceof Error)) return e;
   const { kind, status } = e as Error & { kind?: string; status?: number };
-  const Kind = kind === 'redirect' ? RedirectError : kind === 'timeout' ? TimeoutError : kind === 'network' ? NetworkError
+  const Kind = kind === 'auth' ? AuthError : kind === 'redirect' ? RedirectError : kind === 'timeout' ? TimeoutError : kind === 'network' ? NetworkError
     : kind === 'cancelled' ? CancelledError : kind === 'protocol' ? ProtocolError : undefined;
   return Kind ? new Kind(e.message, status) : e;
+}
+
+/** `attachments`: upload tokens as one comma-separated string (confirmed: S1); absent when there are none. */
+function tokensField(tokens: string[] | undefined): { attachments?: string } {
+  return tokens && tokens.length > 0 ? { attachments: tokens.join(',') } : {};
 }
 
 export class BoldDeskClient implements BoldDeskApi {
@@ -72,6 +77,13 @@ export class BoldDeskClient implements BoldDeskApi {
   /** An attachment's content from its `fileUrl` (same origin only, at most `maxBytes`): src/api/download.ts. */
   downloadAttachment(fileUrl: string, maxBytes: number, signal?: AbortSignal): Promise<Downloaded> {
     return extras().downloadFile(this.options, fileUrl, maxBytes, signal).catch((e: unknown) => {
+      throw sameKindHere(e);
+    });
+  }
+
+  /** Uploads one file (POST /attachments, part `uploadFiles`): its token for `attachments` (src/api/upload.ts). */
+  uploadAttachment(name: string, bytes: Uint8Array, contentType: string): Promise<string> {
+    return extras().uploadFile(this.options, name, bytes, contentType).catch((e: unknown) => {
       throw sameKindHere(e);
     });
   }
@@ -166,17 +178,17 @@ export class BoldDeskClient implements BoldDeskApi {
     return writeResult(() => parseCreatedId(ctxOf('POST', path), answer));
   }
 
-  async addReply(ticketId: number, html: string): Promise<number> {
+  async addReply(ticketId: number, html: string, attachmentTokens?: string[]): Promise<number> {
     const path = ticketPath(ticketId, '/updates');
-    const body = { description: html, replyOnBehalfOfRequester: false };
+    const body = { description: html, replyOnBehalfOfRequester: false, ...tokensField(attachmentTokens) };
     const answer = await this.write({ method: 'POST', path, body, what: `Ticket #${ticketId}` });
     return writeResult(() => parseCreatedId(ctxOf('POST', path), answer));
   }
 
-  async addNote(ticketId: number, html: string): Promise<number> {
+  async addNote(ticketId: number, html: string, attachmentTokens?: string[]): Promise<number> {
     const path = ticketPath(ticketId, '/notes');
     // isPublicNote is a QUERY parameter (§6.2); false = private, agents only.
-    const req: HttpRequest = { method: 'POST', path, query: [['isPublicNote', 'false']], body: { description: html }, what: `Ticket #${ticketId}` };
+    const req: HttpRequest = { method: 'POST', path, query: [['isPublicNote', 'false']], body: { description: html, ...tokensField(attachmentTokens) }, what: `Ticket #${ticketId}` };
     const answer = await this.write(req);
     return writeResult(() => parseCreatedId(ctxOf('POST', path), answer));
   }

@@ -7,8 +7,8 @@ import type { Readable } from 'node:stream';
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  /** Already serialised. */
-  body?: string;
+  /** Already serialised (a Buffer for uploads). */
+  body?: string | Uint8Array;
   signal?: AbortSignal;
   redirect: 'manual';
 }

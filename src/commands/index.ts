@@ -36,6 +36,7 @@ import { copyReferenceCommand } from './copyReference';
 import { previewDraftCommand } from './previewDraft';
 import { startWorkCommand } from './startWork';
 import { openTicketForBranchCommand } from './openTicketForBranch';
+import { attachToTicketCommand } from './attachToTicket';
 
 export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   setDomainCommand,
@@ -65,6 +66,7 @@ export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   previewDraftCommand,
   startWorkCommand,
   openTicketForBranchCommand,
+  attachToTicketCommand,
   copyReferenceCommand,
 ];
 

@@ -7,7 +7,7 @@ import { isBoldDeskError } from '../api/errors';
 import { Commands } from '../constants';
 import { draftsFor, type DraftEditors } from '../drafts/draftEditors';
 import { draftTitle, type DraftRef } from '../drafts/draftStore';
-import { extras } from '../lazy/load';
+import { extras, extrasUi } from '../lazy/load';
 import type { BoldDeskCommand } from './command';
 import type { CommandDeps } from './deps';
 import { writeState } from './writeState';
@@ -61,10 +61,13 @@ async function send(
   const postAs = drafts.postAsFor(ref);
   const api = await deps.session.requireApi(postAs);
 
+  // Attached files go up first; a failed upload sends nothing and keeps text and files.
+  const tokens = await extrasUi().uploadDraftFiles(deps, ref, api);
+  if (tokens === undefined) return undefined;
   let id: number;
   try {
     id = await deps.prompts.withProgress(vscode.l10n.t('Sending {0} to #{1}…', noun, ticketId), () =>
-      kind === 'reply' ? api.addReply(ticketId, html) : api.addNote(ticketId, html),
+      kind === 'reply' ? api.addReply(ticketId, html, tokens) : api.addNote(ticketId, html, tokens),
     );
   } catch (error) {
     deps.log.error(`Sending the ${noun} to #${ticketId} failed`, error);
@@ -73,6 +76,7 @@ async function send(
   }
 
   deps.log.info(`Sent ${noun} ${id} to #${ticketId}.`);
+  await extrasUi().clearDraftFiles(deps.context, ref);
   try {
     await drafts.discard(uri);
   } catch (error) {

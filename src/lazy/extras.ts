@@ -4,4 +4,5 @@
 export { markdownToHtml } from '../markdown/markdownToHtml';
 export { AttachmentFailure, PanelAttachments } from '../views/ticketPanel/panelAttachments';
 export { downloadFile } from '../api/download';
+export { uploadFile } from '../api/upload';
 export { setTranslator } from './l10nShim';

@@ -3,7 +3,7 @@ import { defaultErrorBody, type Handler } from './http';
 import { getTicket, createTicket, listTickets } from './handlers/tickets';
 import { listMessages, listNotes, listUpdates, postNote, postUpdate } from './handlers/conversation';
 import { updateFields } from './handlers/updateFields';
-import { downloadAttachment } from './handlers/attachments';
+import { downloadAttachment, uploadAttachment } from './handlers/attachments';
 import { brands, fieldOptions, groups, priorities, sources, statuses, ticketViews, ticketViewsManage } from './handlers/lookups';
 import { createContact, getAgent, getContact, listAgents, listContacts } from './handlers/people';
 
@@ -27,6 +27,7 @@ const ROUTES: Route[] = [
   route('GET', '/tickets/(\\d+)/notes', listNotes),
   route('POST', '/tickets/(\\d+)/notes', postNote),
   route('PUT', '/tickets/(\\d+)/update_fields', updateFields),
+  route('POST', '/attachments', uploadAttachment),
   route('GET', '/brands', brands),
   route('GET', '/ticket_collections/priorities', priorities),
   route('GET', '/ticket_collections/statuses', statuses),

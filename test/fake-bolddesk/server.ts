@@ -136,7 +136,9 @@ export class FakeServer implements FakeBoldDesk {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const text = await readBody(req);
-    const body = parseBody(text);
+    // An upload (POST /attachments) is multipart, not JSON: the handler reads the text itself.
+    const multipart = /^multipart\/form-data/i.test(String(req.headers['content-type'] ?? ''));
+    const body = multipart ? { value: text, malformed: false } : parseBody(text);
     if (url.pathname.startsWith('/__fake/')) {
       this.send(res, handleControl(this, method, url.pathname, body.value, url.searchParams), {});
       return;

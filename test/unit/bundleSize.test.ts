@@ -65,5 +65,7 @@ describe('production bundle size', function () {
     const ui = fs.readFileSync(path.join(outdir, 'extrasUi.js'), 'utf8');
     assert.match(ui, /require\("\.\/extras\.js"\)/, 'dist/extrasUi.js uses dist/extras.js, it does not bundle markdown-it again');
     assert.ok(ui.length < 20_000, `dist/extrasUi.js is ${ui.length} bytes`);
+    // Module state must not be duplicated: no second draft file system or ticket panel manager in the lazy bundle.
+    assert.doesNotMatch(ui, /registerFileSystemProvider|registerWebviewPanelSerializer/);
   });
 });

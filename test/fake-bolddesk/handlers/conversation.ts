@@ -5,6 +5,7 @@ import { bodyObject, idValue, invalid, notFound, ok, prop, required, validation,
 import { MESSAGE_TYPE_ID, type FakeMessage, type FakeTicket, type MessageKind } from '../model';
 import { isReply, pageOf, parseOrderBy, parsePaging } from '../paging';
 import { messageJson } from '../shapes';
+import { takeUploads } from './attachments';
 
 type Variant = 'message' | 'update' | 'note';
 
@@ -71,6 +72,8 @@ function post(ctx: RequestContext, id: string, kind: MessageKind): Reply {
   if (typeof description !== 'string' || isBlankHtml(description)) return validation(required('description'));
   let by = author(ctx, body);
   if (isReply(by)) return by;
+  const files = takeUploads(ctx, body);
+  if (isReply(files)) return files;
   let fromCustomer = !by.isAgent;
   let statusId: number | undefined;
   if (kind === 'reply') {
@@ -86,6 +89,7 @@ function post(ctx: RequestContext, id: string, kind: MessageKind): Reply {
   const at = ctx.now();
   const message = ctx.db.addMessage(t, { kind, description, authorId: by.userId, isFromCustomer: fromCustomer, at,
     source: kind === 'reply' ? 'Email' : 'Agent Portal' });
+  message.attachments.push(...files);
   if (statusId !== undefined) ctx.db.updateTicket(t, { statusId }, ctx.owner.userId, at);
   return ok({ id: message.id, isFileUploadSuccess: true }, 201);
 }
