@@ -31,12 +31,21 @@ describe('Markdown replies and attachments', function () {
     );
   });
 
-  it('shows the screenshot inline and opens the log in a read-only tab', async () => {
-    await wb.tickets.refresh();
-    await wb.tickets.expand('All open');
-    const row = await wb.tickets.reveal(wb.tickets.ticket(ticket.id));
-    await row.click();
+  /** Opens the ticket from the palette by number (the tree may still show its page from before the ticket existed). */
+  async function openTicket() {
+    await wb.runCommand('BoldDesk: Open Ticket');
+    const qi = wb.quickInput;
+    const asked = () => qi.input.and(handle.page.locator('[placeholder="e.g. 123"]'));
+    const offered = qi.input.and(handle.page.locator('[placeholder^="Pick a recent ticket"]'));
+    await asked().or(offered).waitFor();
+    if (await offered.isVisible()) await qi.pick('Enter a ticket number');
+    await asked().waitFor();
+    await qi.submit(String(ticket.id));
     await wb.editor.waitForTab(`#${ticket.id}`);
+  }
+
+  it('shows the screenshot inline and opens the log in a read-only tab', async () => {
+    await openTicket();
     await wb.editor.waitForTicketContent(['export-error.log', 'screenshot.png']);
     const body = wb.editor.webviewBody();
     const thumb = body.locator('img.attachment-thumb:not([hidden])');
@@ -54,9 +63,7 @@ describe('Markdown replies and attachments', function () {
   });
 
   it('previews a Markdown reply with a code block and sends it as HTML', async () => {
-    const row = await wb.tickets.reveal(wb.tickets.ticket(ticket.id));
-    await row.click();
-    await wb.editor.waitForTab(`#${ticket.id}`);
+    await openTicket();
     const body = wb.editor.webviewBody();
     const markdown = [
       'Thanks! The export times out on large accounts. Until the fix ships, raise the limit:',
