@@ -1,4 +1,4 @@
-// Scenario 11 — the conversation a developer needs: a customer reply with a screenshot and a log file shows the
+// Scenario 13 — the conversation a developer needs: a customer reply with a screenshot and a log file shows the
 // image inline and opens the log in a read-only editor tab; a Markdown reply with a code block, previewed in the
 // panel's composer, reaches BoldDesk as the rendered HTML (checked in the fake's recorded request).
 const assert = require('assert');

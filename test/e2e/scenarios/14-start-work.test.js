@@ -1,4 +1,4 @@
-// Scenario 12 — Start Work on Ticket from the tree: the dialog says what will happen and under whose name; then the
+// Scenario 14 — Start Work on Ticket from the tree: the dialog says what will happen and under whose name; then the
 // branch exists and is checked out (real git in the workspace), BoldDesk got one field change (status and assignee,
 // by the key owner), the commit box holds the reference and the status bar shows the branch's ticket.
 const assert = require('assert');
