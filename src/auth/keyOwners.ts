@@ -59,13 +59,13 @@ export class KeyOwners {
     const messageAuthor = async (ticketId: number, messageId: number) =>
       (await api.getMessages(ticketId)).find((m) => m.id === messageId)?.author;
     const overrides: Partial<BoldDeskApi> = {
-      addReply: async (ticketId, html) => {
-        const id = await api.addReply(ticketId, html);
+      addReply: async (ticketId, html, attachmentTokens) => {
+        const id = await api.addReply(ticketId, html, attachmentTokens);
         check(() => messageAuthor(ticketId, id));
         return id;
       },
-      addNote: async (ticketId, html) => {
-        const id = await api.addNote(ticketId, html);
+      addNote: async (ticketId, html, attachmentTokens) => {
+        const id = await api.addNote(ticketId, html, attachmentTokens);
         check(() => messageAuthor(ticketId, id));
         return id;
       },
