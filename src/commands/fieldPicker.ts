@@ -100,7 +100,8 @@ export function lookupFieldSpec<T extends NamedRef>(options: {
       );
       const currentId = ticket ? options.currentId(ticket) : undefined;
       const items: PickItem<number>[] = list.map((x) => ({
-        label: x.id === currentId ? `$(check) ${x.name}` : x.name,
+        icon: x.id === currentId ? 'check' : undefined,
+        label: x.name,
         description: [options.describe?.(x), x.id === currentId ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
         picked: x.id === currentId,
         value: x.id,
