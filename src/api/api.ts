@@ -60,6 +60,8 @@ export interface ClientOptions {
   /** Normalised origin from parseDomain(). */
   origin: string;
   apiKey: string;
+  /** The origin `apiKey` was stored for: the client refuses to exist when it is not `origin` (docs/SECURITY.md). */
+  keyOrigin?: string;
   timeoutMs: number;
   /** Called for each request with a redacted line, for the log channel. Never receives the key. */
   log?: (line: string) => void;

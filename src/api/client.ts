@@ -55,6 +55,10 @@ export class BoldDeskClient implements BoldDeskApi {
   private readonly inFlightWrites = new Map<string, Promise<Json>>();
 
   constructor(options: ClientOptions) {
+    if (options.keyOrigin !== undefined && options.keyOrigin !== options.origin) {
+      // l10n-ignore: a bug guard; the session never builds such a client (test/unit/sessionOriginRace.test.ts).
+      throw new Error(`refusing to send a key stored for ${options.keyOrigin} to ${options.origin}`);
+    }
     this.http = new HttpTransport(options);
   }
 

@@ -21,8 +21,6 @@ function activateIn(mode: number): unknown {
   try {
     return withInertVscode(() => {
       const file = path.resolve(__dirname, '../../src/extension.js');
-      delete require.cache[file];
-      for (const k of Object.keys(require.cache)) if (k.includes(`${path.sep}out${path.sep}src${path.sep}`)) delete require.cache[k];
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded fresh, after the vscode hook is in place
       return (require(file) as Activatable).activate(context);
     });
