@@ -51,7 +51,7 @@ function ticketNotMine(offset: number): number {
   return open[open.length - 1 - offset].id;
 }
 
-describe('Untrusted text never becomes a command link (what reaches vscode.window)', function () {
+describe('Untrusted text never becomes a command link in vscode.window calls (fake BoldDesk)', function () {
   this.timeout(60000);
 
   before(async () => {
@@ -75,6 +75,9 @@ describe('Untrusted text never becomes a command link (what reaches vscode.windo
     const config = vscode.workspace.getConfiguration(Settings.section);
     await config.update(Settings.ticketReferencePattern, undefined, vscode.ConfigurationTarget.Global);
     await config.update(Settings.domain, fixture().fake.url, vscode.ConfigurationTarget.Global);
+    // Leave the session as the next suites expect it: the demo key's identities read and its owner known.
+    await waitFor('the identities of the fake again', async () => (await ext.session.loadIdentities()).length > 0);
+    await waitFor('the acting agent', async () => (await ext.session.resolveIdentity()) ?? ext.session.actingAs);
   });
 
   it('a ticket subject in the auto-refresh notification', async () => {
@@ -149,5 +152,26 @@ describe('Untrusted text never becomes a command link (what reaches vscode.windo
     script();
     await vscode.commands.executeCommand(Commands.changeStatus, id);
     await shown('domain', 'error');
+  });
+});
+
+describe('A command link never silently redirects keys (fake BoldDesk)', function () {
+  this.timeout(30000);
+
+  it('Set Domain with an argument asks first, naming the origin, and changes nothing when declined', async () => {
+    const e = await activateExtension();
+    const switcher = new PromptSwitch(e);
+    const before = e.session.origin;
+    try {
+      const p = switcher.use(new ScriptedPrompts(answer.confirm(false)));
+      assert.equal(await vscode.commands.executeCommand(Commands.setDomain, 'evil-lookalike.example.com'), undefined);
+      const asked = p.asked.find((q) => q.method === 'confirm');
+      assert.ok(asked, `a confirmation was asked: ${JSON.stringify(p.asked)}`);
+      assert.ok(`${asked.title} ${asked.prompt}`.includes('https://evil-lookalike.example.com'), JSON.stringify(asked));
+      assert.equal(e.session.origin, before, 'the domain is unchanged');
+    } finally {
+      switcher.restore();
+      await vscode.workspace.getConfiguration(Settings.section).update(Settings.domain, fixture().fake.url, vscode.ConfigurationTarget.Global);
+    }
   });
 });
