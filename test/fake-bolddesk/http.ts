@@ -1,5 +1,6 @@
 // Shared HTTP pieces: the reply type handlers return, BoldDesk's error envelopes, case-insensitive query params.
 import type { FakeDb } from './db';
+import type { Dialect } from './dialects';
 import type { FakeAgentRecord } from './model';
 
 export interface FieldError {
@@ -112,6 +113,8 @@ export interface RequestContext {
   body: unknown;
   baseUrl: string;
   now(): number;
+  /** The dialects in force (dialects.ts); empty = the default guesses. */
+  dialects: ReadonlySet<Dialect>;
 }
 
 export type Handler = (ctx: RequestContext, params: string[]) => Reply;

@@ -28,7 +28,12 @@ export function updateFields(ctx: RequestContext, [id]: string[]): Reply {
     switch (key.toLowerCase()) {
       case 'statusid': changes.statusId = idField('statusId', value, (n) => !!db.statusById(n), false) ?? undefined; break;
       case 'priorityid': changes.priorityId = idField('priorityId', value, (n) => !!db.priorityById(n), false) ?? undefined; break;
-      case 'agentid': changes.agentId = idField('agentId', value, (n) => !!db.agentById(n), true); break;
+      case 'agentid': {
+        const agentId = idField('agentId', value, (n) => !!db.agentById(n), true);
+        // Dialect: a null agent is dropped without a word (the ticket keeps its agent).
+        if (!(agentId === null && ctx.dialects.has('unassign-ignored'))) changes.agentId = agentId;
+        break;
+      }
       case 'categoryid': changes.categoryId = idField('categoryId', value, (n) => db.categories.some((c) => c.id === n), true); break;
       case 'groupid': changes.groupId = idField('groupId', value, (n) => db.groups.some((g) => g.groupId === n), true); break;
       case 'subject':
