@@ -37,22 +37,34 @@ const lazyNodeFetch = {
   },
 };
 
-/** The extension host bundles: [dist/extension.js, dist/nodeFetch.js] (also used by test/unit/bundleSize.test.ts). */
+// "BoldDesk: Check Connection"'s probe runs only when the command does: dist/connectionCheck.js, required then.
+const lazyConnectionCheck = {
+  name: 'lazy-connection-check',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]connectionCheck$/ }, () => ({ path: './connectionCheck.js', external: true }));
+  },
+};
+
+/**
+ * The extension host bundles: [dist/extension.js, dist/nodeFetch.js, dist/connectionCheck.js] (also used by
+ * test/unit/bundleSize.test.ts).
+ */
 function extensionBundleOptions(isProduction, outdir = 'dist') {
   const common = { bundle: true, format: 'cjs', minify: isProduction, sourcemap: !isProduction, sourcesContent: false,
     platform: 'node', target: 'node20', metafile: true, logLevel: 'warning' };
   return [
     { ...common, entryPoints: [path.join(__dirname, 'src/extension.ts')], outfile: path.join(outdir, 'extension.js'),
-      external: ['vscode'], plugins: [lazyNodeFetch] },
+      external: ['vscode'], plugins: [lazyNodeFetch, lazyConnectionCheck] },
     // fetch-blob require()s web-streams-polyfill only where Node has no ReadableStream (Node < 16.5); VS Code's
     // extension host always has it, so the 60 KB polyfill stays out.
     { ...common, stdin: { contents: "export { default } from 'node-fetch';", resolveDir: __dirname, sourcefile: 'nodeFetch.js' },
       outfile: path.join(outdir, 'nodeFetch.js'), external: ['web-streams-polyfill', 'web-streams-polyfill/*'] },
+    { ...common, entryPoints: [path.join(__dirname, 'src/api/connectionCheck.ts')], outfile: path.join(outdir, 'connectionCheck.js') },
   ];
 }
 
 async function main() {
-  const [ctx, nodeFetchCtx] = await Promise.all(extensionBundleOptions(production).map((o) => esbuild.context(o)));
+  const [ctx, nodeFetchCtx, checkCtx] = await Promise.all(extensionBundleOptions(production).map((o) => esbuild.context(o)));
   copyCodicons();
   // A production build must not ship a stale source map from an earlier development build.
   require('fs').rmSync(path.join(__dirname, 'media', 'dist'), { recursive: true, force: true });
@@ -60,11 +72,12 @@ async function main() {
   if (watch) {
     await ctx.watch();
     await nodeFetchCtx.watch();
+    await checkCtx.watch();
     await webviewCtx.watch();
     return;
   }
-  const [result] = await Promise.all([ctx.rebuild(), nodeFetchCtx.rebuild(), webviewCtx.rebuild()]);
-  await Promise.all([ctx.dispose(), nodeFetchCtx.dispose(), webviewCtx.dispose()]);
+  const [result] = await Promise.all([ctx.rebuild(), nodeFetchCtx.rebuild(), checkCtx.rebuild(), webviewCtx.rebuild()]);
+  await Promise.all([ctx.dispose(), nodeFetchCtx.dispose(), checkCtx.dispose(), webviewCtx.dispose()]);
   if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
 }
 

@@ -34,6 +34,7 @@ export const Commands = {
   switchIdentity: 'bolddesk.switchIdentity',
   removeIdentity: 'bolddesk.removeIdentity',
   postAs: 'bolddesk.postAs',
+  checkConnection: 'bolddesk.checkConnection',
 } as const;
 
 /** Keys under the `bolddesk.` configuration section (without the prefix). */

@@ -19,6 +19,7 @@ import type {
   TicketSummary,
   TicketView,
 } from './types';
+import type { ServerForms } from './serverForms';
 
 export interface BoldDeskApi {
   /** `https://host` (or `http://127.0.0.1:port` for loopback) this client talks to. */
@@ -54,6 +55,8 @@ export interface BoldDeskApi {
 
   /** Last rate-limit headers seen. */
   readonly rateLimit: RateLimitState;
+  /** One raw GET, for BoldDesk: Check Connection only (connectionCheck.ts). */
+  probe(path: string, query: Array<[string, string]>): Promise<unknown>;
 }
 
 export interface ClientOptions {
@@ -70,4 +73,6 @@ export interface ClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Largest response body read before failing with ProtocolError (default 10 MB). */
   maxBodyBytes?: number;
+  /** The Q forms to send (serverForms.ts), read on every list request; default DEFAULT_FORMS. */
+  forms?: () => ServerForms;
 }

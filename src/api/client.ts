@@ -67,7 +67,7 @@ export class BoldDeskClient implements BoldDeskApi {
   private readonly log: (line: string) => void;
   /** Conditions already logged as ignored by BoldDesk (one line each, not one per page). */
   private readonly loggedIgnored = new Set<FilterCondition>();
-  private _forms: ServerForms = DEFAULT_FORMS;
+  private formsSource: () => ServerForms;
 
   constructor(options: ClientOptions) {
     if (options.keyOrigin !== undefined && options.keyOrigin !== options.origin) {
@@ -76,14 +76,20 @@ export class BoldDeskClient implements BoldDeskApi {
     }
     this.http = new HttpTransport(options);
     this.log = options.log ?? (() => undefined);
+    this.formsSource = options.forms ?? (() => DEFAULT_FORMS);
   }
 
-  /** The Q forms this client sends (serverForms.ts); set from a connection check's cached result. */
+  /** The Q forms this client sends (serverForms.ts): ClientOptions.forms (a connection check's cached result), or set here. */
   get forms(): ServerForms {
-    return this._forms;
+    return this.formsSource();
   }
   set forms(forms: ServerForms) {
-    this._forms = forms;
+    this.formsSource = () => forms;
+  }
+
+  /** One raw GET for BoldDesk: Check Connection (connectionCheck.ts): paced, retried and logged like every request. */
+  probe(path: string, query: QueryParams): Promise<Json> {
+    return this.get(path, query);
   }
 
   get origin(): string {
@@ -106,7 +112,7 @@ export class BoldDeskClient implements BoldDeskApi {
 
   async listTickets(query: TicketQuery, page: number, perPage: number, signal?: AbortSignal): Promise<Page<TicketSummary>> {
     const size = clampPerPage(perPage);
-    const forms = this._forms;
+    const forms = this.forms;
     const params = ticketListParams(query, page, size, forms);
     const pageNo = Number(params.find(([k]) => k === 'Page')?.[1] ?? 1);
     const path = `${API}/tickets`;
@@ -127,7 +133,7 @@ export class BoldDeskClient implements BoldDeskApi {
     for (const c of unapplied) {
       if (this.loggedIgnored.has(c)) continue;
       this.loggedIgnored.add(c);
-      this.log(`BoldDesk did not apply ${Q_FORM[c]} on GET ${path}${query.filterId ? ' (with FilterId)' : ''}: it returned tickets that do not match; they are left out.`);
+      this.log(`BoldDesk ignored ${Q_FORM[c]}${query.filterId ? ' (with FilterId)' : ''} on GET ${path}: non-matching tickets left out.`);
     }
     // count is the total number of matches; 0 with items present means "not counted", so trust a full page.
     // It counts what BoldDesk matched, so it is no total of ours once we filtered anything out.
@@ -296,7 +302,7 @@ export class BoldDeskClient implements BoldDeskApi {
         return await this.readPages(`${API}/ticket_views/manage`, [], parseTicketViews, (v) => v.filterId);
       } catch (e) {
         if (e instanceof AuthError || !(e instanceof ValidationError || isRefused(e))) throw e;
-        this.log(`GET ${API}/ticket_views/manage was refused (${e instanceof Error ? e.name : 'error'}); using GET ${API}/ticket_views (ids as FilterId).`);
+        this.log(`GET ${API}/ticket_views/manage refused (${(e as Error).name}); using GET ${API}/ticket_views.`);
         return this.readPages(`${API}/ticket_views`, [], parseTicketViews, (v) => v.filterId);
       }
     });

@@ -11,6 +11,7 @@ import type { Logger, Session } from '../commands/deps';
 import { ContextKeys, Settings } from '../constants';
 import { AgentResolver } from './agentResolver';
 import { ApiClients } from './apiClients';
+import { ConnectionCheckStore } from './connectionCheckStore';
 import { seedDemoKey } from './demoKeySeed';
 import { KeyOwners, type KeyOwner } from './keyOwners';
 import { FIRST_IDENTITY_LABEL, IdentityStore, type Identity, type KeyedIdentity, type LoadedIdentities } from './identityStore';
@@ -55,6 +56,8 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   private readonly corrected = new vscode.EventEmitter<OwnerCorrection>();
   /** A write showed that a key belongs to another agent than the one named for it (the identity was corrected). */
   readonly onDidCorrectOwner = this.corrected.event;
+  /** The Q forms a connection check found for each origin (docs/BOLDDESK-API.md); read by every client. */
+  private readonly checks: ConnectionCheckStore;
   /** Bumped on every domain/default-key change, so the tree can tell a new connection from a repeated event. */
   private connectionGeneration = 0;
   /** Bumped when the default identity's agent e-mail changes. */
@@ -69,6 +72,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   ) {
     this.store = new IdentityStore(keys, state);
     this.owners = new KeyOwners(state);
+    this.checks = new ConnectionCheckStore(state);
     this.agents = new AgentResolver({
       origin: () => this.origin,
       log,
@@ -363,7 +367,9 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   }
 
   private newClient(origin: string, apiKey: string, keyOrigin: string): BoldDeskApi {
-    return this.createClient({ origin, apiKey, keyOrigin, timeoutMs: this.config.timeoutMs, log: (line) => this.log.info(line) });
+    return this.createClient({
+      origin, apiKey, keyOrigin, timeoutMs: this.config.timeoutMs, log: (line) => this.log.info(line), forms: () => this.checks.forms(origin),
+    });
   }
 
   /** The identities of `origin` (default: the current one), read once (concurrent callers for it share the read). */

@@ -19,8 +19,11 @@ const assigneeSpec: FieldSpec<number | null> = {
     busy: (id) => vscode.l10n.t('The assignee of #{0} is already being changed.', id),
     unchanged: (id, value) => vscode.l10n.t('Nothing changed: the assignee of #{0} is already {1}.', id, value),
     done: (id, value) => vscode.l10n.t('#{0}: assignee set to {1}.', id, value),
+    ignored: (id, held) => vscode.l10n.t('BoldDesk did not change the assignee of #{0}: it is still {1}. Change it in the browser.', id, held),
   },
   changes: (agentId) => ({ agentId }),
+  // `agentId: null` is undocumented (docs/BOLDDESK-API.md, "Unassign"): the re-read says whether it worked.
+  held: (t) => (t.agent && t.agent.id !== 0 ? t.agent.name || `#${t.agent.id}` : vscode.l10n.t('unassigned')),
   async choose(deps, api, ticketId, known) {
     const ticket =
       known ??
