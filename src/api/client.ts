@@ -48,11 +48,6 @@ export const MAX_MESSAGE_PAGES = 20;
 /** Lookup pages fetched at most (100 items each) before we stop, log it and use what we have. */
 export const MAX_LOOKUP_PAGES = 10;
 
-/** The Q form each condition is sent as, for the log line that says which one BoldDesk ignored. */
-const Q_FORM: Record<FilterCondition, string> = {
-  status: 'Q=status:[…]', agent: 'Q=agents:[…]', unassigned: 'Q=agents:[0]', priority: 'Q=priority:[…]', text: 'Q=subject:…',
-};
-
 function ticketPath(ticketId: number, suffix = ''): string {
   if (!Number.isSafeInteger(ticketId) || ticketId <= 0) throw new NotFoundError(l10n.t('Ticket #{0} is not a valid ticket number.', String(ticketId)));
   return `${API}/tickets/${ticketId}${suffix}`;
@@ -105,7 +100,7 @@ export class BoldDeskClient implements BoldDeskApi {
   }
 
   async verifyKey(): Promise<void> {
-    // No "who am I" endpoint exists; brands is the cheapest authenticated read (§7.9).
+    // No "who am I" endpoint exists; brands is the cheapest authenticated read (docs/BOLDDESK-API.md, "Connection and keys").
     const body = await this.get(`${API}/brands`);
     parseBrands(ctxOf('GET', `${API}/brands`), body);
   }
@@ -133,7 +128,8 @@ export class BoldDeskClient implements BoldDeskApi {
     for (const c of unapplied) {
       if (this.loggedIgnored.has(c)) continue;
       this.loggedIgnored.add(c);
-      this.log(`BoldDesk ignored ${Q_FORM[c]}${query.filterId ? ' (with FilterId)' : ''} on GET ${path}: non-matching tickets left out.`);
+      // c names the Q form: status, agent (agents:[…]), unassigned (agents:[0]), priority, text (subject:…).
+      this.log(`BoldDesk ignored the ${c} condition (Q)${query.filterId ? ' with FilterId' : ''} on GET ${path}: non-matching tickets left out.`);
     }
     // count is the total number of matches; 0 with items present means "not counted", so trust a full page.
     // It counts what BoldDesk matched, so it is no total of ours once we filtered anything out.
@@ -175,28 +171,15 @@ export class BoldDeskClient implements BoldDeskApi {
   }
 
   private async conversationList(path: string, ticketId: number, signal?: AbortSignal): Promise<TicketMessage[]> {
-    const ctx = ctxOf('GET', path);
-    const byId = new Map<number, TicketMessage>();
-    for (let page = 1; page <= MAX_MESSAGE_PAGES; page++) {
-      let body: Json;
-      try {
-        const params: QueryParams = [['Page', String(page)], ['PerPage', String(MAX_PER_PAGE)], ['RequiresCounts', 'true']];
-        body = await this.get(path, params, signal, l10n.t('The conversation of ticket #{0}', ticketId));
-      } catch (e) {
-        // BoldDesk may answer 404 for an empty conversation (observed on /messages), and past the last page.
-        if (e instanceof NotFoundError && page > 1) break;
-        if (e instanceof NotFoundError && (await this.ticketExists(ticketId, signal))) break;
-        throw e;
-      }
-      const { items, count } = readEnvelope(ctx, body);
-      const before = byId.size;
-      items.forEach((raw, i) => {
-        const m = parseMessage(ctx, raw, `result[${i}]`, ticketId);
-        byId.set(m.id, m);
-      });
-      if (items.length < MAX_PER_PAGE || byId.size === before || (count !== undefined && count > 0 && page * MAX_PER_PAGE >= count)) break;
+    const parse = (ctx: ParseContext, body: unknown) =>
+      readEnvelope(ctx, body).items.map((raw, i) => parseMessage(ctx, raw, `result[${i}]`, ticketId));
+    try {
+      return await this.readPages(path, [['RequiresCounts', 'true']], parse, (m) => m.id, MAX_MESSAGE_PAGES, signal);
+    } catch (e) {
+      // BoldDesk may answer 404 for an empty conversation (observed on /messages): empty when the ticket exists.
+      if (e instanceof NotFoundError && (await this.ticketExists(ticketId, signal))) return [];
+      throw e;
     }
-    return [...byId.values()];
   }
 
   /** After a 404 on a conversation list: an empty conversation when the ticket exists, else the 404 stands. */
@@ -218,7 +201,7 @@ export class BoldDeskClient implements BoldDeskApi {
       priorityId: input.priorityId,
     };
     if (input.categoryId !== undefined) body.categoryId = input.categoryId;
-    // Requester rules (§5, KB #21245): an existing contact by id; a new one needs e-mail AND name AND requesterId null.
+    // Requester rules (KB #21245, docs/BOLDDESK-API.md, "Create ticket"): an existing contact by id; a new one needs e-mail AND name AND requesterId null.
     if (input.requester?.kind === 'existing') body.requesterId = input.requester.userId;
     if (input.requester?.kind === 'new') {
       body.requesterEmailId = input.requester.email;
@@ -239,7 +222,7 @@ export class BoldDeskClient implements BoldDeskApi {
 
   async addNote(ticketId: number, html: string): Promise<number> {
     const path = ticketPath(ticketId, '/notes');
-    // isPublicNote is a QUERY parameter (§6.2); false = private, agents only.
+    // isPublicNote is a QUERY parameter (docs/BOLDDESK-API.md, "Replies and notes"); false = private, agents only.
     const req: HttpRequest = { method: 'POST', path, query: [['isPublicNote', 'false']], body: { description: html }, what: `Ticket #${ticketId}` };
     const answer = await this.write(req);
     return writeResult(() => parseCreatedId(ctxOf('POST', path), answer));
@@ -315,7 +298,7 @@ export class BoldDeskClient implements BoldDeskApi {
       try {
         return parseAgent(ctxOf('GET', path), await this.get(path, [], undefined, l10n.t('An agent with the e-mail {0}', clean)), 'body');
       } catch (e) {
-        // BoldDesk may answer 400 (NotExist) instead of 404 for an e-mail that is not an agent (§14.2).
+        // BoldDesk may answer 400 (NotExist) instead of 404 for an e-mail that is not an agent (docs/BOLDDESK-API.md, "Connection and keys").
         if (e instanceof ValidationError) {
           throw new NotFoundError(l10n.t('No BoldDesk agent has the e-mail {0}. Check the setting bolddesk.agentEmail.', clean), e.status);
         }
@@ -353,19 +336,26 @@ export class BoldDeskClient implements BoldDeskApi {
     return this.cached(key, () => this.readPages(path, query, parse, id));
   }
 
-  /** Page=1,2,… with PerPage=100 until a short page, a page with nothing new, or MAX_LOOKUP_PAGES (logged). */
-  private async readPages<T>(path: string, query: QueryParams, parse: (ctx: ParseContext, body: unknown) => T[], id: (t: T) => unknown): Promise<T[]> {
+  /** Page=1,2,… with PerPage=100 until a short page, a page with nothing new, the count, or `maxPages` (logged). */
+  private async readPages<T>(path: string, query: QueryParams, parse: (ctx: ParseContext, body: unknown) => T[], id: (t: T) => unknown,
+    maxPages = MAX_LOOKUP_PAGES, signal?: AbortSignal): Promise<T[]> {
     const ctx = ctxOf('GET', path);
     const byId = new Map<unknown, T>();
     for (let page = 1; ; page++) {
-      const params: QueryParams = [...query, ['Page', String(page)], ['PerPage', String(MAX_PER_PAGE)]];
-      const body = await this.get(path, params);
+      let body: Json;
+      try {
+        body = await this.get(path, [...query, ['Page', String(page)], ['PerPage', String(MAX_PER_PAGE)]], signal);
+      } catch (e) {
+        // Past the last page some lists answer 404 (observed): what we have is the whole list.
+        if (e instanceof NotFoundError && page > 1) break;
+        throw e;
+      }
       const items = parse(ctx, body);
       const before = byId.size;
       for (const item of items) if (!byId.has(id(item))) byId.set(id(item), item);
       const count = countOf(body);
       if (items.length < MAX_PER_PAGE || byId.size === before || (count !== undefined && count > 0 && byId.size >= count)) break;
-      if (page >= MAX_LOOKUP_PAGES) {
+      if (page >= maxPages) {
         this.log(`GET ${path}: stopped after ${page} pages (${byId.size} items); the list may be incomplete.`);
         break;
       }

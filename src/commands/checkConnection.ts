@@ -34,7 +34,7 @@ export const checkConnectionCommand: BoldDeskCommand = {
     await vscode.window.showTextDocument(doc, { preview: true });
     const copy = vscode.l10n.t('Copy Report');
     const summary = result.key === 'valid'
-      ? vscode.l10n.t('BoldDesk connection checked ({0} requests). The report has no API key and no customer data.', result.requests)
+      ? vscode.l10n.t('BoldDesk connection checked. The report holds no key and no customer data.')
       : vscode.l10n.t('BoldDesk rejected the API key. Set a valid key and check again.');
     void deps.prompts.info(summary, copy).then(async (answer) => {
       if (answer === copy) await vscode.env.clipboard.writeText(report);

@@ -73,26 +73,21 @@ export async function changeField<V>(deps: CommandDeps, arg: unknown, spec: Fiel
   }
   const result = outcome.value;
   if (result.kind === 'unconfirmed') {
-    deps.log.error(`Set the ${spec.noun} of #${ticketId}: BoldDesk answered, but the ticket could not be read back`, result.error);
+    deps.log.error(`#${ticketId} ${spec.noun}: sent, not confirmed`, result.error);
     deps.tree.ticketChanged(ticketId);
-    void offerBrowser(deps, ticketId, vscode.l10n.t('BoldDesk accepted the change to #{0}, but the ticket could not be read back to confirm it. Check it in BoldDesk.', ticketId));
+    void offerBrowser(deps, ticketId, vscode.l10n.t('BoldDesk accepted the change to #{0}, but it could not be confirmed. Check the ticket in BoldDesk.', ticketId));
     return undefined;
   }
   const held = spec.held(result.ticket);
+  // One line per change: what BoldDesk answered does not count, what the re-read shows does.
+  deps.log.info(`#${ticketId} ${spec.noun}: ${result.kind}, BoldDesk holds ${held}.`);
+  if (result.kind !== 'unchanged' && (result.kind === 'applied' || result.answered === 'changed')) deps.tree.ticketChanged(ticketId);
   if (result.kind === 'ignored') {
-    deps.log.info(`BoldDesk did not apply the ${spec.noun} change on #${ticketId} (answered ${result.answered}); it holds ${held}.`);
-    if (result.answered === 'changed') deps.tree.ticketChanged(ticketId);
     void offerBrowser(deps, ticketId, spec.texts.ignored(ticketId, held));
     return false;
   }
-  if (result.kind === 'unchanged') {
-    void deps.prompts.info(spec.texts.unchanged(ticketId, held));
-    return false;
-  }
-  deps.log.info(`Set the ${spec.noun} of #${ticketId} to ${held} (confirmed by reading it back).`);
-  deps.tree.ticketChanged(ticketId);
-  void deps.prompts.info(spec.texts.done(ticketId, held));
-  return true;
+  void deps.prompts.info(result.kind === 'unchanged' ? spec.texts.unchanged(ticketId, held) : spec.texts.done(ticketId, held));
+  return result.kind === 'applied';
 }
 
 /** A warning with "Open in Browser": the user can see and fix the ticket where BoldDesk shows it. */

@@ -26,10 +26,10 @@ export function envelope(statusCode: number, message: string, errors: FieldError
   return { message, statusCode, errors };
 }
 
-/** Exact body from the reference (§9.2) for a bad, missing or revoked key. */
+/** The documented 401 body for a bad, missing or revoked key (docs/BOLDDESK-API.md, "Errors"). */
 export const UNAUTHORIZED_BODY: ErrorEnvelope = envelope(401, 'Unauthorized', [{ field: 'User', errorMessage: 'Unauthorized', errorType: 'Unauthorized' }]);
 
-/** Reference §10 (inferred from AspNetCoreRateLimit + S4). */
+/** The 429 body (inferred from BoldDesk's rate-limit middleware; docs/BOLDDESK-API.md, "Rate limits"). */
 export const RATE_LIMITED_BODY: ErrorEnvelope = envelope(429, 'API calls quota exceeded', [{ field: '', errorMessage: 'API calls quota exceeded', errorType: 'APICallQuotaExceeded' }]);
 
 /** The documented envelope for a status, used by status faults without a body and by the router. */

@@ -1,5 +1,5 @@
 // Entry point of the fake BoldDesk server used by tests, the demo and benchmarks. A real node:http server on
-// 127.0.0.1 that follows /work/shared/bolddesk-api.md; see types.ts for the contract and control.ts for /__fake/.
+// 127.0.0.1 that follows docs/BOLDDESK-API.md (and its dialects.ts for what BoldDesk leaves open); see types.ts for the contract and control.ts for /__fake/.
 import { FakeServer } from './server';
 import type { FakeBoldDesk, FakeOptions } from './types';
 

@@ -1,4 +1,4 @@
-// FakeDb records → BoldDesk JSON. List items and the detail deliberately differ (reference §3, §4.1):
+// FakeDb records → BoldDesk JSON. List items and the detail deliberately differ (docs/BOLDDESK-API.md, "Tickets list"):
 // `ticketId` vs `id`, priority {id,description,…} vs {id,name}, and requestedBy/brand as string or object.
 import type { FakeDb, FakeUser } from './db';
 import { iso } from './http';

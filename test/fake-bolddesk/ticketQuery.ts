@@ -1,4 +1,4 @@
-// The ticket `Q` filter language (reference §2.2) turned into one predicate. Conditions are ANDed.
+// The ticket `Q` filter language (docs/BOLDDESK-API.md, "Ticket list filters") turned into one predicate. Conditions are ANDed.
 import type { FakeDb } from './db';
 import { invalid, type FieldError } from './http';
 import type { FakeTicket } from './model';
@@ -54,7 +54,7 @@ function condition(db: FakeDb, cond: string, opts: FilterOptions): TicketPredica
     const ids = parseIdList(raw);
     if (!ids) return bad('expected a list of ids like [1,2]');
     if (idKey === 'agents') {
-      // ASSUMPTION (reference §2.2 does not say): agent id 0, or an empty list, means "unassigned".
+      // ASSUMPTION (docs/BOLDDESK-API.md, "Unassigned"; dialect unassigned-none says otherwise): agent id 0, or an empty list, means "unassigned".
       const wantUnassigned = (ids.length === 0 || ids.includes(0)) && !opts.unassignedMatchesNothing;
       const set = new Set(ids.filter((id) => id !== 0));
       return (t) => (t.agentId === null ? wantUnassigned : set.has(t.agentId));

@@ -70,11 +70,10 @@ describe('response parsing', () => {
     assert.throws(() => parseTicketSummary(ctx, { title: 'no id' }, 'result[0]'), /result\[0\]\.ticketId\|id/);
   });
 
-  it('message kind: only messageTypeId 2 is a private note (the one documented assumption)', () => {
-    assert.equal(messageKindOf(1, undefined), 'reply');
-    assert.equal(messageKindOf(2, undefined), 'note');
-    assert.equal(messageKindOf(3, undefined), 'reply');
-    assert.equal(messageKindOf(undefined, 'Notes'), 'note');
+  it('message kind: a note only by the documented notesType marker, never by a messageTypeId number', () => {
+    // No undocumented messageTypeId number decides (docs/BOLDDESK-API.md, "Conversation"): only the notes marker.
+    assert.equal(messageKindOf(undefined), 'reply');
+    assert.equal(messageKindOf('Notes'), 'note');
   });
 
   it('status closedness from the category name', () => {

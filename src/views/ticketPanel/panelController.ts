@@ -294,8 +294,7 @@ export class TicketPanelController {
       this.showTicket(outcome.ticket);
       if (outcome.kind === 'ignored') {
         if (outcome.answered === 'changed') this.reportChange();
-        this.env.log.info(`Ticket panel #${this.ticketId}: BoldDesk did not apply the ${field} change (answered ${outcome.answered}).`);
-        throw new RequestFailure(l10n.t('BoldDesk did not apply this change: the ticket still shows its old value. Open it in the browser to change it there.'));
+        throw new RequestFailure(l10n.t('BoldDesk did not apply this change. Open the ticket in the browser to change it.'));
       }
       if (outcome.kind === 'applied') this.reportChange();
       return { changed: outcome.kind === 'applied' };

@@ -99,7 +99,7 @@ export function postUpdate(ctx: RequestContext, [id]: string[]): Reply {
   return post(ctx, id, 'reply');
 }
 
-/** `isPublicNote` is a query parameter; missing or false = private (reference §6.2). */
+/** `isPublicNote` is a query parameter; missing or false = private (docs/BOLDDESK-API.md, "Replies and notes"). */
 export function postNote(ctx: RequestContext, [id]: string[]): Reply {
   return post(ctx, id, ctx.query.bool('isPublicNote', false) ? 'publicNote' : 'privateNote');
 }

@@ -47,7 +47,7 @@ export function sources(ctx: RequestContext): Reply {
 
 /**
  * `GET /fields/collection/{apiName}/options`: only `category` is known to the fake (apiName = category is an
- * ASSUMPTION, reference §7.5/§14.4). The spec shape has no count; the reference's fake sketch adds one, so both are sent.
+ * ASSUMPTION, docs/BOLDDESK-API.md, "Lookups"). The spec shape has no count; some clients read one, so both are sent.
  */
 export function fieldOptions(ctx: RequestContext, [apiName]: string[]): Reply {
   if (apiName.toLowerCase() !== 'category') return ok({ result: [], count: 0 });

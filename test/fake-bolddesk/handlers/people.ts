@@ -33,7 +33,7 @@ export function listAgents(ctx: RequestContext): Reply {
   return ok({ result: page.result.map(agentListItem), count: page.count });
 }
 
-/** `GET /agents/{userId}` and `GET /agents/{email}` share a template: a number means an id (inferred, §14.1). */
+/** `GET /agents/{userId}` and `GET /agents/{email}` share a template: a number means an id (inferred, docs/BOLDDESK-API.md). */
 export function getAgent(ctx: RequestContext, [idOrEmail]: string[]): Reply {
   const key = decodeURIComponent(idOrEmail);
   const a = /^\d+$/.test(key) ? ctx.db.agentById(Number(key)) : ctx.db.agentByEmail(key);

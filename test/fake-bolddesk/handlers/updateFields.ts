@@ -1,5 +1,5 @@
 // PUT /tickets/{id}/update_fields: keys case-insensitive, values numbers or numeric strings,
-// 400 "No changes found." (errorType NoChangeFound) when nothing would change (observed, reference §6.3).
+// 400 "No changes found." (errorType NoChangeFound) when nothing would change (observed, docs/BOLDDESK-API.md, "Errors").
 import type { TicketChanges } from '../db';
 import { bodyObject, envelope, idValue, invalid, notFound, ok, prop, required, validation, type FieldError, type Reply, type RequestContext } from '../http';
 
