@@ -99,7 +99,7 @@ export class TicketList {
         const page = await api.listTickets(this.query!, pageNo, this.source.pageSize(), signal);
         if (generation !== this.generation) return;
         this.pages.push(page);
-        this._total = page.total;
+        this._total = this.pages.some(isFiltered) ? undefined : (page.total ?? this._total);
         this._hasMore = hasMoreAfter(page);
         this.rebuildItems();
         if (page.items.length > 0 || !this._hasMore) break;
@@ -139,7 +139,7 @@ export class TicketList {
         if (generation !== this.generation) return;
         pages.push(page);
         hasMore = hasMoreAfter(page);
-        total = page.total;
+        total = pages.some(isFiltered) ? undefined : (page.total ?? total);
       }
       this.pages = pages;
       this._hasMore = hasMore;
@@ -233,6 +233,11 @@ export class TicketList {
     for (const page of this.pages) for (const c of get(page) ?? []) all.add(c);
     return all.size > 0 ? [...all] : undefined;
   }
+}
+
+/** The client left tickets out of this page (its total counts BoldDesk's matches, not what is shown). */
+function isFiltered(page: Page<TicketSummary>): boolean {
+  return page.local !== undefined || page.unapplied !== undefined;
 }
 
 /** More may follow: BoldDesk said so and the page was not empty before the client's check. */

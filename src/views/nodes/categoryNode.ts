@@ -51,11 +51,13 @@ export class CategoryNode implements TreeNode {
     if (notice) children.unshift(notice);
     if (list.error !== undefined && !list.loading) {
       children.push(errorNode(list.error, this.context.host()));
-    } else if (list.loaded && list.items.length === 0 && !list.loading) {
+    } else if (list.loaded && list.items.length === 0 && !list.loading && !list.hasMore) {
       const text = this.context.filterActive() ? vscode.l10n.t('No tickets match the filter') : vscode.l10n.t('No tickets');
       children.push(new MessageNode(text, { icon: 'info', id: `category:${list.id}/empty` }));
     }
-    if (list.loaded && list.items.length > 0 && (list.hasMore || list.loading)) children.push(new LoadMoreNode(this));
+    // A list filtered in VS Code may have checked pages without a match yet: it can still load more.
+    const filtered = notice !== undefined;
+    if (list.loaded && (list.items.length > 0 || filtered) && (list.hasMore || list.loading)) children.push(new LoadMoreNode(this));
     return children;
   }
 }
