@@ -30,15 +30,9 @@ export const checkConnectionCommand: BoldDeskCommand = {
     deps.log.info(`Connection check for ${result.origin}:\n${report}`);
     // The lists are rebuilt with the forms the check found.
     void deps.tree.refresh();
+    // The report opens as a plain text document: select all and copy it into a bug report.
     const doc = await vscode.workspace.openTextDocument({ content: report, language: 'plaintext' });
     await vscode.window.showTextDocument(doc, { preview: true });
-    const copy = vscode.l10n.t('Copy Report');
-    const summary = result.key === 'valid'
-      ? vscode.l10n.t('BoldDesk connection checked. The report holds no key and no customer data.')
-      : vscode.l10n.t('BoldDesk rejected the API key. Set a valid key and check again.');
-    void deps.prompts.info(summary, copy).then(async (answer) => {
-      if (answer === copy) await vscode.env.clipboard.writeText(report);
-    });
     return result;
   },
 };

@@ -27,6 +27,5 @@ export function filterNotice(list: TicketList): MessageNode | undefined {
   const label = unapplied.length > 0
     ? vscode.l10n.t('BoldDesk did not apply the {0} filter: only matching tickets are shown', names(unapplied))
     : vscode.l10n.t('Filtered in VS Code ({0}): BoldDesk documents no such filter', names(local));
-  const tooltip = vscode.l10n.t('Tickets that do not match are hidden, so the list may fill slowly. Click to check what your help desk supports.');
-  return new MessageNode(label, { icon: 'filter', iconColor: 'editorWarning.foreground', command: check, tooltip, id: `category:${list.id}/notice` });
+  return new MessageNode(label, { icon: 'filter', iconColor: 'editorWarning.foreground', command: check, id: `category:${list.id}/notice` });
 }
