@@ -37,6 +37,14 @@ const lazyNodeFetch = {
   },
 };
 
+// "BoldDesk: Check Connection"'s probe runs only when the command does: dist/connectionCheck.js, required then.
+const lazyConnectionCheck = {
+  name: 'lazy-connection-check',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]connectionCheck$/ }, () => ({ path: './connectionCheck.js', external: true }));
+  },
+};
+
 // Issue 15's features (Markdown with markdown-it, attachments, the draft preview) are needed only when used: they
 // ship as dist/extras.js (no vscode) and dist/extrasUi.js, require()d on first use through src/lazy/load.ts.
 const lazyExtras = {
@@ -54,24 +62,28 @@ const l10nShim = {
   },
 };
 
-/** The extension host bundles: [dist/extension.js, dist/nodeFetch.js, dist/extras.js, dist/extrasUi.js] (also used by test/unit/bundleSize.test.ts). */
+/**
+ * The extension host bundles: [dist/extension.js, dist/nodeFetch.js, dist/connectionCheck.js, dist/extras.js,
+ * dist/extrasUi.js] (also used by test/unit/bundleSize.test.ts).
+ */
 function extensionBundleOptions(isProduction, outdir = 'dist') {
   const common = { bundle: true, format: 'cjs', minify: isProduction, sourcemap: !isProduction, sourcesContent: false,
     platform: 'node', target: 'node20', metafile: true, logLevel: 'warning' };
   return [
     { ...common, entryPoints: [path.join(__dirname, 'src/extension.ts')], outfile: path.join(outdir, 'extension.js'),
-      external: ['vscode'], plugins: [lazyNodeFetch, lazyExtras] },
+      external: ['vscode'], plugins: [lazyNodeFetch, lazyConnectionCheck, lazyExtras] },
     // fetch-blob require()s web-streams-polyfill only where Node has no ReadableStream (Node < 16.5); VS Code's
     // extension host always has it, so the 60 KB polyfill stays out.
     { ...common, stdin: { contents: "export { default } from 'node-fetch';", resolveDir: __dirname, sourcefile: 'nodeFetch.js' },
       outfile: path.join(outdir, 'nodeFetch.js'), external: ['web-streams-polyfill', 'web-streams-polyfill/*'] },
+    { ...common, entryPoints: [path.join(__dirname, 'src/api/connectionCheck.ts')], outfile: path.join(outdir, 'connectionCheck.js') },
     ...['extras', 'extrasUi'].map((name) => ({ ...common, entryPoints: [path.join(__dirname, `src/lazy/${name}.ts`)],
       outfile: path.join(outdir, `${name}.js`), external: ['vscode'], plugins: [lazyNodeFetch, lazyExtras, l10nShim] })),
   ];
 }
 
 async function main() {
-  const [ctx, nodeFetchCtx, ...extrasCtxs] = await Promise.all(extensionBundleOptions(production).map((o) => esbuild.context(o)));
+  const [ctx, nodeFetchCtx, ...lazyCtxs] = await Promise.all(extensionBundleOptions(production).map((o) => esbuild.context(o)));
   copyCodicons();
   // A production build must not ship a stale source map from an earlier development build.
   require('fs').rmSync(path.join(__dirname, 'media', 'dist'), { recursive: true, force: true });
@@ -79,12 +91,12 @@ async function main() {
   if (watch) {
     await ctx.watch();
     await nodeFetchCtx.watch();
-    for (const c of extrasCtxs) await c.watch();
+    for (const c of lazyCtxs) await c.watch();
     await webviewCtx.watch();
     return;
   }
-  const [result] = await Promise.all([ctx.rebuild(), nodeFetchCtx.rebuild(), ...extrasCtxs.map((c) => c.rebuild()), webviewCtx.rebuild()]);
-  await Promise.all([ctx.dispose(), nodeFetchCtx.dispose(), ...extrasCtxs.map((c) => c.dispose()), webviewCtx.dispose()]);
+  const [result] = await Promise.all([ctx.rebuild(), nodeFetchCtx.rebuild(), ...lazyCtxs.map((c) => c.rebuild()), webviewCtx.rebuild()]);
+  await Promise.all([ctx.dispose(), nodeFetchCtx.dispose(), ...lazyCtxs.map((c) => c.dispose()), webviewCtx.dispose()]);
   if (process.argv.includes('--analyze')) console.log(await esbuild.analyzeMetafile(result.metafile));
 }
 

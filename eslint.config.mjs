@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/api/**/*.ts', 'src/model/**/*.ts'],
+    files: ['src/api/**/*.ts', 'src/model/**/*.ts', 'src/text/**/*.ts'],
     rules: {
       // The API layer and models run in plain Node and must stay free of the editor.
       'no-restricted-imports': ['error', { paths: ['vscode'] }],

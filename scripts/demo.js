@@ -3,7 +3,9 @@
 // with realistic data and a real VS Code (code-server) on 127.0.0.1 with a throw-away profile, installs the VSIX
 // there, points the settings at the fake and prints the URL to open. Ctrl+C stops everything and removes temp files.
 // Flags: --port N (default 8080, or a free port when 8080 is taken), --tickets N (default 300),
-//        --no-key (do not pre-store the demo key: enter it yourself with "BoldDesk: Set API Key").
+//        --no-key (do not pre-store the demo key: enter it yourself with "BoldDesk: Set API Key"),
+//        --dialect a,b|all (the fake behaves like a BoldDesk that differs where its documentation is silent;
+//        names in test/fake-bolddesk/dialects.ts).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
@@ -16,13 +18,14 @@ const { packageVsix } = require('../test/harness/packageVsix');
 const FAKE_MODULE = path.join(REPO_DIR, 'out', 'test', 'fake-bolddesk', 'index.js');
 
 function parseArgs(argv) {
-  const o = { port: undefined, tickets: 300, key: true };
+  const o = { port: undefined, tickets: 300, key: true, dialect: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { const v = Number(argv[++i]); if (!Number.isInteger(v) || v < 0) usage(`${a} needs a whole number`); return v; };
     if (a === '--port') o.port = value();
     else if (a === '--tickets') o.tickets = value();
     else if (a === '--no-key') o.key = false;
+    else if (a === '--dialect') { o.dialect = argv[++i] ?? ''; if (!o.dialect) usage('--dialect needs a name (or a,b or all)'); }
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown option ${a}`);
   }
@@ -31,7 +34,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   if (error) console.error(`demo: ${error}`);
-  console.log('usage: npm start -- [--port 8080] [--tickets 300] [--no-key]');
+  console.log('usage: npm start -- [--port 8080] [--tickets 300] [--no-key] [--dialect a,b|all]');
   process.exit(error ? 2 : 0);
 }
 
@@ -75,8 +78,9 @@ async function main() {
       if (!fs.existsSync(FAKE_MODULE)) throw new Error(`${path.relative(REPO_DIR, FAKE_MODULE)} is missing after tsc`);
     }
     ensureInstalled();
-    const { startFakeBoldDesk } = require(FAKE_MODULE);
-    fake = await startFakeBoldDesk({ tickets: opts.tickets });
+    const { startFakeBoldDesk, parseDialects } = require(FAKE_MODULE);
+    const dialects = opts.dialect ? parseDialects(opts.dialect) : [];
+    fake = await startFakeBoldDesk({ tickets: opts.tickets, dialects });
     const demo = fake.keys[0];
     const env = {};
     if (opts.key) env.BOLDDESK_DEMO_KEY = demo.key; // stored in SecretStorage at activation (loopback domain only)
@@ -91,7 +95,7 @@ async function main() {
 BoldDesk for VS Code demo is running.
 
   Open:          ${server.origin}/?folder=${encodeURIComponent(server.workspace)}
-  Fake BoldDesk: ${fake.url}  (${opts.tickets} tickets; bolddesk.domain is set to it)
+  Fake BoldDesk: ${fake.url}  (${opts.tickets} tickets; bolddesk.domain is set to it)${dialects.length ? `\n  Dialects:      ${dialects.join(', ')}` : ''}
   Agent:         ${demo.agent.name} <${demo.agent.email}>  (bolddesk.agentEmail)
   API key:       ${demo.key}  ${opts.key ? '(already stored in VS Code secret storage)' : '(not stored: run "BoldDesk: Set API Key" and paste it)'}
 

@@ -34,6 +34,7 @@ export const Commands = {
   switchIdentity: 'bolddesk.switchIdentity',
   removeIdentity: 'bolddesk.removeIdentity',
   postAs: 'bolddesk.postAs',
+  checkConnection: 'bolddesk.checkConnection',
   previewDraft: 'bolddesk.previewDraft',
   startWork: 'bolddesk.startWork',
   openTicketForBranch: 'bolddesk.openTicketForBranch',

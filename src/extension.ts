@@ -21,7 +21,7 @@ import { registerTicketPanels } from './views/ticketPanel/ticketPanelManager';
 import { TicketsTreeProvider } from './views/ticketsTreeProvider';
 import { extrasUi } from './lazy/load';
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
   // The vscode-free layers (api, model, flows, the panel) translate with @vscode/l10n: hand it VS Code's bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     .catch((error) => log.error('Could not read the stored API key', error));
   const activationMs = performance.now() - started;
 
-  return {
+  const api: ExtensionApi = {
     session,
     treeProvider,
     treeView,
@@ -102,6 +102,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       return previous;
     },
   };
+  // Every installed extension can read getExtension(id).exports: these handles (the session and its SecretStorage,
+  // setPrompts, the context) are for our integration tests and benchmarks, which run in Test mode. docs/SECURITY.md
+  return context.extensionMode === vscode.ExtensionMode.Test ? api : undefined;
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
-// What activate() returns: handles for integration tests (the tree's getChildren(), scripted prompts,
-// storage to prove the key is only in SecretStorage). Not a public API for other extensions.
+// What activate() returns, in the extension host's Test mode only (otherwise undefined): handles for integration
+// tests (the tree's getChildren(), scripted prompts, storage to prove the key is only in SecretStorage). Not a public
+// API: any installed extension could read it (docs/SECURITY.md).
 import type * as vscode from 'vscode';
 import type { BoldDeskSession } from './auth/session';
 import type { Logger } from './commands/deps';

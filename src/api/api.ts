@@ -19,6 +19,7 @@ import type {
   TicketSummary,
   TicketView,
 } from './types';
+import type { ServerForms } from './serverForms';
 
 export interface BoldDeskApi {
   /** `https://host` (or `http://127.0.0.1:port` for loopback) this client talks to. */
@@ -58,12 +59,16 @@ export interface BoldDeskApi {
 
   /** Last rate-limit headers seen. */
   readonly rateLimit: RateLimitState;
+  /** One raw GET, for BoldDesk: Check Connection only (connectionCheck.ts). */
+  probe(path: string, query: Array<[string, string]>): Promise<unknown>;
 }
 
 export interface ClientOptions {
   /** Normalised origin from parseDomain(). */
   origin: string;
   apiKey: string;
+  /** The origin `apiKey` was stored for: the client refuses to exist when it is not `origin` (docs/SECURITY.md). */
+  keyOrigin?: string;
   timeoutMs: number;
   /** Called for each request with a redacted line, for the log channel. Never receives the key. */
   log?: (line: string) => void;
@@ -72,4 +77,6 @@ export interface ClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Largest response body read before failing with ProtocolError (default 10 MB). */
   maxBodyBytes?: number;
+  /** The Q forms to send (serverForms.ts), read on every list request; default DEFAULT_FORMS. */
+  forms?: () => ServerForms;
 }

@@ -108,6 +108,8 @@ export function parseDomain(input: string): DomainResult {
   }
   const hostProblem = checkHostname(url.hostname);
   if (hostProblem) return refuse(hostProblem);
+  // Port 0 is "any port" to a socket API, never a server's address.
+  if (/^0+$/.test(authority.replace(/^.*\]/, '').split(':')[1] ?? '')) return refuseWithExample(l10n.t('Port 0 is not a port a server listens on.'));
 
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && !loopback) {

@@ -56,6 +56,16 @@ function isRedirectStatus(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The key as sent, URL-encoded and form-encoded, matched in any letter case. */
+export function keyPattern(apiKey: string): RegExp {
+  const forms = new Set([apiKey, encodeURIComponent(apiKey), encodeURIComponent(apiKey).replace(/%20/g, '+')]);
+  return new RegExp([...forms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi');
+}
+
 export class HttpTransport {
   readonly origin: string;
   readonly host: string;
@@ -90,8 +100,12 @@ export class HttpTransport {
     return this.rate.state;
   }
 
-  /** Replace any occurrence of the key (defence in depth: BoldDesk could echo it back). */
-  readonly redact = (text: string): string => text.split(this.apiKey).join('[redacted]');
+  /**
+   * Replace any occurrence of the key (defence in depth: BoldDesk could echo it back) — in any letter case and
+   * URL-encoded too (a server may upper-case it or put it in a URL it quotes).
+   */
+  readonly redact = (text: string): string => text.replace((this.keyPattern ??= keyPattern(this.apiKey)), '[redacted]');
+  private keyPattern: RegExp | undefined;
 
   /** The parsed JSON body of a 2xx answer (null when empty), or a BoldDeskError. POST/PUT are never retried. */
   async request(req: HttpRequest): Promise<Json> {

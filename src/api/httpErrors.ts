@@ -1,4 +1,4 @@
-// HTTP outcomes → typed errors with messages a person can act on (bolddesk-api.md §9).
+// HTTP outcomes → typed errors with messages a person can act on (docs/BOLDDESK-API.md, "Errors").
 // Messages are built from the status, the host and BoldDesk's own short text only — never headers,
 // never the request — and every message passes through `redact` so the key cannot leak.
 import * as l10n from '@vscode/l10n';
@@ -143,7 +143,7 @@ export function errorFromResponse(status: number, body: Json | undefined, header
   return new ProtocolError(r(text), status);
 }
 
-/** True for BoldDesk's "No changes found." answer to update_fields (observed as 400, §6.3). */
+/** True for BoldDesk's "No changes found." answer to update_fields (observed as 400, docs/BOLDDESK-API.md, "Errors"). */
 export function isNoChangeError(err: unknown): boolean {
   if (!(err instanceof ValidationError)) return false;
   if (err.errorTypes.some((t) => /^nochangefound$/i.test(t))) return true;

@@ -1,5 +1,5 @@
 // Raw BoldDesk lookup payloads (brands, priorities, statuses, categories, views, agents, contacts)
-// → types.ts models. See bolddesk-api.md §7 and §14.
+// → types.ts models. See docs/BOLDDESK-API.md, "Lookups" and "Views".
 import type { Agent, Brand, Category, Contact, NamedRef, Priority, Status, TicketView } from './types';
 import {
   asArray,

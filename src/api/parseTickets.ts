@@ -1,4 +1,4 @@
-// Raw BoldDesk ticket and message payloads → types.ts models. See bolddesk-api.md §3, §4.
+// Raw BoldDesk ticket and message payloads → types.ts models. See docs/BOLDDESK-API.md, "Tickets list" and "Conversation".
 import type { Attachment, MessageKind, NamedRef, StatusRef, TicketDetail, TicketMessage, TicketSummary, UserRef } from './types';
 import {
   asObject,
@@ -12,15 +12,13 @@ import {
 } from './parse';
 
 /**
- * ASSUMPTION (bolddesk-api.md §4.2): BoldDesk publishes no table of `messageTypeId` values. We follow the
- * fake's reading: 1 = public reply, 2 = private note, 3 = public note. Only 2 is private, so only 2 is a
- * 'note' (a public note is visible to the customer like a reply). This is the one place that decides.
+ * The kind of an item read alone (a reply unless it says it is a note). The client does NOT decide private vs public
+ * with this: getMessages() takes notes from `/notes` and replies from `/updates` (docs/BOLDDESK-API.md,
+ * "Conversation"), because BoldDesk documents no table of `messageTypeId` values. Kept for items read elsewhere.
  */
-export function messageKindOf(messageTypeId: number | undefined, notesType: string | undefined): MessageKind {
-  if (messageTypeId === 2) return 'note';
-  // `/tickets/{id}/notes` items say notesType "Notes"; treat them as private when no type id is given.
-  if (messageTypeId === undefined && notesType?.toLowerCase() === 'notes') return 'note';
-  return 'reply';
+export function messageKindOf(notesType: string | undefined): MessageKind {
+  // `/tickets/{id}/notes` items say notesType "Notes" (documented).
+  return notesType?.toLowerCase() === 'notes' ? 'note' : 'reply';
 }
 
 /** `{id, name}` or the list shape `{id, description}`; other shapes or missing → undefined. */
@@ -127,7 +125,7 @@ export function parseMessage(ctx: ParseContext, raw: Json, where: string, ticket
   const msg: TicketMessage = {
     id: reqInt(ctx, o, ['id'], where),
     ticketId,
-    kind: messageKindOf(optInt(o, 'messageTypeId'), optString(o, ['notesType'])),
+    kind: messageKindOf(optString(o, ['notesType'])),
     html: optString(o, ['description']) ?? '',
     createdOn: optString(o, ['createdOn'], true) ?? '',
     attachments: rawAttachments.map((a, i) => parseAttachment(ctx, a, `${where}.attachments[${i}]`)),

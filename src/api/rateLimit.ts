@@ -1,4 +1,4 @@
-// BoldDesk rate-limit headers → pacing decisions (bolddesk-api.md §10).
+// BoldDesk rate-limit headers → pacing decisions (docs/BOLDDESK-API.md, "Rate limits").
 // `x-rate-limit-limit` is the rule's PERIOD as a string ("1m"), not a number, so it is not read at all.
 import type { RateLimitState } from './types';
 
@@ -95,7 +95,7 @@ export class RateLimitTracker {
 }
 
 /**
- * The per-endpoint rule a request counts against besides the overall one (bolddesk-api.md §10: tickets list,
+ * The per-endpoint rule a request counts against besides the overall one (docs/BOLDDESK-API.md, "Rate limits": tickets list,
  * ticket create, ticket update and contacts list have their own per-minute limits). Its answers carry the
  * headers of whichever rule is tighter, so they are tracked apart from the overall budget.
  * ASSUMPTION: "ticket update" is PUT update_fields.

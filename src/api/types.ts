@@ -1,5 +1,5 @@
 // Normalised BoldDesk models. The client (src/api/client.ts) parses raw responses into these;
-// nothing above src/api sees a raw BoldDesk payload. See ../shared/bolddesk-api.md for the wire shapes.
+// nothing above src/api sees a raw BoldDesk payload. See docs/BOLDDESK-API.md for the wire shapes and their sources.
 
 export interface NamedRef {
   id: number;
@@ -76,7 +76,16 @@ export interface Page<T> {
   perPage: number;
   /** True when another page may exist. */
   hasMore: boolean;
+  /** How many items BoldDesk returned before the client dropped the ones that do not match (ticket lists). */
+  fetched?: number;
+  /** Conditions BoldDesk was asked for but did not apply (it returned tickets that do not match them). */
+  unapplied?: FilterCondition[];
+  /** Conditions not sent to BoldDesk at all (no trusted `Q` form): the client filtered the page itself. */
+  local?: FilterCondition[];
 }
+
+/** The conditions a ticket list can ask for; each is checked on every returned ticket (verifyTickets.ts). */
+export type FilterCondition = 'status' | 'agent' | 'unassigned' | 'priority' | 'text';
 
 export interface Brand {
   id: number;
@@ -121,9 +130,12 @@ export interface TicketQuery {
   statusIds?: number[];
   /** Priority ids (`Q=priority:[…]`). */
   priorityIds?: number[];
-  /** Assigned agent ids (`Q=agents:[…]`); 0 means "unassigned" in the fake and is documented as an assumption. */
+  /** Assigned agent ids (`Q=agents:[…]`, known from third-party code only: checked on every returned ticket). */
   agentIds?: number[];
-  /** Free text (`Q=subject:"…"`). */
+  /** Only tickets without an agent. No documented `Q` form: filtered by the client unless a connection check saw
+   * `agents:[0]` work (docs/BOLDDESK-API.md, "Unassigned"). */
+  unassigned?: boolean;
+  /** Free text in the subject (`Q=subject:"…"`, checked on every returned ticket). */
   text?: string;
   /** Only tickets modified since (`Q=lastmodifiedon:{"from":…}`). */
   modifiedSince?: string;

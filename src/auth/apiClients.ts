@@ -12,13 +12,14 @@ interface Cached {
 export class ApiClients {
   private readonly clients = new Map<string, Cached>();
 
-  constructor(private readonly create: (origin: string, apiKey: string) => BoldDeskApi) {}
+  /** `keyOrigin` is where the key was stored; the client refuses to be built when it is not `origin`. */
+  constructor(private readonly create: (origin: string, apiKey: string, keyOrigin: string) => BoldDeskApi) {}
 
   /** The identity's client for this origin and timeout (a new one when any of them changed). */
   get(identity: KeyedIdentity, origin: string, timeoutMs: number): BoldDeskApi {
     let c = this.clients.get(identity.id);
     if (!c || c.origin !== origin || c.apiKey !== identity.apiKey || c.timeoutMs !== timeoutMs) {
-      c = { api: this.create(origin, identity.apiKey), origin, apiKey: identity.apiKey, timeoutMs };
+      c = { api: this.create(origin, identity.apiKey, identity.origin), origin, apiKey: identity.apiKey, timeoutMs };
       this.clients.set(identity.id, c);
     }
     return c.api;

@@ -26,6 +26,8 @@ export interface IdentityList {
 /** An identity with its key, as the session holds it in memory. */
 export interface KeyedIdentity extends Identity {
   apiKey: string;
+  /** The origin this key is stored for: the only one it may ever be sent to. */
+  origin: string;
 }
 
 export interface LoadedIdentities {
@@ -95,7 +97,7 @@ export class IdentityStore {
     await this.migrateLegacyKey(origin);
     const list = this.list(origin);
     const withKeys = await Promise.all(
-      list.identities.map(async (i) => ({ ...i, apiKey: (await this.keys.get(origin, i.id)) ?? '' })),
+      list.identities.map(async (i) => ({ ...i, apiKey: (await this.keys.get(origin, i.id)) ?? '', origin })),
     );
     const identities = withKeys.filter((i) => i.apiKey !== '');
     const defaultId = identities.some((i) => i.id === list.defaultId) ? list.defaultId : identities[0]?.id;

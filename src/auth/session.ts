@@ -11,6 +11,7 @@ import type { Logger, Session } from '../commands/deps';
 import { ContextKeys, Settings } from '../constants';
 import { AgentResolver } from './agentResolver';
 import { ApiClients } from './apiClients';
+import { ConnectionCheckStore } from './connectionCheckStore';
 import { seedDemoKey } from './demoKeySeed';
 import { KeyOwners, type KeyOwner } from './keyOwners';
 import { FIRST_IDENTITY_LABEL, IdentityStore, type Identity, type KeyedIdentity, type LoadedIdentities } from './identityStore';
@@ -44,16 +45,19 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   private readonly settings = new SessionSettings();
   /** Identities (with keys) of the current origin; undefined = not read yet. */
   private ids: LoadedIdentities | undefined;
-  private reading: Promise<LoadedIdentities | undefined> | undefined;
+  /** In-flight reads by origin: a read started for one origin never answers a caller asking for another. */
+  private readonly reading = new Map<string, Promise<LoadedIdentities | undefined>>();
   private seeding: Promise<void> = Promise.resolve();
-  private readonly clients = new ApiClients((origin, apiKey) =>
-    this.owners.wrap(this.newClient(origin, apiKey), origin, apiKey, (o) => void this.ownerRecorded(origin, apiKey, o), (m, e) => this.log.error(m, e)));
+  private readonly clients = new ApiClients((origin, apiKey, keyOrigin) =>
+    this.owners.wrap(this.newClient(origin, apiKey, keyOrigin), origin, apiKey, (o) => void this.ownerRecorded(origin, apiKey, o), (m, e) => this.log.error(m, e)));
   private readonly agents: AgentResolver;
   /** Key owners confirmed by reading back the author of a write (keyOwners.ts). */
   private readonly owners: KeyOwners;
   private readonly corrected = new vscode.EventEmitter<OwnerCorrection>();
   /** A write showed that a key belongs to another agent than the one named for it (the identity was corrected). */
   readonly onDidCorrectOwner = this.corrected.event;
+  /** The Q forms a connection check found for each origin (docs/BOLDDESK-API.md); read by every client. */
+  private readonly checks: ConnectionCheckStore;
   /** Bumped on every domain/default-key change, so the tree can tell a new connection from a repeated event. */
   private connectionGeneration = 0;
   /** Bumped when the default identity's agent e-mail changes. */
@@ -68,6 +72,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   ) {
     this.store = new IdentityStore(keys, state);
     this.owners = new KeyOwners(state);
+    this.checks = new ConnectionCheckStore(state);
     this.agents = new AgentResolver({
       origin: () => this.origin,
       log,
@@ -193,7 +198,8 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   /** The client for an identity (undefined → the default); throws ConfigError saying what to set. */
   async requireApi(identityId?: string): Promise<BoldDeskApi> {
     const origin = this.requireOrigin();
-    const l = await this.read();
+    // The identities of THIS origin, even if the domain changes while the keychain answers (docs/SECURITY.md).
+    const l = await this.read(origin);
     const identity = l?.identities.find((i) => i.id === (identityId ?? l.defaultId));
     if (!identity) {
       throw new MissingSettingError(
@@ -206,15 +212,20 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     return this.clients.get(identity, origin, this.config.timeoutMs);
   }
 
-  /** A throwaway client for a key that is not stored yet (Set API Key checks it before storing). */
-  clientForKey(apiKey: string): BoldDeskApi {
-    return this.newClient(this.requireOrigin(), apiKey);
+  /**
+   * A throwaway client for a key that is not stored yet (Set API Key checks it before storing). `keyOrigin` is the
+   * origin the user was asked about: if the domain changed since, the key is not sent anywhere.
+   */
+  clientForKey(apiKey: string, keyOrigin?: string): BoldDeskApi {
+    const origin = this.requireOrigin(keyOrigin);
+    return this.newClient(origin, apiKey, keyOrigin ?? origin);
   }
 
-  /** Set API Key: replaces the default identity's key, or creates the first identity. */
-  async storeKey(apiKey: string): Promise<void> {
-    const origin = this.requireOrigin();
-    const before = (await this.read())?.identities.find((i) => i.id === this.ids?.defaultId);
+  /** Set API Key: replaces the default identity's key, or creates the first identity (of `keyOrigin`, when given). */
+  async storeKey(apiKey: string, keyOrigin?: string): Promise<void> {
+    const origin = this.requireOrigin(keyOrigin);
+    const l = await this.read(origin);
+    const before = l?.identities.find((i) => i.id === l.defaultId);
     if (before) await this.store.replaceKey(origin, before.id, apiKey);
     else await this.store.add(origin, { label: FIRST_IDENTITY_LABEL }, apiKey, true);
     await this.reload();
@@ -228,8 +239,8 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     if (d) await this.removeIdentity(d);
   }
 
-  async addIdentity(label: string, apiKey: string, agentEmail: string, makeDefault: boolean): Promise<Identity> {
-    const added = await this.store.add(this.requireOrigin(), { label, agentEmail: agentEmail.trim() }, apiKey, makeDefault);
+  async addIdentity(label: string, apiKey: string, agentEmail: string, makeDefault: boolean, keyOrigin?: string): Promise<Identity> {
+    const added = await this.store.add(this.requireOrigin(keyOrigin), { label, agentEmail: agentEmail.trim() }, apiKey, makeDefault);
     await this.reload();
     return added;
   }
@@ -313,7 +324,14 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     return this.ids && this.ids.origin === this.origin ? this.ids : undefined;
   }
 
-  private requireOrigin(): string {
+  /** The configured origin; with `expected`, throws unless it still is that one (the domain changed meanwhile). */
+  private requireOrigin(expected?: string): string {
+    if (this.domain.ok && expected !== undefined && this.domain.origin !== expected) {
+      throw new MissingSettingError(
+        'domain',
+        vscode.l10n.t('The BoldDesk domain changed to {0} while you were entering a key for {1}. Nothing was sent or stored; try again.', this.domain.origin, expected),
+      );
+    }
     if (this.domain.ok) return this.domain.origin;
     throw new MissingSettingError(
       'domain',
@@ -348,22 +366,27 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     }
   }
 
-  private newClient(origin: string, apiKey: string): BoldDeskApi {
-    return this.createClient({ origin, apiKey, timeoutMs: this.config.timeoutMs, log: (line) => this.log.info(line) });
+  private newClient(origin: string, apiKey: string, keyOrigin: string): BoldDeskApi {
+    return this.createClient({
+      origin, apiKey, keyOrigin, timeoutMs: this.config.timeoutMs, log: (line) => this.log.info(line), forms: () => this.checks.forms(origin),
+    });
   }
 
-  /** The identities of the current origin, read once (concurrent callers share the read). */
-  private async read(): Promise<LoadedIdentities | undefined> {
+  /** The identities of `origin` (default: the current one), read once (concurrent callers for it share the read). */
+  private async read(origin = this.origin): Promise<LoadedIdentities | undefined> {
+    if (!origin) return undefined;
     const cur = this.current();
-    if (cur) return cur;
-    if (!this.origin) return undefined;
-    this.reading ??= this.reload().finally(() => (this.reading = undefined));
-    return this.reading;
+    if (cur && cur.origin === origin) return cur;
+    let reading = this.reading.get(origin);
+    if (!reading) {
+      reading = this.reload(origin).finally(() => this.reading.delete(origin));
+      this.reading.set(origin, reading);
+    }
+    return reading;
   }
 
   /** Reads the stored identities again (after a change here or in another window) and applies the difference. */
-  private async reload(): Promise<LoadedIdentities | undefined> {
-    const origin = this.origin;
+  private async reload(origin = this.origin): Promise<LoadedIdentities | undefined> {
     if (!origin) return undefined;
     const next = await this.store.load(origin);
     // The domain may have changed while we waited; only keep the answer for the origin we asked about.

@@ -21,13 +21,17 @@ export interface SessionConfig {
   timeoutMs: number;
 }
 
+/** package.json's maximum for bolddesk.requestTimeoutSeconds. */
+export const MAX_TIMEOUT_SECONDS = 300;
+
 function readConfig(): SessionConfig {
   const c = vscode.workspace.getConfiguration(Settings.section);
   const seconds = c.get<number>(Settings.requestTimeoutSeconds, Defaults.requestTimeoutSeconds);
   return {
     domainInput: (c.get<string>(Settings.domain) ?? '').trim(),
     agentEmail: (c.get<string>(Settings.agentEmail) ?? '').trim(),
-    timeoutMs: Math.max(1, Number.isFinite(seconds) ? seconds : Defaults.requestTimeoutSeconds) * 1000,
+    // Clamped to the setting's declared range: above 2^31-1 ms setTimeout fires at once and every request "times out".
+    timeoutMs: Math.min(MAX_TIMEOUT_SECONDS, Math.max(1, Number.isFinite(seconds) ? seconds : Defaults.requestTimeoutSeconds)) * 1000,
   };
 }
 

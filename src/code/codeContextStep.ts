@@ -35,19 +35,19 @@ export async function runCodeContextStep(
   for (;;) {
     const current = a.codeContext ?? '';
     const lineCount = current.split('\n').length;
-    const items: { label: string; description?: string; detail?: string; value: Choice; picked?: boolean }[] = [];
+    const items: { icon?: string; label: string; description?: string; detail?: string; value: Choice; picked?: boolean }[] = [];
     if (editor) {
-      items.push({ label: `$(check) ${l10n.t('Use the code context as edited in the editor')}`, value: 'useEdited', picked: true });
+      items.push({ icon: 'check', label: l10n.t('Use the code context as edited in the editor'), value: 'useEdited', picked: true });
     }
     items.push({
-      label: `$(check) ${l10n.t('Add the code context below the description')}`,
+      icon: 'check', label: l10n.t('Add the code context below the description'),
       description: lineCount === 1 ? l10n.t('1 line') : l10n.t('{0} lines', lineCount),
       detail: headline(current),
       value: 'include',
       picked: !editor && a.includeCodeContext !== false,
     });
-    if (editText) items.push({ label: `$(edit) ${l10n.t('Edit the code context in an editor…')}`, value: 'edit' });
-    items.push({ label: `$(close) ${l10n.t('Leave the code context out')}`, value: 'omit', picked: a.includeCodeContext === false });
+    if (editText) items.push({ icon: 'edit', label: l10n.t('Edit the code context in an editor…'), value: 'edit' });
+    items.push({ icon: 'close', label: l10n.t('Leave the code context out'), value: 'omit', picked: a.includeCodeContext === false });
     const choice = await prompts.pickStep<Choice>({ ...info, placeholder: l10n.t('Code context from your selection'), items });
     if (choice === BACK) return 'back';
     if (choice === undefined) return 'cancel';

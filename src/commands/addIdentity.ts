@@ -68,11 +68,13 @@ export const addIdentityCommand: BoldDeskCommand = {
   /** Resolves with the new identity's id, or undefined when nothing was stored. */
   run: async (deps, arg) => {
     const host = deps.session.host;
-    if (!host) {
+    const origin = deps.session.origin;
+    if (!host || !origin) {
       throw new MissingSettingError('domain', vscode.l10n.t('Set your BoldDesk domain first (BoldDesk: Set Domain), then add identities.'));
     }
     await deps.session.loadIdentities();
-    const answers = isArgs(arg) ? arg : await ask(deps, host);
+    // The prompt names the full origin the key will be sent to; clientForKey/addIdentity refuse any other.
+    const answers = isArgs(arg) ? arg : await ask(deps, origin);
     if (!answers) return undefined;
     const labelProblem = validateLabel(deps, answers.label);
     const apiKey = cleanApiKey(answers.apiKey);
@@ -82,7 +84,7 @@ export const addIdentityCommand: BoldDeskCommand = {
       return undefined;
     }
     const email = (answers.agentEmail ?? '').trim();
-    const api = deps.session.clientForKey(apiKey);
+    const api = deps.session.clientForKey(apiKey, origin);
     try {
       await deps.prompts.withProgress(vscode.l10n.t('Checking the API key with {0}…', host), async () => {
         await api.verifyKey();
@@ -100,7 +102,7 @@ export const addIdentityCommand: BoldDeskCommand = {
       return undefined;
     }
     const makeDefault = answers.makeDefault ?? deps.session.identities.length === 0;
-    const added = await deps.session.addIdentity(answers.label, apiKey, email, makeDefault);
+    const added = await deps.session.addIdentity(answers.label, apiKey, email, makeDefault, origin);
     deps.log.info(`Identity "${added.label}" added for ${host}.`);
     const useIt = vscode.l10n.t('Use by Default');
     void deps.prompts

@@ -19,8 +19,11 @@ const assigneeSpec: FieldSpec<number | null> = {
     busy: (id) => vscode.l10n.t('The assignee of #{0} is already being changed.', id),
     unchanged: (id, value) => vscode.l10n.t('Nothing changed: the assignee of #{0} is already {1}.', id, value),
     done: (id, value) => vscode.l10n.t('#{0}: assignee set to {1}.', id, value),
+    ignored: (id, held) => vscode.l10n.t('BoldDesk did not change the assignee of #{0}: it is still {1}. Change it in the browser.', id, held),
   },
   changes: (agentId) => ({ agentId }),
+  // `agentId: null` is undocumented (docs/BOLDDESK-API.md, "Unassign"): the re-read says whether it worked.
+  held: (t) => (t.agent && t.agent.id !== 0 ? t.agent.name || `#${t.agent.id}` : vscode.l10n.t('unassigned')),
   async choose(deps, api, ticketId, known) {
     const ticket =
       known ??
@@ -30,10 +33,11 @@ const assigneeSpec: FieldSpec<number | null> = {
     // null = unassigned now; undefined = not known (then nothing is marked).
     const currentId = ticket ? (ticket.agent?.id ?? null) : undefined;
     const isCurrent = (id: number | null): boolean => currentId !== undefined && id === currentId;
-    const mark = (id: number | null, label: string): string => (isCurrent(id) ? `$(check) ${label}` : label);
+    const mark = (id: number | null): string | undefined => (isCurrent(id) ? 'check' : undefined);
     const fixed: PickItem<AssigneeValue>[] = [
       {
-        label: mark(null, vscode.l10n.t('Unassign')),
+        icon: mark(null),
+        label: vscode.l10n.t('Unassign'),
         description: isCurrent(null) ? vscode.l10n.t('current') : vscode.l10n.t('nobody'),
         value: { agentId: null, name: vscode.l10n.t('unassigned') },
       },
@@ -41,7 +45,8 @@ const assigneeSpec: FieldSpec<number | null> = {
     const me = deps.session.actingAs;
     if (me) {
       fixed.push({
-        label: mark(me.userId, vscode.l10n.t('Assign to me ({0})', me.name)),
+        icon: mark(me.userId),
+        label: vscode.l10n.t('Assign to me ({0})', me.name),
         description: isCurrent(me.userId) ? vscode.l10n.t('current') : me.email,
         value: { agentId: me.userId, name: me.name },
       });
@@ -55,7 +60,8 @@ const assigneeSpec: FieldSpec<number | null> = {
         (await api.searchAgents(text.trim()))
           .filter((a) => a.userId !== me?.userId)
           .map((a) => ({
-            label: mark(a.userId, a.name),
+            icon: mark(a.userId),
+            label: a.name,
             description: [a.email, isCurrent(a.userId) ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
             value: { agentId: a.userId, name: a.name },
           })),

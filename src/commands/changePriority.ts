@@ -15,10 +15,12 @@ const prioritySpec = lookupFieldSpec({
     busy: (id) => vscode.l10n.t('The priority of #{0} is already being changed.', id),
     unchanged: (id, value) => vscode.l10n.t('Nothing changed: the priority of #{0} is already {1}.', id, value),
     done: (id, value) => vscode.l10n.t('#{0}: priority set to {1}.', id, value),
+    ignored: (id, held) => vscode.l10n.t('BoldDesk did not change the priority of #{0}: it is still {1}.', id, held),
   },
   load: (api) => api.getPriorities(),
   currentId: (t) => t.priority?.id,
   changes: (priorityId) => ({ priorityId }),
+  held: (t) => t.priority?.name,
 });
 
 export const changePriorityCommand: BoldDeskCommand = {

@@ -15,10 +15,12 @@ const statusSpec = lookupFieldSpec({
     busy: (id) => vscode.l10n.t('The status of #{0} is already being changed.', id),
     unchanged: (id, value) => vscode.l10n.t('Nothing changed: the status of #{0} is already {1}.', id, value),
     done: (id, value) => vscode.l10n.t('#{0}: status set to {1}.', id, value),
+    ignored: (id, held) => vscode.l10n.t('BoldDesk did not change the status of #{0}: it is still {1}.', id, held),
   },
   load: (api) => api.getStatuses(),
   currentId: (t) => t.status?.id,
   changes: (statusId) => ({ statusId }),
+  held: (t) => t.status?.name,
   describe: (s) => s.category?.name,
 });
 

@@ -57,8 +57,8 @@ async function initialAnswers(deps: CommandDeps, prefill: boolean): Promise<Crea
   if (prefill) return last;
   const choice = await deps.prompts.pick(
     [
-      { label: `$(history) ${vscode.l10n.t('Continue the ticket you started')}`, description: last.subject, value: 'restore' as const },
-      { label: `$(add) ${vscode.l10n.t('Start a new ticket')}`, value: 'new' as const },
+      { icon: 'history', label: vscode.l10n.t('Continue the ticket you started'), description: last.subject, value: 'restore' as const },
+      { icon: 'add', label: vscode.l10n.t('Start a new ticket'), value: 'new' as const },
     ],
     { title: vscode.l10n.t('Create BoldDesk ticket'), placeholder: vscode.l10n.t('Your last ticket was not created. Continue it?') },
   );

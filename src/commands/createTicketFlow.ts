@@ -173,11 +173,11 @@ async function runStep(
         ...info,
         placeholder: l10n.t('Check and create. {0}', attribution),
         items: [
-          { label: `$(check) ${l10n.t('Create ticket')}`, description: attribution, detail: summary(a, env.lookups), value: 'create' },
+          { icon: 'check', label: l10n.t('Create ticket'), description: attribution, detail: summary(a, env.lookups), value: 'create' },
           ...(identities.length > 1 && postAs
-            ? [{ label: `$(account) ${l10n.t('Post as {0}…', postAs.label)}`, description: l10n.t('choose which identity (API key) creates it'), value: 'postAs' as const }]
+            ? [{ icon: 'account', label: l10n.t('Post as {0}…', postAs.label), description: l10n.t('choose which identity (API key) creates it'), value: 'postAs' as const }]
             : []),
-          { label: `$(arrow-left) ${l10n.t('Change something')}`, value: 'back' },
+          { icon: 'arrow-left', label: l10n.t('Change something'), value: 'back' },
         ],
       });
       if (answer === 'back') return 'back';
@@ -208,7 +208,8 @@ async function pickPostAs(
 function requesterStep(a: CreateTicketAnswers, env: CreateFlowEnv) {
   const fixed: PickItem<RequesterChoice>[] = [
     {
-      label: `$(add) ${l10n.t('New requester…')}`,
+      icon: 'add',
+      label: l10n.t('New requester…'),
       description: l10n.t('enter an e-mail and a name'),
       value: { kind: 'new' },
       picked: a.requester?.kind === 'new',

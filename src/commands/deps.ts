@@ -33,7 +33,7 @@ export interface Session {
   resolveAgent(identityId: string | undefined): Promise<Agent | undefined>;
   /** Reads the identities (migrating a single key of earlier versions) and returns them. */
   loadIdentities(): Promise<readonly Identity[]>;
-  addIdentity(label: string, apiKey: string, agentEmail: string, makeDefault: boolean): Promise<Identity>;
+  addIdentity(label: string, apiKey: string, agentEmail: string, makeDefault: boolean, keyOrigin?: string): Promise<Identity>;
   /** Deletes one identity's key from SecretStorage; the others stay. */
   removeIdentity(identityId: string): Promise<void>;
   setDefaultIdentity(identityId: string): Promise<void>;
@@ -46,9 +46,9 @@ export interface Session {
   readonly agentEmail: string;
   hasKey(): Promise<boolean>;
   /** A client for a key that is not stored yet (Set API Key verifies it before storing). */
-  clientForKey(apiKey: string): BoldDeskApi;
+  clientForKey(apiKey: string, keyOrigin?: string): BoldDeskApi;
   /** Stores the key for the configured origin in SecretStorage (nowhere else). */
-  storeKey(apiKey: string): Promise<void>;
+  storeKey(apiKey: string, keyOrigin?: string): Promise<void>;
   removeKey(): Promise<void>;
   /** Looks an agent up by e-mail (with an identity's key) without changing anything. */
   lookupAgent(email: string, identityId?: string): Promise<Agent>;

@@ -32,11 +32,11 @@ function asFilter(arg: unknown): TicketFilter | undefined {
 async function askFilter(deps: CommandDeps, current: TicketFilter): Promise<TicketFilter | undefined> {
   const api = await deps.session.requireApi();
   const dimensions: PickItem<Dimension>[] = [
-    { label: `$(search) ${vscode.l10n.t('Text in subject…')}`, description: current.text ? vscode.l10n.t('“{0}”', current.text) : undefined, value: 'text' },
-    { label: `$(circle-outline) ${vscode.l10n.t('Status…')}`, value: 'status' },
-    { label: `$(arrow-up) ${vscode.l10n.t('Priority…')}`, value: 'priority' },
+    { icon: 'search', label: vscode.l10n.t('Text in subject…'), description: current.text ? vscode.l10n.t('“{0}”', current.text) : undefined, value: 'text' },
+    { icon: 'circle-outline', label: vscode.l10n.t('Status…'), value: 'status' },
+    { icon: 'arrow-up', label: vscode.l10n.t('Priority…'), value: 'priority' },
   ];
-  if (!isFilterEmpty(current)) dimensions.push({ label: `$(clear-all) ${vscode.l10n.t('Clear filter')}`, value: 'clear' });
+  if (!isFilterEmpty(current)) dimensions.push({ icon: 'clear-all', label: vscode.l10n.t('Clear filter'), value: 'clear' });
   const dimension = await deps.prompts.pick(dimensions, { title: vscode.l10n.t('Filter Tickets'), placeholder: vscode.l10n.t('Filter every category by…') });
   switch (dimension) {
     case undefined:

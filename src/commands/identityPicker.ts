@@ -16,7 +16,8 @@ export function describeIdentity(deps: Pick<CommandDeps, 'session'>, identity: I
 export function identityItems(deps: Pick<CommandDeps, 'session'>, current?: string): PickItem<string>[] {
   const chosen = current ?? deps.session.defaultIdentity?.id;
   return deps.session.identities.map((i) => ({
-    label: `${i.id === chosen ? '$(check)' : '$(account)'} ${i.label}`,
+    icon: i.id === chosen ? 'check' : 'account',
+    label: i.label,
     description: describeIdentity(deps, i),
     value: i.id,
     picked: i.id === chosen,

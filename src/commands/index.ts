@@ -14,6 +14,7 @@ import { clearFilterCommand } from './clearFilter';
 import { loadMoreCommand } from './loadMore';
 import { openTicketCommand } from './openTicket';
 import { showLogCommand } from './showLog';
+import { checkConnectionCommand } from './checkConnection';
 // Write commands (owned by the write-commands engineer) — same shape, e.g. `export const createTicketCommand: BoldDeskCommand`:
 import { createTicketCommand } from './createTicket';
 import { addReplyCommand } from './addReply';
@@ -49,6 +50,7 @@ export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   loadMoreCommand,
   openTicketCommand,
   showLogCommand,
+  checkConnectionCommand,
   createTicketCommand,
   addReplyCommand,
   addNoteCommand,

@@ -22,7 +22,7 @@ export async function resolveTicketId(deps: CommandDeps, arg: unknown, purpose: 
   if (recent.length > 0) {
     const picked = await deps.prompts.pick(
       [
-        { label: `$(edit) ${vscode.l10n.t('Enter a ticket number…')}`, value: TYPE_NUMBER, alwaysShow: true },
+        { icon: 'edit', label: vscode.l10n.t('Enter a ticket number…'), value: TYPE_NUMBER, alwaysShow: true },
         ...recent.map((t) => ({
           label: `#${t.id} ${t.subject}`,
           description: [t.status?.name, t.requester?.name].filter(Boolean).join(' · '),

@@ -50,15 +50,17 @@ async function askAgentEmailOnce(deps: CommandDeps): Promise<void> {
 export const setApiKeyCommand: BoldDeskCommand = {
   id: Commands.setApiKey,
   run: async (deps, arg) => {
+    // The key goes to this origin and no other: named in full in the prompt, and checked again before it is sent.
     const host = deps.session.host;
-    if (!host) {
+    const origin = deps.session.origin;
+    if (!host || !origin) {
       throw new MissingSettingError('domain', vscode.l10n.t('Set your BoldDesk domain first (BoldDesk: Set Domain), then the API key.'));
     }
     const typed =
       typeof arg === 'string'
         ? arg
         : await deps.prompts.input({
-            title: vscode.l10n.t('BoldDesk API Key for {0}', host),
+            title: vscode.l10n.t('BoldDesk API Key for {0}', origin),
             prompt: vscode.l10n.t('Paste your API key. It is kept in VS Code\'s secret storage only. {0}', WHERE_TO_CREATE),
             password: true,
             validate: (v) => apiKeyProblem(cleanApiKey(v)),
@@ -73,7 +75,7 @@ export const setApiKeyCommand: BoldDeskCommand = {
 
     try {
       await deps.prompts.withProgress(vscode.l10n.t('Checking the API key with {0}…', host), () =>
-        deps.session.clientForKey(apiKey).verifyKey(),
+        deps.session.clientForKey(apiKey, origin).verifyKey(),
       );
     } catch (error) {
       deps.log.error(`The API key check with ${host} failed`, error);
@@ -85,7 +87,7 @@ export const setApiKeyCommand: BoldDeskCommand = {
       return false;
     }
 
-    await deps.session.storeKey(apiKey);
+    await deps.session.storeKey(apiKey, origin);
     deps.log.info(`API key stored for ${host}.`);
     void deps.prompts.info(vscode.l10n.t('API key stored for {0} in VS Code\'s secret storage.', host));
     await askAgentEmailOnce(deps);

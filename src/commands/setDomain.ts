@@ -1,5 +1,6 @@
 // BoldDesk: Set Domain — asks for the help desk's domain (checked as you type) and stores its origin in
-// the user (Global) setting. Accepts the domain as an argument (integration tests).
+// the user (Global) setting — the only place it is read from (application scope). A domain passed as an argument
+// is confirmed first, naming the origin the key will go to.
 import * as vscode from 'vscode';
 import { parseDomain } from '../api/domain';
 import { Commands, Settings } from '../constants';
@@ -29,6 +30,15 @@ export const setDomainCommand: BoldDeskCommand = {
     if (!result.ok) {
       void deps.prompts.error(result.reason);
       return undefined;
+    }
+    // An argument may come from any command link (a ticket, a README, another extension): the user confirms the
+    // host their API key will be sent to (docs/SECURITY.md).
+    if (typeof arg === 'string' && result.origin !== deps.session.origin) {
+      const yes = await deps.prompts.confirm(vscode.l10n.t('Set the BoldDesk domain to {0}?', result.origin), {
+        detail: vscode.l10n.t('Your BoldDesk API key will be sent to {0} from now on. Choose this only if you started it yourself.', result.origin),
+        confirmLabel: vscode.l10n.t('Set Domain'),
+      });
+      if (!yes) return undefined;
     }
     await config.update(Settings.domain, result.origin, vscode.ConfigurationTarget.Global);
     deps.log.info(`Domain set to ${result.origin}.`);

@@ -3,6 +3,7 @@
 // `bolddesk.composing` context key and shows who BoldDesk will name as the author in the status bar
 // while a draft is the active editor. One instance per activation (draftsFor).
 import * as vscode from 'vscode';
+import { neutralize } from '../text/untrusted';
 import { Commands, ContextKeys, DRAFT_SCHEME } from '../constants';
 import type { CommandDeps } from '../commands/deps';
 import { DraftFileSystem } from './draftFileSystem';
@@ -148,8 +149,9 @@ export class DraftEditors implements vscode.Disposable {
       this.deps.session.agentFor(postAs)?.name ??
       (this.deps.session.identities.length > 1 ? this.deps.session.identity(postAs)?.label : undefined) ??
       vscode.l10n.t('the API key owner');
-    this.statusItem.text = vscode.l10n.t('$(send) {0} as {1} — {2} to send', draftTitle(ref), who, SEND_KEY);
-    this.statusItem.tooltip = new vscode.MarkdownString(
+    // Agent and identity names come from BoldDesk / the user: plain text in both the text and the tooltip.
+    this.statusItem.text = vscode.l10n.t('$(send) {0} as {1} — {2} to send', draftTitle(ref), neutralize(who, 80), SEND_KEY);
+    this.statusItem.tooltip = new vscode.MarkdownString().appendText(
       `${this.deps.session.attributionText(postAs)}\n\n` +
         (ref.kind === 'note'
           ? vscode.l10n.t('A private note is visible to agents only.')

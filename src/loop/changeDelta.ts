@@ -52,8 +52,8 @@ export function matchesQuery(q: TicketQuery | undefined, t: TicketSummary): bool
   if (q.filterId) return undefined;
   if (q.statusIds?.length && (t.status === undefined || !q.statusIds.includes(t.status.id))) return false;
   if (q.priorityIds?.length && (t.priority === undefined || !q.priorityIds.includes(t.priority.id))) return false;
-  // agentIds [0] = unassigned (the same ASSUMPTION as the client's query builder).
   if (q.agentIds?.length && !q.agentIds.includes(t.agent?.id ?? 0)) return false;
+  if (q.unassigned && t.agent && t.agent.id !== 0) return false;
   if (q.text && !t.subject.toLowerCase().includes(q.text.trim().toLowerCase())) return false;
   return true;
 }

@@ -111,6 +111,8 @@ export class ChangeWatcher {
     if (mine?.loaded && !mine.loading && mine.total !== undefined && !this.source.filterActive()) return mine.total;
     const open = (await api.getStatuses()).filter((s) => !s.isClosed).map((s) => s.id);
     if (open.length === 0) return 0;
-    return (await api.listTickets({ statusIds: open, agentIds: [me] }, 1, 1)).total;
+    // A count BoldDesk made without applying the agent filter is everyone's count: no badge rather than a wrong one.
+    const page = await api.listTickets({ statusIds: open, agentIds: [me] }, 1, 5);
+    return page.unapplied || page.local ? undefined : page.total;
   }
 }

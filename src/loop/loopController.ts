@@ -14,11 +14,13 @@ import { ChangeWatcher, type TickResult } from './changeWatcher';
 import { isBoldDeskError } from '../api/errors';
 
 const MIN_MINUTES = 2;
+/** A day. Also keeps the interval far below setTimeout's 2^31-1 ms (above it, Node fires every millisecond). */
+export const MAX_MINUTES = 1440;
 
 /** The interval in ms for a setting value, or undefined when auto refresh is off. */
 export function intervalMs(minutes: number | undefined): number | undefined {
   if (!minutes || !Number.isFinite(minutes) || minutes <= 0) return undefined;
-  return Math.max(MIN_MINUTES, minutes) * 60_000;
+  return Math.min(MAX_MINUTES, Math.max(MIN_MINUTES, minutes)) * 60_000;
 }
 
 function isRejectedKey(error: unknown): boolean {

@@ -27,8 +27,8 @@ export function buildCategorySpecs(statuses: Status[], views: TicketView[], agen
   if (agent) {
     specs.push({ id: 'mine', label: l10n.t('My open tickets'), query: { statusIds: openIds, agentIds: [agent.userId] } });
   }
-  // agentIds [0] = unassigned: an ASSUMPTION shared with the client and the fake (see TicketQuery.agentIds).
-  specs.push({ id: 'unassigned', label: l10n.t('Unassigned'), query: { statusIds: openIds, agentIds: [0] } });
+  // No documented Q form lists unassigned tickets: the client filters open tickets unless a check saw one work.
+  specs.push({ id: 'unassigned', label: l10n.t('Unassigned'), query: { statusIds: openIds, unassigned: true } });
   specs.push({ id: 'open', label: l10n.t('All open'), query: { statusIds: openIds } });
   for (const view of views) {
     specs.push({ id: `view:${view.filterId}`, label: view.name, query: { filterId: view.filterId } });

@@ -2,7 +2,10 @@
 // loading/error state. At most one request runs per list at a time: concurrent callers join it.
 import type { BoldDeskApi } from '../api/api';
 import { RateLimitError } from '../api/errors';
-import type { TicketQuery, TicketSummary } from '../api/types';
+import type { FilterCondition, Page, TicketQuery, TicketSummary } from '../api/types';
+
+/** Pages fetched at most by one "load more" when the client's check leaves a page empty (filtered here). */
+export const MAX_EMPTY_PAGES = 5;
 
 export interface TicketListSource {
   api(): Promise<BoldDeskApi>;
@@ -15,7 +18,7 @@ export interface TicketListSource {
 type OperationKind = 'load' | 'reload';
 
 export class TicketList {
-  private pages: TicketSummary[][] = [];
+  private pages: Page<TicketSummary>[] = [];
   private _items: TicketSummary[] = [];
   private _total: number | undefined;
   private _hasMore = true;
@@ -54,6 +57,17 @@ export class TicketList {
   get loading(): boolean {
     return this.operation !== undefined;
   }
+  /**
+   * Conditions BoldDesk was asked for but did not apply (it returned tickets that do not match; they are not shown),
+   * or undefined. The tree says so once above the list.
+   */
+  get unapplied(): FilterCondition[] | undefined {
+    return this.union((p) => p.unapplied);
+  }
+  /** Conditions the client filters itself because no trusted `Q` form exists for them (docs/BOLDDESK-API.md). */
+  get local(): FilterCondition[] | undefined {
+    return this.union((p) => p.local);
+  }
   /** The last failure; cleared by the next success. Items loaded before it stay. */
   get error(): unknown {
     return this._error;
@@ -79,13 +93,17 @@ export class TicketList {
     }
     if (!this.query || (this.pages.length > 0 && !this._hasMore)) return Promise.resolve();
     return this.start('load', async (api, signal, generation) => {
-      const pageNo = this.pages.length + 1;
-      const page = await api.listTickets(this.query!, pageNo, this.source.pageSize(), signal);
-      if (generation !== this.generation) return;
-      this.pages.push(page.items);
-      this._total = page.total ?? this._total;
-      this._hasMore = page.hasMore && page.items.length > 0;
-      this.rebuildItems();
+      // A page the client's check emptied (BoldDesk did not filter) says nothing about the next: go on, a few pages.
+      for (let i = 0; i < MAX_EMPTY_PAGES; i++) {
+        const pageNo = this.pages.length + 1;
+        const page = await api.listTickets(this.query!, pageNo, this.source.pageSize(), signal);
+        if (generation !== this.generation) return;
+        this.pages.push(page);
+        this._total = this.pages.some(isFiltered) ? undefined : (page.total ?? this._total);
+        this._hasMore = hasMoreAfter(page);
+        this.rebuildItems();
+        if (page.items.length > 0 || !this._hasMore) break;
+      }
     });
   }
 
@@ -113,15 +131,15 @@ export class TicketList {
     }
     const pageCount = this.pages.length;
     return this.start('reload', async (api, signal, generation) => {
-      const pages: TicketSummary[][] = [];
+      const pages: Page<TicketSummary>[] = [];
       let hasMore = true;
       let total: number | undefined;
       for (let pageNo = 1; pageNo <= pageCount && hasMore; pageNo++) {
         const page = await api.listTickets(this.query!, pageNo, this.source.pageSize(), signal);
         if (generation !== this.generation) return;
-        pages.push(page.items);
-        hasMore = page.hasMore && page.items.length > 0;
-        total = page.total ?? total;
+        pages.push(page);
+        hasMore = hasMoreAfter(page);
+        total = pages.some(isFiltered) ? undefined : (page.total ?? total);
       }
       this.pages = pages;
       this._hasMore = hasMore;
@@ -201,7 +219,7 @@ export class TicketList {
     const seen = new Set<number>();
     const items: TicketSummary[] = [];
     for (const page of this.pages) {
-      for (const ticket of page) {
+      for (const ticket of page.items) {
         if (seen.has(ticket.id)) continue;
         seen.add(ticket.id);
         items.push(ticket);
@@ -209,4 +227,20 @@ export class TicketList {
     }
     this._items = items;
   }
+
+  private union(get: (page: Page<TicketSummary>) => FilterCondition[] | undefined): FilterCondition[] | undefined {
+    const all = new Set<FilterCondition>();
+    for (const page of this.pages) for (const c of get(page) ?? []) all.add(c);
+    return all.size > 0 ? [...all] : undefined;
+  }
+}
+
+/** The client left tickets out of this page (its total counts BoldDesk's matches, not what is shown). */
+function isFiltered(page: Page<TicketSummary>): boolean {
+  return page.local !== undefined || page.unapplied !== undefined;
+}
+
+/** More may follow: BoldDesk said so and the page was not empty before the client's check. */
+function hasMoreAfter(page: Page<TicketSummary>): boolean {
+  return page.hasMore && (page.fetched ?? page.items.length) > 0;
 }

@@ -3,24 +3,17 @@
 // state machine (e.g. createTicketFlow) stays plain code that a scripted Prompts can drive as well.
 import * as vscode from 'vscode';
 import { BACK, type Back } from './back';
-import type { InputStepOptions, PickItem, PickStepOptions, SearchPickStepOptions } from './prompts';
+import { neutralize } from '../text/untrusted';
+import type { InputStepOptions, PickStepOptions, SearchPickStepOptions } from './prompts';
+import { toQuickPickItems, type ValuedQuickPickItem } from './quickPickItems';
 
 export { BACK, type Back };
 
-/** A vscode.QuickPickItem that remembers the caller's value. */
-export interface ValuedQuickPickItem<T> extends vscode.QuickPickItem {
-  value: T;
-}
+export { toQuickPickItems, type ValuedQuickPickItem };
 
-export function toQuickPickItems<T>(items: PickItem<T>[]): ValuedQuickPickItem<T>[] {
-  return items.map((i) => ({
-    label: i.label,
-    description: i.description,
-    detail: i.detail,
-    picked: i.picked,
-    alwaysShow: i.alwaysShow,
-    value: i.value,
-  }));
+/** Titles, prompts and placeholders may quote a value or server words (see neutralize). */
+export function shown(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : neutralize(text);
 }
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -52,12 +45,12 @@ function backButtons(canGoBack: boolean): vscode.QuickInputButton[] {
 
 export function showInputStep(o: InputStepOptions): Promise<string | Back | undefined> {
   const input = vscode.window.createInputBox();
-  input.title = o.title;
+  input.title = shown(o.title);
   input.step = o.step;
   input.totalSteps = o.totalSteps;
   input.value = o.value ?? '';
-  input.prompt = o.prompt;
-  input.placeholder = o.placeholder;
+  input.prompt = shown(o.prompt);
+  input.placeholder = shown(o.placeholder);
   input.password = o.password ?? false;
   input.ignoreFocusOut = true;
   input.buttons = backButtons(o.canGoBack);
@@ -67,10 +60,10 @@ export function showInputStep(o: InputStepOptions): Promise<string | Back | unde
         if (b === vscode.QuickInputButtons.Back) finish(BACK);
       }),
       input.onDidChangeValue((text) => {
-        input.validationMessage = o.validate?.(text);
+        input.validationMessage = shown(o.validate?.(text));
       }),
       input.onDidAccept(() => {
-        const message = o.validate?.(input.value);
+        const message = shown(o.validate?.(input.value));
         if (message) {
           input.validationMessage = message;
           return;
@@ -83,10 +76,10 @@ export function showInputStep(o: InputStepOptions): Promise<string | Back | unde
 
 export function showPickStep<T>(o: PickStepOptions<T>): Promise<T | Back | undefined> {
   const pick = vscode.window.createQuickPick<ValuedQuickPickItem<T>>();
-  pick.title = o.title;
+  pick.title = shown(o.title);
   pick.step = o.step;
   pick.totalSteps = o.totalSteps;
-  pick.placeholder = o.placeholder;
+  pick.placeholder = shown(o.placeholder);
   pick.matchOnDescription = o.matchOnDescription ?? false;
   pick.matchOnDetail = o.matchOnDetail ?? false;
   pick.ignoreFocusOut = true;
@@ -111,10 +104,10 @@ export function showPickStep<T>(o: PickStepOptions<T>): Promise<T | Back | undef
 
 export function showSearchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | Back | undefined> {
   const pick = vscode.window.createQuickPick<ValuedQuickPickItem<T>>();
-  pick.title = o.title;
+  pick.title = shown(o.title);
   pick.step = o.step;
   pick.totalSteps = o.totalSteps;
-  pick.placeholder = o.placeholder;
+  pick.placeholder = shown(o.placeholder);
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
@@ -122,7 +115,7 @@ export function showSearchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | 
   pick.value = o.value ?? '';
   const fixed = toQuickPickItems(o.fixedItems ?? []).map((i) => ({ ...i, alwaysShow: true }));
   pick.items = fixed;
-  const placeholder = o.placeholder;
+  const placeholder = shown(o.placeholder);
 
   let controller: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -142,7 +135,7 @@ export function showSearchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | 
       (err: unknown) => {
         if (mine.signal.aborted) return;
         pick.items = fixed;
-        pick.placeholder = vscode.l10n.t('Search failed: {0}', err instanceof Error ? err.message : String(err));
+        pick.placeholder = neutralize(vscode.l10n.t('Search failed: {0}', err instanceof Error ? err.message : String(err)));
         pick.busy = false;
       },
     );

@@ -2,8 +2,10 @@
 // scripted implementation (ExtensionApi.setPrompts) and drive commands without clicking through real UI.
 // Keep the interface small and plain-data: a fake only has to return values, BACK or undefined.
 import * as vscode from 'vscode';
+import { neutralize } from '../text/untrusted';
 import {
   BACK,
+  shown,
   showInputStep,
   showPickStep,
   showSearchPickStep,
@@ -16,6 +18,8 @@ export { BACK, type Back };
 
 /** One choice in a pick list. `value` is what the caller gets back; the rest is what the user sees. */
 export interface PickItem<T> {
+  /** A codicon name shown before the label ('check'): the label itself is shown as plain text. */
+  icon?: string;
   label: string;
   description?: string;
   detail?: string;
@@ -108,24 +112,27 @@ export interface Prompts {
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T>;
 }
 
-/** The real thing: vscode.window. */
+/**
+ * The real thing: vscode.window. Every message, title, prompt and label is passed through `neutralize` here, the
+ * one door to the window, so ticket or server text quoted in it can never become a command link or an icon.
+ */
 export class VsCodePrompts implements Prompts {
   async input(options: InputOptions): Promise<string | undefined> {
     return vscode.window.showInputBox({
-      title: options.title,
-      prompt: options.prompt,
-      placeHolder: options.placeholder,
+      title: shown(options.title),
+      prompt: shown(options.prompt),
+      placeHolder: shown(options.placeholder),
       value: options.value,
       password: options.password,
       ignoreFocusOut: true,
-      validateInput: options.validate ? (v) => options.validate?.(v) : undefined,
+      validateInput: options.validate ? (v) => shown(options.validate?.(v)) : undefined,
     });
   }
 
   async pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T | undefined> {
     const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
-      title: options.title,
-      placeHolder: options.placeholder,
+      title: shown(options.title),
+      placeHolder: shown(options.placeholder),
       matchOnDescription: options.matchOnDescription,
       matchOnDetail: options.matchOnDetail,
       // A ticket panel reloading in the background takes focus; that must not dismiss the user's pick.
@@ -136,8 +143,8 @@ export class VsCodePrompts implements Prompts {
 
   async pickMany<T>(items: PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {
     const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
-      title: options.title,
-      placeHolder: options.placeholder,
+      title: shown(options.title),
+      placeHolder: shown(options.placeholder),
       matchOnDescription: options.matchOnDescription,
       matchOnDetail: options.matchOnDetail,
       canPickMany: true,
@@ -159,23 +166,23 @@ export class VsCodePrompts implements Prompts {
 
   async confirm(message: string, options: ConfirmOptions): Promise<boolean> {
     const answer = await vscode.window.showWarningMessage(
-      message,
-      { modal: true, detail: options.detail },
+      neutralize(message),
+      { modal: true, detail: shown(options.detail) },
       options.confirmLabel,
     );
     return answer === options.confirmLabel;
   }
 
   async info(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showInformationMessage(message, ...actions);
+    return vscode.window.showInformationMessage(neutralize(message), ...actions);
   }
 
   async warning(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showWarningMessage(message, ...actions);
+    return vscode.window.showWarningMessage(neutralize(message), ...actions);
   }
 
   async error(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showErrorMessage(message, ...actions);
+    return vscode.window.showErrorMessage(neutralize(message), ...actions);
   }
 
   async withProgress<T>(
@@ -184,7 +191,7 @@ export class VsCodePrompts implements Prompts {
     options: ProgressOptions = {},
   ): Promise<T> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: options.cancellable ?? false },
+      { location: vscode.ProgressLocation.Notification, title: neutralize(title), cancellable: options.cancellable ?? false },
       async (_progress, token) => {
         const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort());

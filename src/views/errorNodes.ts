@@ -12,6 +12,7 @@ const setApiKey = (): vscode.Command => ({ command: Commands.setApiKey, title: v
 const setDomain = (): vscode.Command => ({ command: Commands.setDomain, title: vscode.l10n.t('Set Domain') });
 const refresh = (): vscode.Command => ({ command: Commands.refresh, title: vscode.l10n.t('Refresh') });
 const showLog = (): vscode.Command => ({ command: Commands.showLog, title: vscode.l10n.t('Show Log') });
+const checkConnection = (): vscode.Command => ({ command: Commands.checkConnection, title: vscode.l10n.t('Check Connection') });
 
 export function invalidDomainNode(reason: string): MessageNode {
   return new MessageNode(vscode.l10n.t('Invalid BoldDesk domain — Fix domain…'), {
@@ -47,10 +48,10 @@ export function errorNode(error: unknown, host: string, now = Date.now()): Messa
     case 'notFound':
       return new MessageNode(label, { icon: 'debug-disconnect', iconColor: 'errorForeground', command: refresh(), tooltip });
     case 'validation':
-      // BoldDesk refused the list query: the label says why; clicking tries again (a filter may have changed).
-      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: refresh(), tooltip });
     case 'permission':
-      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', tooltip });
+      // BoldDesk refused the list query or this key: the label says why; clicking checks what this help desk
+      // supports (the lists are then rebuilt with the forms that work, docs/BOLDDESK-API.md).
+      return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: checkConnection(), tooltip });
     default:
       return new MessageNode(label, { icon: 'error', iconColor: 'errorForeground', command: showLog(), tooltip });
   }

@@ -1,6 +1,7 @@
 // A status bar item that shows the identity in use: in a reply/note draft the one it will be posted as, elsewhere
 // the default identity. Click: "Post as…" in a draft (with several identities), otherwise Switch Identity.
 import * as vscode from 'vscode';
+import { neutralize } from '../text/untrusted';
 import type { CommandDeps } from '../commands/deps';
 import { Commands } from '../constants';
 import { draftsFor } from '../drafts/draftEditors';
@@ -43,7 +44,7 @@ export function registerIdentityStatusBar(deps: Pick<CommandDeps, 'session' | 'c
     const postAs = ref ? drafts.postAsFor(ref) : undefined;
     const several = identities.length > 1;
     const name = identityName(deps, postAs) ?? deps.session.identity(postAs)?.label ?? '';
-    item.text = `$(account) ${statusText(deps, postAs)}`;
+    item.text = `$(account) ${neutralize(statusText(deps, postAs), 120)}`; // names from BoldDesk: no icons, no links
     item.command = ref && several ? Commands.postAs : Commands.switchIdentity;
     const where = ref ? vscode.l10n.t('{0} will be posted as this identity.', draftTitle(ref)) : vscode.l10n.t('BoldDesk identity in use.');
     const action = ref && several ? vscode.l10n.t('Click to post as another identity.') : vscode.l10n.t('Click to switch identity.');

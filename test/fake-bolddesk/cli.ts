@@ -1,5 +1,6 @@
-// `npm run fake-bolddesk -- --port 4000 --tickets 500 [--seed N] [--rate-limit N] [--list-rate-limit N]`
+// `npm run fake-bolddesk -- --port 4000 --tickets 500 [--seed N] [--rate-limit N] [--list-rate-limit N] [--dialect a,b|all]`
 // Runs the fake alone, prints the domain and the keys, and stays up until SIGINT/SIGTERM.
+import { parseDialects } from './dialects';
 import { startFakeBoldDesk } from './index';
 
 function numberArg(args: string[], name: string): number | undefined {
@@ -17,13 +18,17 @@ function numberArg(args: string[], name: string): number | undefined {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const dialectArg = args.find((a) => a.startsWith('--dialect='))?.slice('--dialect='.length) ?? args[args.indexOf('--dialect') + 1];
+  const dialects = args.some((a) => a.startsWith('--dialect')) && dialectArg ? parseDialects(dialectArg) : [];
   const fake = await startFakeBoldDesk({
     port: numberArg(args, 'port') ?? 4000,
     tickets: numberArg(args, 'tickets') ?? 300,
     seed: numberArg(args, 'seed'),
     rateLimitPerMinute: numberArg(args, 'rate-limit'),
     listRateLimitPerMinute: numberArg(args, 'list-rate-limit'),
+    dialects,
   });
+  if (dialects.length) console.log(`Dialects: ${dialects.join(', ')}`);
   console.log(`Fake BoldDesk running at ${fake.url} with ${fake.db.tickets.length} tickets`);
   console.log(`Domain (bolddesk.domain setting): ${fake.url}`);
   console.log('API keys:');

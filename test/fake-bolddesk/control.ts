@@ -1,6 +1,7 @@
 // The fake's own unauthenticated control API under /__fake/ (only on the fake), so out-of-process users (the
 // demo, the e2e runner) can inject faults, reset, read the request log and inspect tickets.
 import type { FakeDb } from './db';
+import { parseDialects, type Dialect } from './dialects';
 import { bodyObject, iso, notFound, ok, validation, invalid, type Reply } from './http';
 import { MESSAGE_TYPE_ID } from './model';
 import type { Fault, FakeKey, FaultRule, RecordedRequest } from './types';
@@ -15,6 +16,8 @@ export interface ControlTarget {
   revokeKey(key: string): void;
   restoreKey(key: string): void;
   reset(): void;
+  readonly dialects: readonly Dialect[];
+  setDialects(dialects: readonly Dialect[]): void;
 }
 
 const FAULT_TYPES = new Set<Fault['type']>(['status', 'rateLimit', 'stall', 'reset', 'malformedJson', 'wrongShape', 'hugeBody', 'redirect', 'latency', 'down']);
@@ -67,7 +70,20 @@ export function handleControl(target: ControlTarget, method: string, path: strin
   switch (route) {
     case 'GET info':
       return ok({ url: target.url, keys: target.keys.map((k) => ({ key: k.key, label: k.label, agent: k.agent })),
-        agents: target.db.agents.map((a) => ({ userId: a.userId, name: a.name, email: a.email })), tickets: target.db.tickets.length });
+        agents: target.db.agents.map((a) => ({ userId: a.userId, name: a.name, email: a.email })), tickets: target.db.tickets.length,
+        dialects: target.dialects });
+    case 'POST dialects': {
+      // {"dialects":["unassigned-none",…]} or {"dialects":"all"}; [] = the default guesses again.
+      const raw = bodyObject(body)?.dialects;
+      const text = Array.isArray(raw) ? raw.join(',') : typeof raw === 'string' ? raw : undefined;
+      if (text === undefined) return validation(invalid('dialects', 'Expected {"dialects":[names]} or {"dialects":"all"}'));
+      try {
+        target.setDialects(parseDialects(text));
+      } catch (e) {
+        return validation(invalid('dialects', e instanceof Error ? e.message : String(e)));
+      }
+      return ok({ dialects: target.dialects });
+    }
     case 'POST faults': {
       const rule = parseRule(body);
       if (typeof rule === 'string') return validation(invalid('fault', rule));

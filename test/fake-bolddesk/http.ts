@@ -1,5 +1,6 @@
 // Shared HTTP pieces: the reply type handlers return, BoldDesk's error envelopes, case-insensitive query params.
 import type { FakeDb } from './db';
+import type { Dialect } from './dialects';
 import type { FakeAgentRecord } from './model';
 
 export interface FieldError {
@@ -25,10 +26,10 @@ export function envelope(statusCode: number, message: string, errors: FieldError
   return { message, statusCode, errors };
 }
 
-/** Exact body from the reference (§9.2) for a bad, missing or revoked key. */
+/** The documented 401 body for a bad, missing or revoked key (docs/BOLDDESK-API.md, "Errors"). */
 export const UNAUTHORIZED_BODY: ErrorEnvelope = envelope(401, 'Unauthorized', [{ field: 'User', errorMessage: 'Unauthorized', errorType: 'Unauthorized' }]);
 
-/** Reference §10 (inferred from AspNetCoreRateLimit + S4). */
+/** The 429 body (inferred from BoldDesk's rate-limit middleware; docs/BOLDDESK-API.md, "Rate limits"). */
 export const RATE_LIMITED_BODY: ErrorEnvelope = envelope(429, 'API calls quota exceeded', [{ field: '', errorMessage: 'API calls quota exceeded', errorType: 'APICallQuotaExceeded' }]);
 
 /** The documented envelope for a status, used by status faults without a body and by the router. */
@@ -112,6 +113,8 @@ export interface RequestContext {
   body: unknown;
   baseUrl: string;
   now(): number;
+  /** The dialects in force (dialects.ts); empty = the default guesses. */
+  dialects: ReadonlySet<Dialect>;
 }
 
 export type Handler = (ctx: RequestContext, params: string[]) => Reply;

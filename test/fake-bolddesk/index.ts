@@ -1,5 +1,5 @@
 // Entry point of the fake BoldDesk server used by tests, the demo and benchmarks. A real node:http server on
-// 127.0.0.1 that follows /work/shared/bolddesk-api.md; see types.ts for the contract and control.ts for /__fake/.
+// 127.0.0.1 that follows docs/BOLDDESK-API.md (and its dialects.ts for what BoldDesk leaves open); see types.ts for the contract and control.ts for /__fake/.
 import { FakeServer } from './server';
 import type { FakeBoldDesk, FakeOptions } from './types';
 
@@ -7,6 +7,7 @@ export type { FakeAgent, FakeBoldDesk, FakeKey, FakeOptions, Fault, FaultRule, R
 export type { FakeDb, FakeUser } from './db';
 export type { FakeTicket, FakeMessage, FakeContact, FakeView, MessageKind } from './model';
 export { MESSAGE_TYPE_ID } from './model';
+export { DIALECTS, parseDialects, type Dialect } from './dialects';
 
 export async function startFakeBoldDesk(opts: FakeOptions = {}): Promise<FakeBoldDesk> {
   const server = new FakeServer(opts);

@@ -78,8 +78,10 @@ export interface FakeAttachment {
 
 export type MessageKind = 'reply' | 'privateNote' | 'publicNote';
 
-/** ASSUMPTION (reference §4.2): messageTypeId 1 = public reply, 2 = private note, 3 = public note. */
+/** ASSUMPTION (docs/BOLDDESK-API.md, "Conversation"): messageTypeId 1 = public reply, 2 = private note, 3 = public note. */
 export const MESSAGE_TYPE_ID: Record<MessageKind, number> = { reply: 1, privateNote: 2, publicNote: 3 };
+/** The `note-type-ids` dialect: other numbers (the spec's only example is 0 on an ordinary message). */
+export const DIALECT_MESSAGE_TYPE_ID: Record<MessageKind, number> = { reply: 0, privateNote: 4, publicNote: 5 };
 
 export interface FakeMessage {
   id: number;

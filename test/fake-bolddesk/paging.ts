@@ -1,7 +1,7 @@
 // Page / PerPage / RequiresCounts / OrderBy, shared by every list endpoint.
 import { invalid, validation, type QueryParams, type Reply } from './http';
 
-export const DEFAULT_PER_PAGE = 10; // ASSUMPTION (reference §2.1): the real default is unknown.
+export const DEFAULT_PER_PAGE = 10; // ASSUMPTION (docs/BOLDDESK-API.md, "Paging"): the real default is unknown.
 export const MAX_PER_PAGE = 100; // inferred limit; over it the fake answers 400 on field perPage (ASSUMPTION).
 
 export interface Paging {
@@ -30,7 +30,7 @@ export function parsePaging(q: QueryParams): Paging | Reply {
   return { page: page ?? 1, perPage: perPage ?? DEFAULT_PER_PAGE, requiresCounts: q.bool('requiresCounts', false) };
 }
 
-/** `count` is the total number of matches when RequiresCounts=true, otherwise 0 (ASSUMPTION, reference §2.1). */
+/** `count` is the total number of matches when RequiresCounts=true, otherwise 0 (ASSUMPTION, docs/BOLDDESK-API.md, "Paging"). */
 export function pageOf<T>(items: readonly T[], p: Paging): { result: T[]; count: number } {
   const start = (p.page - 1) * p.perPage;
   return { result: items.slice(start, start + p.perPage), count: p.requiresCounts ? items.length : 0 };

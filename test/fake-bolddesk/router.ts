@@ -20,7 +20,7 @@ const ROUTES: Route[] = [
   route('GET', '/tickets', listTickets),
   route('POST', '/tickets', createTicket),
   route('GET', '/tickets/(\\d+)', getTicket),
-  // The full conversation has NO `tickets` segment (confirmed, reference §4.2).
+  // The full conversation has NO `tickets` segment (documented, docs/BOLDDESK-API.md, "Conversation").
   route('GET', '/(\\d+)/messages', listMessages),
   route('GET', '/tickets/(\\d+)/updates', listUpdates),
   route('POST', '/tickets/(\\d+)/updates', postUpdate),

@@ -2,6 +2,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeyRing, RateLimiter } from './auth';
+import type { Dialect } from './dialects';
 import { handleControl } from './control';
 import { FakeDb } from './db';
 import { applyFault, FaultList } from './faults';
@@ -51,9 +52,11 @@ export class FakeServer implements FakeBoldDesk {
   private readonly now: () => number;
   private readonly server: http.Server;
   private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  private dialectSet = new Set<Dialect>();
 
   constructor(opts: FakeOptions) {
     this.now = opts.now ?? Date.now;
+    this.dialectSet = new Set(opts.dialects ?? []);
     const tickets = Math.max(0, Math.min(100_000, Math.floor(opts.tickets ?? 60)));
     // Dates are spread over the months before the start of the current UTC day: stable within a day for a seed.
     this.db = new FakeDb({ seed: opts.seed ?? 1, tickets, anchor: Math.floor(this.now() / DAY) * DAY });
@@ -78,6 +81,14 @@ export class FakeServer implements FakeBoldDesk {
         resolve();
       });
     });
+  }
+
+  get dialects(): readonly Dialect[] {
+    return [...this.dialectSet];
+  }
+
+  setDialects(dialects: readonly Dialect[]): void {
+    this.dialectSet = new Set(dialects);
   }
 
   addFault(rule: FaultRule): void {
@@ -177,7 +188,8 @@ export class FakeServer implements FakeBoldDesk {
     if ((method === 'POST' || method === 'PUT') && body.malformed) {
       return reply(validation(invalid('', 'The request body is not valid JSON.')), rate.headers);
     }
-    const result = route.handler({ db: this.db, owner, method, path, query, body: body.value, baseUrl: this.url, now: this.now }, route.params);
+    const result = route.handler({ db: this.db, owner, method, path, query, body: body.value, baseUrl: this.url, now: this.now,
+      dialects: this.dialectSet }, route.params);
     return reply(result, rate.headers);
   }
 }

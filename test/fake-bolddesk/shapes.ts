@@ -1,8 +1,8 @@
-// FakeDb records → BoldDesk JSON. List items and the detail deliberately differ (reference §3, §4.1):
+// FakeDb records → BoldDesk JSON. List items and the detail deliberately differ (docs/BOLDDESK-API.md, "Tickets list"):
 // `ticketId` vs `id`, priority {id,description,…} vs {id,name}, and requestedBy/brand as string or object.
 import type { FakeDb, FakeUser } from './db';
 import { iso } from './http';
-import { MESSAGE_TYPE_ID, type FakeAttachment, type FakeMessage, type FakeTicket } from './model';
+import { MESSAGE_TYPE_ID, type FakeAttachment, type FakeMessage, type FakeTicket, type MessageKind } from './model';
 
 /** The "UserDetails" object used for updatedBy, createdBy, requester… */
 export function userDetails(u: FakeUser | undefined): Record<string, unknown> | null {
@@ -151,7 +151,8 @@ function attachmentJson(db: FakeDb, a: FakeAttachment, m: FakeMessage, baseUrl: 
 }
 
 /** A message for `/{id}/messages` (variant 'message'), `/updates` or `/notes`. */
-export function messageJson(db: FakeDb, m: FakeMessage, baseUrl: string, variant: 'message' | 'update' | 'note'): Record<string, unknown> {
+export function messageJson(db: FakeDb, m: FakeMessage, baseUrl: string, variant: 'message' | 'update' | 'note',
+  typeIds: Record<MessageKind, number> = MESSAGE_TYPE_ID): Record<string, unknown> {
   const base: Record<string, unknown> = {
     id: m.id,
     description: m.description,
@@ -163,7 +164,7 @@ export function messageJson(db: FakeDb, m: FakeMessage, baseUrl: string, variant
     source: m.source,
     isUpdatedByCustomer: m.isFromCustomer,
     isFirstUpdate: m.isFirstUpdate,
-    messageTypeId: MESSAGE_TYPE_ID[m.kind],
+    messageTypeId: typeIds[m.kind],
     messageTag: [],
     isAnyEmailDeliveryFailed: false,
   };

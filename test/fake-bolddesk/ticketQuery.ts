@@ -1,4 +1,4 @@
-// The ticket `Q` filter language (reference §2.2) turned into one predicate. Conditions are ANDed.
+// The ticket `Q` filter language (docs/BOLDDESK-API.md, "Ticket list filters") turned into one predicate. Conditions are ANDed.
 import type { FakeDb } from './db';
 import { invalid, type FieldError } from './http';
 import type { FakeTicket } from './model';
@@ -38,8 +38,13 @@ function parseRange(raw: string): { from: number; to: number } | undefined {
   return { from, to };
 }
 
+export interface FilterOptions {
+  /** Dialect `unassigned-none`: `agents:[0]` matches no ticket. */
+  unassignedMatchesNothing?: boolean;
+}
+
 /** One condition `<key>:<value>` → a predicate, or the 400 error to answer. */
-function condition(db: FakeDb, cond: string): TicketPredicate | FieldError {
+function condition(db: FakeDb, cond: string, opts: FilterOptions): TicketPredicate | FieldError {
   const colon = cond.indexOf(':');
   const key = (colon < 0 ? cond : cond.slice(0, colon)).trim().toLowerCase();
   const raw = colon < 0 ? '' : cond.slice(colon + 1).trim();
@@ -49,8 +54,8 @@ function condition(db: FakeDb, cond: string): TicketPredicate | FieldError {
     const ids = parseIdList(raw);
     if (!ids) return bad('expected a list of ids like [1,2]');
     if (idKey === 'agents') {
-      // ASSUMPTION (reference §2.2 does not say): agent id 0, or an empty list, means "unassigned".
-      const wantUnassigned = ids.length === 0 || ids.includes(0);
+      // ASSUMPTION (docs/BOLDDESK-API.md, "Unassigned"; dialect unassigned-none says otherwise): agent id 0, or an empty list, means "unassigned".
+      const wantUnassigned = (ids.length === 0 || ids.includes(0)) && !opts.unassignedMatchesNothing;
       const set = new Set(ids.filter((id) => id !== 0));
       return (t) => (t.agentId === null ? wantUnassigned : set.has(t.agentId));
     }
@@ -63,13 +68,16 @@ function condition(db: FakeDb, cond: string): TicketPredicate | FieldError {
     };
   }
   if (key === 'subject') {
-    let text: unknown;
-    try {
-      text = JSON.parse(raw);
-    } catch {
-      text = undefined;
+    // Quoted (`subject:"printer"`, as S6 sends) or bare (`subject:printer`, like BoldDesk's own requesteremail example).
+    let text: unknown = raw;
+    if (raw.startsWith('"')) {
+      try {
+        text = JSON.parse(raw);
+      } catch {
+        text = undefined;
+      }
     }
-    if (typeof text !== 'string') return bad('expected a quoted string like "printer"');
+    if (typeof text !== 'string' || text === '') return bad('expected a string like "printer"');
     // A case-insensitive regex avoids lower-casing every subject on each request (100k tickets).
     const re = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
     return (t) => re.test(t.subject);
@@ -98,12 +106,12 @@ function condition(db: FakeDb, cond: string): TicketPredicate | FieldError {
 }
 
 /** All conditions ANDed; undefined when there are none (so listings can skip filtering). */
-export function ticketFilter(db: FakeDb, conditions: string[]): TicketPredicate | undefined | FieldError {
+export function ticketFilter(db: FakeDb, conditions: string[], opts: FilterOptions = {}): TicketPredicate | undefined | FieldError {
   const cheap: TicketPredicate[] = [];
   const costly: TicketPredicate[] = [];
   for (const c of conditions) {
     if (c.trim() === '') continue;
-    const p = condition(db, c);
+    const p = condition(db, c, opts);
     if (typeof p !== 'function') return p;
     // Text matching last: most tickets are rejected by the cheap id checks first.
     (/^\s*subject\s*:/i.test(c) ? costly : cheap).push(p);
@@ -132,4 +140,10 @@ export function filterPage(sorted: readonly FakeTicket[], pred: TicketPredicate 
     total++;
   }
   return { items, total };
+}
+
+/** Both predicates (either may be undefined = no restriction). */
+export function bothOf(a: TicketPredicate | undefined, b: TicketPredicate | undefined): TicketPredicate | undefined {
+  if (!a || !b) return a ?? b;
+  return (t) => a(t) && b(t);
 }

@@ -1,6 +1,7 @@
 // Public contract of the fake BoldDesk server (see the team brief, "The fake BoldDesk contract").
 // index.ts re-exports everything here; keep this file free of logic.
 import type { FakeDb } from './db';
+import type { Dialect } from './dialects';
 
 export interface FakeAgent {
   userId: number;
@@ -23,6 +24,8 @@ export interface FakeOptions {
   now?: () => number;
   /** No console output. */
   quiet?: boolean;
+  /** BoldDesk behaviours where the documentation is silent (dialects.ts). Default none. */
+  dialects?: Dialect[];
 }
 
 export interface RecordedRequest {
@@ -83,6 +86,9 @@ export interface FakeBoldDesk {
   clearFaults(): void;
   revokeKey(key: string): void;
   restoreKey(key: string): void;
+  /** The dialects in force; setDialects replaces them (reset() keeps them). */
+  readonly dialects: readonly Dialect[];
+  setDialects(dialects: readonly Dialect[]): void;
   /** Clear faults, requests, rate-limit windows, restore keys (data kept). */
   reset(): void;
   close(): Promise<void>;

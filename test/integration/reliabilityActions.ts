@@ -140,7 +140,7 @@ const openTicket: Action = {
   name: 'Open ticket',
   async run(c, f) {
     const id = ticketAt(6);
-    await f.arm(fake(), { method: 'GET', path: /^\/api\/v1\/(tickets\/\d+|\d+\/messages)$/ });
+    await f.arm(fake(), { method: 'GET', path: /^\/api\/v1\/(tickets\/\d+(\/(updates|notes))?|\d+\/messages)$/ });
     await vscode.commands.executeCommand(Commands.openTicket, id);
     const panel = c.ext.ticketPanels.get(id);
     assert.ok(panel, 'the panel opens even when BoldDesk fails');
@@ -312,11 +312,16 @@ const changeField: Action = {
     const result = await vscode.commands.executeCommand(Commands.changeStatus, id);
     assert.strictEqual(writes('PUT', path), expectedWrites(f), 'one PUT, not retried');
     if (f.putSucceeds) {
-      // 200 is success; the reference allows `{message}` without isSuccess, so the body is not required.
-      assert.strictEqual(result, true);
-      assert.deepStrictEqual(problems(p), []);
+      // A 2xx is accepted (the body need not say isSuccess), but the ticket is read back before anything is said:
+      // here the fault answered instead of BoldDesk, the status did not change, and the user is told so
+      // (docs/BOLDDESK-API.md, "Field changes"), never "status set".
+      assert.strictEqual(result, false);
+      const [warning] = problems(p);
+      assert.match(warning?.message ?? '', /did not change the status/);
+      assert.deepStrictEqual(warning?.actions, ['Open in Browser']);
+      assert.notStrictEqual(statusNow(), target.id);
       await f.disarm(fake());
-      return { sees: 'info: status set (200 = saved)', offers: '—', kept: 'n/a', duplicates: '1 PUT', recovery: 'tree and panel reload show BoldDesk’s state' };
+      return { sees: 'warning: BoldDesk did not change the status (re-read)', offers: 'Open in Browser', kept: 'n/a', duplicates: '1 PUT', recovery: 'Change again → changed' };
     }
     assert.strictEqual(result, undefined);
     const seen = await checkNotice(p, f, 'change status', /may or may not have been saved|probably saved/, /./);

@@ -26,7 +26,7 @@ export interface FaultCase {
   selfHealing?: boolean;
   /** The request never reaches the server (refused): the fake records nothing. */
   neverArrives?: boolean;
-  /** A 2xx with an unexpected body to update_fields counts as saved (the reference allows `{message}` alone). */
+  /** A 2xx with an unexpected body to update_fields is accepted; the re-read of the ticket decides what is said. */
   putSucceeds?: boolean;
 }
 

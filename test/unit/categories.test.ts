@@ -14,7 +14,7 @@ describe('categories', () => {
     const specs = buildCategorySpecs(statuses, [{ filterId: '9', name: 'Mine' }], { userId: 11, name: 'Ana', email: 'a@x.io' });
     assert.deepEqual(specs.map((s) => s.id), ['mine', 'unassigned', 'open', 'view:9']);
     assert.deepEqual(specs[0].query, { statusIds: [1, 3], agentIds: [11] });
-    assert.deepEqual(specs[1].query, { statusIds: [1, 3], agentIds: [0] });
+    assert.deepEqual(specs[1].query, { statusIds: [1, 3], unassigned: true });
     assert.deepEqual(specs[3].query, { filterId: '9' });
   });
 

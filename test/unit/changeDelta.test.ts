@@ -49,6 +49,8 @@ describe('auto refresh: classifying a delta', () => {
     assert.equal(matchesQuery({ statusIds: [2] }, x), false);
     assert.equal(matchesQuery({ agentIds: [0] }, x), false);
     assert.equal(matchesQuery({ agentIds: [0] }, t(2, undefined, 'b')), true);
+    assert.equal(matchesQuery({ unassigned: true }, x), false);
+    assert.equal(matchesQuery({ unassigned: true }, t(2, undefined, 'b')), true);
     assert.equal(matchesQuery({ priorityIds: [3] }, x), false);
     assert.equal(matchesQuery({ text: 'TICKET 1' }, x), true);
     assert.equal(matchesQuery({ filterId: '5' }, x), undefined);

@@ -49,7 +49,10 @@ describe('BoldDeskClient endpoints (fake BoldDesk)', () => {
 
     it('sends status, priority, unassigned and text conditions as repeated Q', async () => {
       const open = h.fake.db.statuses.filter((s) => !s.isClosed).map((s) => s.id);
-      const p = await h.client().listTickets({ statusIds: open, agentIds: [0] }, 1, 100);
+      // agents:[0] is sent only when a connection check saw it work (serverForms.ts).
+      const client = h.client();
+      client.forms = { unassignedQ: true, ignored: [], subjectQuoted: true };
+      const p = await client.listTickets({ statusIds: open, unassigned: true }, 1, 100);
       for (const t of p.items) {
         const db = h.fake.db.getTicket(t.id);
         assert.equal(db?.agentId, null);
@@ -110,29 +113,36 @@ describe('BoldDeskClient endpoints (fake BoldDesk)', () => {
       assert.equal(m.ticketId, db.id);
     }
     for (let i = 1; i < msgs.length; i++) assert.ok(Date.parse(msgs[i - 1].createdOn) <= Date.parse(msgs[i].createdOn));
-    assert.equal(h.requestsTo(/\/messages$/)[0].path, `/api/v1/${db.id}/messages`, 'no `tickets` segment');
+    // Built from the two documented lists; a note is a note because /notes listed it (never by messageTypeId).
+    assert.equal(h.requestsTo(/\/updates$/, 'GET')[0].path, `/api/v1/tickets/${db.id}/updates`);
+    assert.equal(h.requestsTo(/\/notes$/, 'GET')[0].path, `/api/v1/tickets/${db.id}/notes`);
+    assert.equal(h.requestsTo(/\/messages$/).length, 0);
   });
 
   it('getMessages pages through a long conversation (PerPage=100) without duplicates', async () => {
     const db = h.fake.db.tickets[9];
     const author = h.fake.keys[0].agent.userId;
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 250; i++) {
       h.fake.db.addMessage(db, { kind: i % 2 ? 'privateNote' : 'reply', description: `<p>${i}</p>`, authorId: author, at: Date.now() + i });
     }
     const msgs = await h.client().getMessages(db.id);
     assert.equal(msgs.length, db.messages.length);
     assert.equal(new Set(msgs.map((m) => m.id)).size, msgs.length);
-    assert.equal(msgs[msgs.length - 1].html, '<p>149</p>', 'oldest first, newest last');
-    const pages = h.requestsTo(/\/messages$/).map((r) => r.query.Page?.[0]);
-    assert.deepEqual(pages, ['1', '2']);
+    assert.equal(msgs[msgs.length - 1].html, '<p>249</p>', 'oldest first, newest last');
+    assert.deepEqual(h.requestsTo(/\/updates$/, 'GET').map((r) => r.query.Page?.[0]), ['1', '2']);
+    assert.deepEqual(h.requestsTo(/\/notes$/, 'GET').map((r) => r.query.Page?.[0]), ['1', '2']);
   });
 
-  it('getMessages of a ticket without messages (404 quirk) is []', async () => {
+  it('getMessages of a ticket without messages is [], also when BoldDesk answers 404 for an empty list', async () => {
     const db = h.fake.db.tickets[2];
     db.messages = [];
     h.fake.db.changed();
     assert.deepEqual(await h.client().getMessages(db.id), []);
-    assert.equal(h.requestsTo(/\/messages$/)[0].status, 404);
+    // The 404-when-empty quirk seen on /messages, on both lists: the ticket exists, so the conversation is empty.
+    h.fake.addFault({ fault: { type: 'status', status: 404 }, path: `/tickets/${db.id}/(updates|notes)$`, times: 2 });
+    assert.deepEqual(await h.client().getMessages(db.id), []);
+    // A missing ticket stays a NotFoundError.
+    await rejection(h.client().getMessages(999_999), NotFoundError);
   });
 
   it('addReply posts a public reply and returns its id', async () => {

@@ -13,7 +13,7 @@ import {
   parseTicketViews,
 } from '../../src/api/parseLookups';
 import { messageKindOf, parseMessage, parseTicketDetail, parseTicketSummary } from '../../src/api/parseTickets';
-import { ticketConditions, ticketListParams } from '../../src/api/queryBuilder';
+import { localConditions, ticketConditions, ticketListParams } from '../../src/api/queryBuilder';
 
 const ctx = { request: 'GET /api/v1/test' };
 
@@ -70,11 +70,10 @@ describe('response parsing', () => {
     assert.throws(() => parseTicketSummary(ctx, { title: 'no id' }, 'result[0]'), /result\[0\]\.ticketId\|id/);
   });
 
-  it('message kind: only messageTypeId 2 is a private note (the one documented assumption)', () => {
-    assert.equal(messageKindOf(1, undefined), 'reply');
-    assert.equal(messageKindOf(2, undefined), 'note');
-    assert.equal(messageKindOf(3, undefined), 'reply');
-    assert.equal(messageKindOf(undefined, 'Notes'), 'note');
+  it('message kind: a note only by the documented notesType marker, never by a messageTypeId number', () => {
+    // No undocumented messageTypeId number decides (docs/BOLDDESK-API.md, "Conversation"): only the notes marker.
+    assert.equal(messageKindOf(undefined), 'reply');
+    assert.equal(messageKindOf('Notes'), 'note');
   });
 
   it('status closedness from the category name', () => {
@@ -95,9 +94,17 @@ describe('response parsing', () => {
 
 describe('queryBuilder', () => {
   it('builds one Q per condition and escapes free text', () => {
-    assert.deepEqual(ticketConditions({ statusIds: [1, 2], priorityIds: [], agentIds: [0], text: ' say "hi" \\ ', modifiedSince: '2025-01-02T03:04:05Z' }), [
+    const forms = { unassignedQ: true, ignored: [], subjectQuoted: true };
+    assert.deepEqual(ticketConditions({ statusIds: [1, 2], priorityIds: [], unassigned: true, text: ' say "hi" \\ ', modifiedSince: '2025-01-02T03:04:05Z' }, forms), [
       'status:[1,2]', 'agents:[0]', 'subject:"say \\"hi\\" \\\\"', 'lastmodifiedon:{"from":"2025-01-02T03:04:05.000Z"}',
     ]);
+    // No source documents agents:[0]: by default "unassigned" is not sent but filtered by the client.
+    assert.deepEqual(ticketConditions({ statusIds: [1], unassigned: true }), ['status:[1]']);
+    assert.deepEqual(localConditions({ statusIds: [1], unassigned: true }), ['unassigned']);
+    // A form a check saw ignored is left out and filtered locally; a bare subject when the check said so.
+    const checked = { unassignedQ: false, ignored: ['priority' as const], subjectQuoted: false };
+    assert.deepEqual(ticketConditions({ priorityIds: [4], agentIds: [11], text: 'login' }, checked), ['agents:[11]', 'subject:login']);
+    assert.deepEqual(localConditions({ priorityIds: [4], agentIds: [11], text: 'login' }, checked), ['priority']);
     const params = ticketListParams({ filterId: '4' }, 0, 1000);
     assert.deepEqual(params, [['FilterId', '4'], ['Page', '1'], ['PerPage', '100'], ['RequiresCounts', 'true'], ['OrderBy', 'createdOn desc']]);
   });

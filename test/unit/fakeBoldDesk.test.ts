@@ -107,7 +107,7 @@ describe('fake BoldDesk: API behaviour', () => {
     assert.equal((await count(`createdon:${range}`)).count, 11);
     assert.equal((await count(`lastmodifiedon:{"from":"${new Date(from).toISOString()}"}`)).count, all.filter((t) => t.lastModifiedOn >= from).length);
     assert.deepEqual((await count('ids:[1003,1005,99]')).result.map((t) => t.ticketId).sort(), [1003, 1005]);
-    for (const bad of ['colour:[1]', 'status:1,2', 'subject:unquoted']) {
+    for (const bad of ['colour:[1]', 'status:1,2', 'subject:', 'subject:"unterminated']) {
       const r = await call(fake, `/api/v1/tickets?Q=${encodeURIComponent(bad)}`);
       assert.equal(r.status, 400, bad);
       assert.equal((r.json as { message: string }).message, 'Validation Failed');

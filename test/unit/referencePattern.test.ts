@@ -6,6 +6,8 @@ import {
   compileReferencePattern,
   DEFAULT_REFERENCE_PATTERN,
   findReferences,
+  hasNestedQuantifier,
+  MAX_LINE_CHARS,
   referenceText,
 } from '../../src/references/referencePattern';
 
@@ -50,5 +52,35 @@ describe('ticket reference pattern', () => {
   it('copies references as "BD-<id> <subject>" on one line', () => {
     assert.equal(referenceText(1234, '  Printer\non fire '), 'BD-1234 Printer on fire');
     assert.equal(referenceText(5, ''), 'BD-5');
+  });
+
+  // A workspace can set the pattern (docs/SECURITY.md): nothing it sets may freeze the editor.
+  it('refuses a catastrophically backtracking pattern (BD-((?:\\d+)+)x took > 30 s on 30 digits) and falls back', () => {
+    for (const evil of ['BD-((?:\\d+)+)x', '(\\d+)+$', 'T-((a|\\d+)*)!', '(?:(\\d*)*)-', 'x(\\d{1,})+y']) {
+      const c = compileReferencePattern(evil);
+      assert.ok(c.problem, `accepted ${evil}`);
+      assert.ok(!c.problem.includes(evil) && !c.problem.includes('BD-(('), `the reason echoes the pattern: ${c.problem}`);
+      assert.deepEqual(findReferences(`BD-${'1'.repeat(30)} BD-7`, c.regex).map((r) => r.ticketId), [7]);
+    }
+  });
+
+  it('accepts ordinary ticket patterns (no nested repetition)', () => {
+    for (const ok of [DEFAULT_REFERENCE_PATTERN, 'HELP-(\\d+)', '(\\d+)-(\\d+)', '[(+]+(\\d+)', 'T(\\d{3})+', 'a\\(+(\\d+)', 'x[a-z+*]+(\\d+)']) {
+      assert.equal(hasNestedQuantifier(ok), false, ok);
+      assert.equal(compileReferencePattern(ok).problem, undefined, ok);
+    }
+  });
+
+  it('refuses a pattern longer than 500 characters without quoting it', () => {
+    const c = compileReferencePattern(`(\\d+)${'x'.repeat(600)}`);
+    assert.match(c.problem ?? '', /longer than 500/);
+  });
+
+  it('scans each line only up to MAX_LINE_CHARS, with offsets into the whole text', () => {
+    const long = `${'x'.repeat(MAX_LINE_CHARS + 10)} BD-1`;
+    const text = `BD-2\n${long}\nsee BD-3`;
+    const found = findReferences(text, compileReferencePattern(undefined).regex);
+    assert.deepEqual(found.map((r) => r.ticketId), [2, 3], 'the reference past the cap of the long line is not scanned');
+    assert.equal(text.slice(found[1].start, found[1].end), 'BD-3');
   });
 });

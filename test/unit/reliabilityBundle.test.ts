@@ -1,4 +1,4 @@
-// What ships in the VSIX (.vscodeignore allows dist/extension.js, dist/nodeFetch.js, media/**, package.json and the
+// What ships in the VSIX (.vscodeignore allows dist/extension.js, dist/nodeFetch.js, dist/connectionCheck.js, media/**, package.json and the
 // READMEs) holds no API key: not the fake's keys (demo, bot…) nor anything that looks like a hard-coded
 // x-api-key value. Builds the production bundle into a temp folder with esbuild.js's own options.
 import * as assert from 'node:assert/strict';

@@ -2,11 +2,11 @@
 // Chromium through playwright-core. The page has no CSP on purpose, so this tests the sanitizer alone; the
 // panel's CSP is a second wall tested elsewhere. Skipped (with a message) when Chromium is not installed.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EVIL_HOST, XSS_CORPUS, XSS_TITLE } from '../e2e/xssCorpus';
+import { skipWithoutChromium } from './support/webviewPage';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -39,10 +39,7 @@ describe('ticket HTML sanitizer in Chromium (DOMPurify config)', function () {
   const requests: string[] = [];
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) {
-      console.log(`      (skipped: no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
-      this.skip();
-    }
+    skipWithoutChromium(this, CHROMIUM);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

@@ -178,6 +178,25 @@ describe('ticket panel controller (against the fake BoldDesk)', () => {
     assert.deepEqual(again, { type: 'reply', id: 3, ok: true, result: { changed: false } });
   });
 
+  it('an unassign BoldDesk ignores (dialect unassign-ignored) is an error, never "no change", and shows what BoldDesk holds', async () => {
+    const r = rig();
+    await r.controller.handle({ id: 1, type: 'refresh' });
+    const t = h.fake.db.getTicket(ticketId);
+    assert.ok(t);
+    if (t.agentId === null) h.fake.db.updateTicket(t, { agentId: h.fake.keys[0].agent.userId }, h.fake.keys[0].agent.userId, Date.now());
+    const agentId = t.agentId;
+    h.fake.setDialects(['unassign-ignored']);
+    try {
+      const e = error(await r.controller.handle({ id: 2, type: 'updateField', field: 'assignee', value: null }));
+      assert.match(e.message, /did not apply this change/);
+      assert.equal(h.fake.db.getTicket(ticketId)?.agentId, agentId);
+      const updated = r.posts.filter((m) => m.type === 'ticketUpdated').pop();
+      assert.ok(updated?.type === 'ticketUpdated' && updated.ticket.assignee?.id === agentId, 'the panel shows the agent BoldDesk kept');
+    } finally {
+      h.fake.setDialects([]);
+    }
+  });
+
   it('a refused field change is a clear error and changes nothing', async () => {
     const r = rig();
     const before = h.fake.db.getTicket(ticketId)?.priorityId;

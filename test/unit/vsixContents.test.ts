@@ -18,7 +18,7 @@ const harness = require(path.join(REPO, 'test', 'harness', 'packageVsix.js')) as
 /** Exactly what the VSIX ships; a new file must be added here on purpose. */
 const SHIPPED = [
   'CHANGELOG.md', 'LICENSE', 'README.md', 'package.json', 'package.nls.json', 'l10n/bundle.l10n.json',
-  'dist/extension.js', 'dist/nodeFetch.js', 'dist/extras.js', 'dist/extrasUi.js',
+  'dist/extension.js', 'dist/nodeFetch.js', 'dist/connectionCheck.js', 'dist/extras.js', 'dist/extrasUi.js',
   'media/bolddesk.svg', 'media/icon.png', 'media/codicons/codicon.css', 'media/codicons/codicon.ttf',
   'media/dist/ticketPanel.js', 'media/ticketPanel/ticketPanel.css',
   'media/walkthrough/apiKey.md', 'media/walkthrough/browse.md', 'media/walkthrough/create.md', 'media/walkthrough/domain.md',

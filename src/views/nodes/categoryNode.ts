@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ContextValues } from '../../constants';
 import type { TicketList } from '../../model/ticketList';
 import { errorNode } from '../errorNodes';
+import { filterNotice } from '../filterNotice';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { TicketNode } from './ticketNode';
@@ -45,13 +46,18 @@ export class CategoryNode implements TreeNode {
     const list = this.list;
     await list.ensureLoaded();
     const children: TreeNode[] = list.items.map((t) => new TicketNode(t, list.id));
+    // Said once, above the tickets: BoldDesk did not apply (or cannot apply) part of this list's filter.
+    const notice = filterNotice(list);
+    if (notice) children.unshift(notice);
     if (list.error !== undefined && !list.loading) {
       children.push(errorNode(list.error, this.context.host()));
-    } else if (list.loaded && list.items.length === 0 && !list.loading) {
+    } else if (list.loaded && list.items.length === 0 && !list.loading && !list.hasMore) {
       const text = this.context.filterActive() ? vscode.l10n.t('No tickets match the filter') : vscode.l10n.t('No tickets');
       children.push(new MessageNode(text, { icon: 'info', id: `category:${list.id}/empty` }));
     }
-    if (list.loaded && list.items.length > 0 && (list.hasMore || list.loading)) children.push(new LoadMoreNode(this));
+    // A list filtered in VS Code may have checked pages without a match yet: it can still load more.
+    const filtered = notice !== undefined;
+    if (list.loaded && (list.items.length > 0 || filtered) && (list.hasMore || list.loading)) children.push(new LoadMoreNode(this));
     return children;
   }
 }

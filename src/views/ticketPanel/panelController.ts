@@ -5,7 +5,8 @@ import * as l10n from '@vscode/l10n';
 import { fieldTexts, sendTexts } from './panelTexts';
 import type { BoldDeskApi } from '../../api/api';
 import { isBoldDeskError } from '../../api/errors';
-import type { FieldChanges, TicketSummary } from '../../api/types';
+import { confirmFieldChange, type FieldChangeOutcome } from '../../api/confirmWrite';
+import type { FieldChanges, TicketDetail, TicketSummary } from '../../api/types';
 import { extras } from '../../lazy/load';
 import type { AttachmentSink, PanelAttachments } from './panelAttachments';
 import { toPanelConversation, toPanelLookups, toPanelTicket } from './panelModel';
@@ -313,9 +314,10 @@ export class TicketPanelController {
     this.updating.add(field);
     try {
       const api = await this.env.getApi();
-      let changed: boolean;
+      let outcome: FieldChangeOutcome;
       try {
-        changed = await api.updateFields(this.ticketId, changes);
+        // Confirmed by reading the ticket back (docs/BOLDDESK-API.md, "Field changes"): never report what did not happen.
+        outcome = await confirmFieldChange(api, this.ticketId, changes);
       } catch (error) {
         this.env.log.error(`Ticket panel #${this.ticketId}: changing the ${field} failed`, error);
         const outcomeUnknown = isBoldDeskError(error) && error.outcomeUnknown;
@@ -323,11 +325,18 @@ export class TicketPanelController {
         const message = outcomeUnknown ? texts.unknownOutcome : texts.failed(this.env.describeError(error));
         throw new RequestFailure(message, outcomeUnknown);
       }
-      if (changed) {
+      if (outcome.kind === 'unconfirmed') {
         this.reportChange();
         await this.refreshHeader(api);
+        return { changed: true };
       }
-      return { changed };
+      this.showTicket(outcome.ticket);
+      if (outcome.kind === 'ignored') {
+        if (outcome.answered === 'changed') this.reportChange();
+        throw new RequestFailure(l10n.t('BoldDesk did not apply this change. Open the ticket in the browser to change it.'));
+      }
+      if (outcome.kind === 'applied') this.reportChange();
+      return { changed: outcome.kind === 'applied' };
     } finally {
       this.updating.delete(field);
     }
@@ -342,12 +351,17 @@ export class TicketPanelController {
     }
   }
 
-  /** After a confirmed change, show BoldDesk's own view of the ticket (new value, new "last updated"). */
+  /** BoldDesk's own view of the ticket after a change (the value it holds, the new "last updated"). */
+  private showTicket(detail: TicketDetail): void {
+    const ticket = toPanelTicket(detail);
+    if (this.snapshot) this.snapshot = { ...this.snapshot, ticket };
+    this.post({ type: 'ticketUpdated', ticket });
+  }
+
+  /** After a change whose re-read failed: one more try to show BoldDesk's own view of the ticket. */
   private async refreshHeader(api: BoldDeskApi): Promise<void> {
     try {
-      const ticket = toPanelTicket(await api.getTicket(this.ticketId));
-      if (this.snapshot) this.snapshot = { ...this.snapshot, ticket };
-      this.post({ type: 'ticketUpdated', ticket });
+      this.showTicket(await api.getTicket(this.ticketId));
     } catch (error) {
       // The change itself succeeded; the webview applies the confirmed value from the reply.
       this.env.log.error(`Ticket panel #${this.ticketId}: reloading the ticket after a change failed`, error);

@@ -197,7 +197,8 @@ export function isOpenableUrl(url: string): boolean {
   } catch {
     return false;
   }
-  if (parsed.protocol === 'mailto:') return true;
+  // The webview keeps only these (urlPolicy.ts); refuse anything else it might still send.
+  if (parsed.protocol === 'mailto:') return [...parsed.searchParams.keys()].every((k) => ['subject', 'body', 'cc'].includes(k.toLowerCase()));
   return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
 }
 

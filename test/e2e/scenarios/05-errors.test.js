@@ -1,5 +1,6 @@
 // Scenario 5 — what a person meets when BoldDesk misbehaves: it is down, it rate-limits (429), or the key is revoked
-// while working. Each shows its message in the Tickets view, and the tree recovers once the fault is gone.
+// while working. Each shows its message in the Tickets view, and the tree recovers once the fault is gone. BoldDesk's
+// own words in a notification stay words: link syntax in them never becomes a clickable command (docs/SECURITY.md).
 const assert = require('assert');
 const { describe, it, before, after } = require('mocha');
 const { sharedTicketsView, fake, demoKey, screenshotOnFailure } = require('../support/context');
@@ -52,6 +53,26 @@ describe('Errors shown in the Tickets view', function () {
     await wb.tickets.row(/^Rate limited/).first().waitFor({ state: 'detached' });
     await waitForRecovery();
     assert.ok(requestsSince(cleared, 'GET', /^\/api\/v1\/tickets$/).some((r) => r.status === 200), 'a retry succeeded');
+  });
+
+  it("BoldDesk's words in a notification are text: no command link in any notification", async () => {
+    const t = allOpenTickets()[0];
+    const target = fake().db.statuses.find((s) => s.id !== t.statusId && !s.isClosed);
+    const words = '[Fix it](command:workbench.action.terminal.new)';
+    fake().addFault({
+      fault: { type: 'status', status: 400, body: { message: words, errors: [{ field: 'statusId', errorMessage: words }] } },
+      method: 'PUT', path: 'update_fields$', times: 1,
+    });
+    await waitForRecovery();
+    await wb.tickets.contextMenu(await wb.tickets.reveal(wb.tickets.ticket(t.id)), 'Change Status');
+    await wb.quickInput.pick(target.name);
+    const text = await wb.notifications.waitFor('BoldDesk did not accept the request');
+    assert.ok(text.includes('command:workbench.action.terminal.new'), `shown as text: ${text}`);
+    const hrefs = await handle.page
+      .locator('.notifications-toasts a, .notifications-center a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') || ''));
+    assert.deepStrictEqual(hrefs.filter((h) => /^command:/i.test(h.trim())), [], 'no notification holds a command link');
+    await wb.notifications.clearAll(wb);
   });
 
   it('key revoked while working: "API key rejected — Set API Key…", fixed by setting the key again', async () => {

@@ -2,7 +2,7 @@
 // GET/POST /tickets/{id}/notes?isPublicNote=.
 import type { FakeUser } from '../db';
 import { bodyObject, idValue, invalid, notFound, ok, prop, required, validation, type Reply, type RequestContext } from '../http';
-import { MESSAGE_TYPE_ID, type FakeMessage, type FakeTicket, type MessageKind } from '../model';
+import { DIALECT_MESSAGE_TYPE_ID, MESSAGE_TYPE_ID, type FakeMessage, type FakeTicket, type MessageKind } from '../model';
 import { isReply, pageOf, parseOrderBy, parsePaging } from '../paging';
 import { messageJson } from '../shapes';
 import { takeUploads } from './attachments';
@@ -28,7 +28,12 @@ function listConversation(ctx: RequestContext, t: FakeTicket, variant: Variant, 
   const sign = order.desc ? -1 : 1;
   list = list.slice().sort((a, b) => sign * ((a[order.field] - b[order.field]) || (a.id - b.id)));
   const page = pageOf(list, paging);
-  return ok({ result: page.result.map((m) => messageJson(ctx.db, m, ctx.baseUrl, variant)), count: page.count });
+  const typeIds = typeIdsOf(ctx);
+  return ok({ result: page.result.map((m) => messageJson(ctx.db, m, ctx.baseUrl, variant, typeIds)), count: page.count });
+}
+
+function typeIdsOf(ctx: RequestContext): Record<MessageKind, number> {
+  return ctx.dialects.has('note-type-ids') ? DIALECT_MESSAGE_TYPE_ID : MESSAGE_TYPE_ID;
 }
 
 export function listMessages(ctx: RequestContext, [id]: string[]): Reply {
@@ -36,7 +41,7 @@ export function listMessages(ctx: RequestContext, [id]: string[]): Reply {
   if (!t) return notFound('Ticket not found.');
   const rawTypes = ctx.query.get('messageTypeIds')?.trim();
   const types = rawTypes ? new Set(rawTypes.split(',').map((s) => Number(s.trim()))) : undefined;
-  return listConversation(ctx, t, 'message', (m) => !types || types.has(MESSAGE_TYPE_ID[m.kind]));
+  return listConversation(ctx, t, 'message', (m) => !types || types.has(typeIdsOf(ctx)[m.kind]));
 }
 
 export function listUpdates(ctx: RequestContext, [id]: string[]): Reply {
@@ -98,7 +103,7 @@ export function postUpdate(ctx: RequestContext, [id]: string[]): Reply {
   return post(ctx, id, 'reply');
 }
 
-/** `isPublicNote` is a query parameter; missing or false = private (reference §6.2). */
+/** `isPublicNote` is a query parameter; missing or false = private (docs/BOLDDESK-API.md, "Replies and notes"). */
 export function postNote(ctx: RequestContext, [id]: string[]): Reply {
   return post(ctx, id, ctx.query.bool('isPublicNote', false) ? 'publicNote' : 'privateNote');
 }

@@ -1,4 +1,5 @@
 // Agents (list, by id, by e-mail) and contacts (list with Filter, by id/e-mail, create).
+import { DIALECT_LOOKUP_PAGE_SIZE } from '../dialects';
 import { bodyObject, invalid, iso, notFound, ok, prop, required, validation, type FieldError, type Reply, type RequestContext } from '../http';
 import type { FakeAgentRecord, FakeContact } from '../model';
 import { isReply, pageOf, parseOrderBy, parsePaging } from '../paging';
@@ -26,11 +27,13 @@ export function listAgents(ctx: RequestContext): Reply {
   const list = ctx.db.agents.filter((a) => !f || a.name.toLowerCase().includes(f) || a.email.toLowerCase().includes(f));
   const sign = order.desc ? -1 : 1;
   list.sort((a, b) => sign * (a[order.field] < b[order.field] ? -1 : a[order.field] > b[order.field] ? 1 : 0));
-  const page = pageOf(list, paging);
+  // Dialect `paged-lookups`: without PerPage only a few agents come back.
+  const size = ctx.dialects.has('paged-lookups') && ctx.query.get('PerPage') === undefined ? DIALECT_LOOKUP_PAGE_SIZE : paging.perPage;
+  const page = pageOf(list, { ...paging, perPage: size });
   return ok({ result: page.result.map(agentListItem), count: page.count });
 }
 
-/** `GET /agents/{userId}` and `GET /agents/{email}` share a template: a number means an id (inferred, §14.1). */
+/** `GET /agents/{userId}` and `GET /agents/{email}` share a template: a number means an id (inferred, docs/BOLDDESK-API.md). */
 export function getAgent(ctx: RequestContext, [idOrEmail]: string[]): Reply {
   const key = decodeURIComponent(idOrEmail);
   const a = /^\d+$/.test(key) ? ctx.db.agentById(Number(key)) : ctx.db.agentByEmail(key);

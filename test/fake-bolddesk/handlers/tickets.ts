@@ -3,8 +3,11 @@ import { bodyObject, idValue, invalid, notFound, ok, prop, required, validation,
 import { isReply, parseOrderBy, parsePaging } from '../paging';
 import { ticketDetail, ticketListItem } from '../shapes';
 import { API_SOURCE_ID } from '../seedData';
-import { filterPage, ticketFilter } from '../ticketQuery';
+import { bothOf, filterPage, ticketFilter } from '../ticketQuery';
 import type { TicketSortField } from '../db';
+
+/** Keys known only from third-party code (docs/BOLDDESK-API.md); the `ignore-undocumented-q` dialect drops them. */
+const UNDOCUMENTED_KEY = /^\s*(agents|priority|subject)\s*:/i;
 
 const ORDER_FIELDS: Record<string, TicketSortField> = {
   createdon: 'createdOn', ticketid: 'ticketId', id: 'ticketId', lastmodifiedon: 'lastModifiedOn', lastupdatedon: 'lastModifiedOn',
@@ -16,20 +19,29 @@ export function listTickets(ctx: RequestContext): Reply {
   // Default sort is lastModifiedOn desc (confirmed, KB #20678): tickets that change move between pages.
   const order = parseOrderBy(ctx.query, ORDER_FIELDS, { field: 'lastModifiedOn', desc: true });
   if (isReply(order)) return order;
-  const conditions = [...ctx.query.all('Q')];
+  let conditions = [...ctx.query.all('Q')];
+  // Dialect: BoldDesk silently ignores the Q keys no BoldDesk document names.
+  if (ctx.dialects.has('ignore-undocumented-q')) conditions = conditions.filter((c) => !UNDOCUMENTED_KEY.test(c));
   const filterId = ctx.query.get('FilterId')?.trim();
+  const viewConditions: string[] = [];
   if (filterId) {
     const view = ctx.db.views.find((v) => v.filterId === filterId);
     if (!view) return validation(invalid('filterId', `Ticket view '${filterId}' does not exist.`, 'NotExist'));
-    conditions.push(...view.conditions.map((c) => c.replace(/\{me\}/g, String(ctx.owner.userId))));
+    // Dialect: the view alone decides; Q is dropped without a word.
+    if (ctx.dialects.has('filterid-wins')) conditions = [];
+    viewConditions.push(...view.conditions.map((c) => c.replace(/\{me\}/g, String(ctx.owner.userId))));
   }
   const brandIds = ctx.query.get('BrandIds')?.trim();
   if (brandIds) {
     if (!/^\d+(\s*,\s*\d+)*$/.test(brandIds)) return validation(invalid('brandIds', 'BrandIds must be comma-separated ids.'));
     conditions.push(`brands:[${brandIds}]`);
   }
-  const pred = ticketFilter(ctx.db, conditions);
-  if (pred !== undefined && typeof pred !== 'function') return validation(pred);
+  const asked = ticketFilter(ctx.db, conditions, { unassignedMatchesNothing: ctx.dialects.has('unassigned-none') });
+  if (asked !== undefined && typeof asked !== 'function') return validation(asked);
+  // A view's own conditions are BoldDesk's business: the dialects never change what a view means.
+  const stored = ticketFilter(ctx.db, viewConditions);
+  if (stored !== undefined && typeof stored !== 'function') return validation(stored);
+  const pred = bothOf(asked, stored);
   const { items, total } = filterPage(ctx.db.sorted(order), pred, (paging.page - 1) * paging.perPage, paging.perPage);
   return ok({ result: items.map((t) => ticketListItem(ctx.db, t)), count: paging.requiresCounts ? total : 0 });
 }

@@ -1,5 +1,5 @@
 // PUT /tickets/{id}/update_fields: keys case-insensitive, values numbers or numeric strings,
-// 400 "No changes found." (errorType NoChangeFound) when nothing would change (observed, reference §6.3).
+// 400 "No changes found." (errorType NoChangeFound) when nothing would change (observed, docs/BOLDDESK-API.md, "Errors").
 import type { TicketChanges } from '../db';
 import { bodyObject, envelope, idValue, invalid, notFound, ok, prop, required, validation, type FieldError, type Reply, type RequestContext } from '../http';
 
@@ -28,7 +28,12 @@ export function updateFields(ctx: RequestContext, [id]: string[]): Reply {
     switch (key.toLowerCase()) {
       case 'statusid': changes.statusId = idField('statusId', value, (n) => !!db.statusById(n), false) ?? undefined; break;
       case 'priorityid': changes.priorityId = idField('priorityId', value, (n) => !!db.priorityById(n), false) ?? undefined; break;
-      case 'agentid': changes.agentId = idField('agentId', value, (n) => !!db.agentById(n), true); break;
+      case 'agentid': {
+        const agentId = idField('agentId', value, (n) => !!db.agentById(n), true);
+        // Dialect: a null agent is dropped without a word (the ticket keeps its agent).
+        if (!(agentId === null && ctx.dialects.has('unassign-ignored'))) changes.agentId = agentId;
+        break;
+      }
       case 'categoryid': changes.categoryId = idField('categoryId', value, (n) => db.categories.some((c) => c.id === n), true); break;
       case 'groupid': changes.groupId = idField('groupId', value, (n) => db.groups.some((g) => g.groupId === n), true); break;
       case 'subject':

@@ -20,12 +20,17 @@ export const SHELL: ShellOptions = {
   codiconUri: `${WEBVIEW}/media/codicons/codicon.css`,
 };
 
-/** Skips the suite (from its `before` hook) when Chromium is not installed. */
-export function skipWithoutChromium(ctx: Mocha.Context): void {
-  if (!fs.existsSync(CHROMIUM)) {
-    console.log(`      (skipped: no Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
-    ctx.skip();
+/**
+ * Skips the suite (from its `before` hook) when Chromium is not installed — except in CI (`CI` set and not "false"),
+ * where a missing browser fails the run: the sanitizer and CSP tests must not silently stop running there.
+ */
+export function skipWithoutChromium(ctx: Pick<Mocha.Context, 'skip'>, executable = CHROMIUM, env: NodeJS.ProcessEnv = process.env): void {
+  if (fs.existsSync(executable)) return;
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') {
+    throw new Error(`No Chromium at ${executable}: in CI (CI=${env.CI}) the browser tests must run. Install chromium or set CHROMIUM_PATH.`);
   }
+  console.log(`      (skipped: no Chromium at ${executable}; set CHROMIUM_PATH)`);
+  ctx.skip();
 }
 
 export function launchChromium(): Promise<Browser> {
