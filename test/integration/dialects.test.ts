@@ -59,6 +59,9 @@ describe('BoldDesk dialects in the extension (fake BoldDesk)', function () {
     promptSwitch.use(new ScriptedPrompts());
   });
 
+  // Later suites (untrustedText) need the extension's real Prompts back.
+  after(() => promptSwitch.restore());
+
   for (const dialect of [undefined, ...DIALECTS] as (Dialect | undefined)[]) {
     it(`lists show only their tickets on ${dialect ?? 'the default fake'}`, async () => {
       await useDialects(dialect ? [dialect] : []);
