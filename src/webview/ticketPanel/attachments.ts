@@ -24,7 +24,8 @@ export function attachmentItem(a: PanelAttachment): HTMLLIElement {
   const open = h('button', { type: 'button', class: 'link-button attachment-open', 'data-attachment-id': id, 'data-action': 'open',
     title: kind === 'other' ? l10n.t('Save “{0}”…', a.name) : l10n.t('Open “{0}”', a.name) }, a.name);
   const save = h('button', { type: 'button', class: 'link-button attachment-save', 'data-attachment-id': id, 'data-action': 'save',
-    'aria-label': l10n.t('Save “{0}” as…', a.name) }, l10n.t('Save As…'));
+    // The accessible name starts with the visible words (voice control users say what they see: axe label-content-name-mismatch).
+    'aria-label': l10n.t('Save As… “{0}”', a.name) }, l10n.t('Save As…'));
   const li = h('li', { class: `attachment attachment-${kind}`, title: a.contentType ?? '' },
     icon(KIND_ICON[kind]), ' ', open,
     meta ? h('span', { class: 'attachment-meta' }, ` (${meta})`) : false,
