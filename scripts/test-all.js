@@ -30,7 +30,7 @@ const STAGES = [
   },
   {
     // Installs code-server afresh (a few minutes): CI runs it on every submission; by hand `npm run test:setup`.
-    name: 'Setup regression (offline VS Code installed from inside npm into a fresh cache)', cmd: [bin('mocha'), '--timeout', '900000', 'test/setup'],
+    name: 'Setup regression (offline VS Code installed from inside npm into a fresh cache)', cmd: [bin('mocha'), '--no-config', '--timeout', '900000', 'test/setup'],
     skip: () => (process.env.CI ? null : 'slow; runs when CI is set (or: npm run test:setup)'),
   },
 ];
