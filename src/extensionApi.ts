@@ -3,7 +3,7 @@
 // API: any installed extension could read it (docs/SECURITY.md).
 import type * as vscode from 'vscode';
 import type { BoldDeskSession } from './auth/session';
-import type { Logger } from './commands/deps';
+import type { Logger } from './deps';
 import type { LoopController } from './loop/loopController';
 import type { TicketReferences } from './references/referenceProviders';
 import type { Prompts } from './ui/prompts';

@@ -21,6 +21,13 @@ import type {
 } from './types';
 import type { ServerForms } from './serverForms';
 
+/** A downloaded attachment (src/api/download.ts). */
+export interface Downloaded {
+  bytes: Buffer;
+  /** The server's content type (without parameters), '' when none. */
+  contentType: string;
+}
+
 export interface BoldDeskApi {
   /** `https://host` (or `http://127.0.0.1:port` for loopback) this client talks to. */
   readonly origin: string;
@@ -41,7 +48,7 @@ export interface BoldDeskApi {
   addNote(ticketId: number, html: string, attachmentTokens?: string[]): Promise<number>;
   uploadAttachment?(name: string, bytes: Uint8Array, contentType: string): Promise<string>;
   /** An attachment's bytes from its `fileUrl` on the BoldDesk origin (optional: test doubles may omit it). */
-  downloadAttachment?(fileUrl: string, maxBytes: number, signal?: AbortSignal): Promise<import('./download').Downloaded>;
+  downloadAttachment?(fileUrl: string, maxBytes: number, signal?: AbortSignal): Promise<Downloaded>;
   /** `PUT update_fields`. Resolves `false` when BoldDesk answered "No changes found.". Never retried. */
   updateFields(ticketId: number, changes: FieldChanges): Promise<boolean>;
 

@@ -2,8 +2,7 @@
 // Paths and bodies live here; HTTP behaviour in http.ts; payload parsing in parse*.ts; Q in queryBuilder.ts;
 // the check of every returned ticket against its list's conditions in verifyTickets.ts.
 import * as l10n from '@vscode/l10n';
-import type { BoldDeskApi, ClientOptions } from './api';
-import type { Downloaded } from './download';
+import type { BoldDeskApi, ClientOptions, Downloaded } from './api';
 import { extras } from '../lazy/load';
 import { AuthError, BoldDeskError, CancelledError, NetworkError, NotFoundError, PermissionError, ProtocolError, RedirectError, TimeoutError, ValidationError } from './errors';
 import { type HttpRequest, HttpTransport } from './http';

@@ -4,15 +4,9 @@
 // only, and never reading more than a cap. The webview never sees the URL or the key.
 import * as l10n from '@vscode/l10n';
 import type { Readable } from 'node:stream';
-import type { ClientOptions } from './api';
+import type { ClientOptions, Downloaded } from './api';
 import { CancelledError, NetworkError, ProtocolError, RedirectError, TimeoutError } from './errors';
 import fetch from './nodeFetch';
-
-export interface Downloaded {
-  bytes: Buffer;
-  /** The server's content type (without parameters), '' when none. */
-  contentType: string;
-}
 
 const MAX_REDIRECTS = 3;
 

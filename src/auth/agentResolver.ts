@@ -3,7 +3,7 @@
 // Refresh, so a wrong e-mail does not cost a request per tree render.
 import type { BoldDeskApi } from '../api/api';
 import type { Agent } from '../api/types';
-import type { Logger } from '../commands/deps';
+import type { Logger } from '../logger';
 import type { Identity, KeyedIdentity } from './identityStore';
 
 /** What the resolver needs from the session. */

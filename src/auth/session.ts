@@ -7,7 +7,7 @@ import type { BoldDeskApi, ClientOptions } from '../api/api';
 import { BoldDeskClient } from '../api/client';
 import type { DomainResult } from '../api/domain';
 import type { Agent } from '../api/types';
-import type { Logger, Session } from '../commands/deps';
+import type { Logger, Session } from '../deps';
 import { ContextKeys, Settings } from '../constants';
 import { AgentResolver } from './agentResolver';
 import { ApiClients } from './apiClients';
@@ -19,7 +19,6 @@ import type { KeyStore } from './keyStore';
 import { MissingSettingError, SessionSettings, type SessionConfig } from './sessionSettings';
 
 // Commands and views import the error from here.
-export { MissingSettingError };
 
 type CreateClient = (options: ClientOptions) => BoldDeskApi;
 

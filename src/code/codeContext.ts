@@ -2,7 +2,7 @@
 // the lines on the remote, the code), as editable plain text with a fenced code block, and that text turned into
 // the escaped HTML BoldDesk stores. No vscode import, so it is unit-tested directly.
 import * as l10n from '@vscode/l10n';
-import { escapeHtml, textToHtml } from '../drafts/textToHtml';
+import { escapeHtml, textToHtml } from '../markdown/textToHtml';
 
 export interface RepoInfo {
   /** HEAD commit sha, when the repository has one. */

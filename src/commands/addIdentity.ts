@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { AuthError, NotFoundError, ValidationError } from '../api/errors';
 import { MAX_LABEL_CHARS } from '../auth/identityStore';
-import { MissingSettingError } from '../auth/session';
+import { MissingSettingError } from '../auth/sessionSettings';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from './deps';
+import type { CommandDeps } from '../deps';
 import { validateAgentEmail } from './setAgentEmail';
 import { apiKeyProblem, cleanApiKey } from './setApiKey';
 

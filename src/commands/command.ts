@@ -1,6 +1,6 @@
 // The one shape every command file exports. src/commands/index.ts registers each through wrapWithCatch,
 // so a command never registers itself and can never forget the error handling.
-import type { CommandDeps } from './deps';
+import type { CommandDeps } from '../deps';
 
 export interface BoldDeskCommand {
   /** A value of `Commands` in src/constants.ts. */

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { referenceText } from '../references/referencePattern';
 import type { BoldDeskCommand } from './command';
-import { resolveTicketId, ticketFromArg } from './pickTicket';
+import { resolveTicketId } from '../ui/pickTicket';
+import { ticketFromArg } from '../ui/ticketArg';
 
 export const copyReferenceCommand: BoldDeskCommand = {
   id: Commands.copyReference,

@@ -12,7 +12,7 @@ import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
 import { emptyAnswers, type CreateTicketAnswers, type CreateTicketLookups } from './createTicketAnswers';
 import { runCreateTicketFlow } from './createTicketFlow';
-import type { CommandDeps } from './deps';
+import type { CommandDeps } from '../deps';
 import { describeIdentity, resolveAgents } from './identityPicker';
 import { writeState } from './writeState';
 import { markWalkthroughStep } from '../ui/walkthroughProgress';

@@ -8,8 +8,9 @@ import { confirmFieldChange } from '../api/confirmWrite';
 import { ticketWebUrl } from '../api/ticketUrl';
 import type { FieldChanges, NamedRef, TicketDetail, TicketSummary } from '../api/types';
 import type { PickItem } from '../ui/prompts';
-import type { CommandDeps } from './deps';
-import { resolveTicketId, ticketFromArg } from './pickTicket';
+import type { CommandDeps } from '../deps';
+import { resolveTicketId } from '../ui/pickTicket';
+import { ticketFromArg } from '../ui/ticketArg';
 import { writeState } from './writeState';
 
 export interface FieldChoice<V> {

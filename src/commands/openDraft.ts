@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { draftsFor } from '../drafts/draftEditors';
 import type { DraftKind } from '../drafts/draftStore';
-import type { CommandDeps } from './deps';
-import { resolveTicketId } from './pickTicket';
+import type { CommandDeps } from '../deps';
+import { resolveTicketId } from '../ui/pickTicket';
 
 const SEND_KEY = process.platform === 'darwin' ? 'Cmd+Enter' : 'Ctrl+Enter';
 

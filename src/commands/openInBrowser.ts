@@ -4,8 +4,8 @@ import { ConfigError } from '../api/errors';
 import { ticketWebUrl } from '../api/ticketUrl';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from './deps';
-import { resolveTicketId } from './pickTicket';
+import type { CommandDeps } from '../deps';
+import { resolveTicketId } from '../ui/pickTicket';
 
 /** The portal URL of the ticket the argument names (or the user picks); undefined when cancelled. */
 export async function ticketLink(deps: CommandDeps, arg: unknown, purpose: string): Promise<string | undefined> {

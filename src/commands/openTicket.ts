@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { openTicketPanel as openTicket } from '../views/ticketPanel/ticketPanelManager';
 import type { BoldDeskCommand } from './command';
-import { resolveTicketId } from './pickTicket';
+import { resolveTicketId } from '../ui/pickTicket';
 
 export const openTicketCommand: BoldDeskCommand = {
   id: Commands.openTicket,

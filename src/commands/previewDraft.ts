@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { draftsFor } from '../drafts/draftEditors';
-import { extrasUi } from '../lazy/load';
+import { extras, extrasUi } from '../lazy/load';
 import type { BoldDeskCommand } from './command';
 
 export const previewDraftCommand: BoldDeskCommand = {
@@ -15,6 +15,6 @@ export const previewDraftCommand: BoldDeskCommand = {
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(uri);
-    return extrasUi().draftPreviewsFor(deps.context).show(doc).webview.html;
+    return extrasUi().draftPreviewsFor(deps.context, (md) => extras().markdownToHtml(md)).show(doc).webview.html;
   },
 };

@@ -9,7 +9,7 @@ import { draftsFor, type DraftEditors } from '../drafts/draftEditors';
 import { draftTitle, type DraftRef } from '../drafts/draftStore';
 import { extras, extrasUi } from '../lazy/load';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from './deps';
+import type { CommandDeps } from '../deps';
 import { writeState } from './writeState';
 
 const TRY_AGAIN = vscode.l10n.t('Try Again');

@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { AuthError } from '../api/errors';
-import { MissingSettingError } from '../auth/session';
+import { MissingSettingError } from '../auth/sessionSettings';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from './deps';
+import type { CommandDeps } from '../deps';
 import { applyAgentEmail, validateAgentEmail } from './setAgentEmail';
 
 /** globalState flag (not secret): the user skipped the agent e-mail question once; do not ask again. */

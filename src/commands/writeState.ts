@@ -2,7 +2,7 @@
 // input, the draft editors. Keyed by the extension context (not a module-level instance), so each
 // activation — and each test host — gets its own.
 import type { CreateTicketAnswers } from './createTicketAnswers';
-import type { CommandDeps } from './deps';
+import type { CommandDeps } from '../deps';
 
 export class InFlight {
   private readonly running = new Set<string>();

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { neutralize } from '../text/untrusted';
 import { Commands, ContextKeys, DRAFT_SCHEME } from '../constants';
-import type { CommandDeps } from '../commands/deps';
+import type { CommandDeps } from '../deps';
 import { DraftFileSystem } from './draftFileSystem';
 import { DraftStore, draftPath, draftTitle, parseDraftPath, type DraftKind, type DraftRef } from './draftStore';
 

@@ -4,8 +4,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BoldDeskApi } from '../api/api';
-import { resolveTicketId } from '../commands/pickTicket';
-import type { CommandDeps } from '../commands/deps';
+import { resolveTicketId } from '../ui/pickTicket';
+import type { CommandDeps } from '../deps';
 import { Commands } from '../constants';
 import { draftTitle, type DraftKind, type DraftRef } from './draftStore';
 

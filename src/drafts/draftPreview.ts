@@ -2,7 +2,6 @@
 // function the send uses (markdownToHtml, allow-listed), updated as the draft changes. No scripts at all: the CSP
 // allows nothing but the webview's own styles, so even a renderer bug could not run or load anything.
 import * as vscode from 'vscode';
-import { extras } from '../lazy/load';
 import { draftTitle, parseDraftPath } from './draftStore';
 import { DRAFT_SCHEME } from '../constants';
 
@@ -26,6 +25,9 @@ export class DraftPreviews implements vscode.Disposable {
   private readonly panels = new Map<string, vscode.WebviewPanel>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly listener = vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document));
+
+  /** `toHtml`: what the send uses (markdownToHtml in dist/extras.js, handed in so this bundle does not load it). */
+  constructor(private readonly toHtml: (markdown: string) => string) {}
 
   dispose(): void {
     this.listener.dispose();
@@ -70,7 +72,7 @@ export class DraftPreviews implements vscode.Disposable {
   }
 
   private render(doc: vscode.TextDocument, panel: vscode.WebviewPanel): void {
-    const html = extras().markdownToHtml(doc.getText());
+    const html = this.toHtml(doc.getText());
     const body = html === '' ? `<p class="empty">${vscode.l10n.t('Nothing to preview yet.')}</p>` : html;
     panel.webview.html = page(body, panel.title);
   }
@@ -79,10 +81,10 @@ export class DraftPreviews implements vscode.Disposable {
 const instances = new WeakMap<vscode.ExtensionContext, DraftPreviews>();
 
 /** One DraftPreviews per activation, disposed with the extension. */
-export function draftPreviewsFor(context: vscode.ExtensionContext): DraftPreviews {
+export function draftPreviewsFor(context: vscode.ExtensionContext, toHtml: (markdown: string) => string): DraftPreviews {
   let previews = instances.get(context);
   if (!previews) {
-    previews = new DraftPreviews();
+    previews = new DraftPreviews(toHtml);
     instances.set(context, previews);
     context.subscriptions.push(previews);
   }

@@ -4,11 +4,9 @@
 // customer replies on theirs. Nothing here runs at activation: the first request waits for the first interval.
 import * as vscode from 'vscode';
 import type { TicketSummary } from '../api/types';
-import type { BoldDeskSession } from '../auth/session';
-import type { CommandDeps } from '../commands/deps';
+import type { CommandDeps, Session } from '../deps';
+import type { TicketListModel } from '../model/ticketListModel';
 import { Commands, Settings, Views } from '../constants';
-import type { TreeNode } from '../views/nodes/treeNode';
-import type { TicketsTreeProvider } from '../views/ticketsTreeProvider';
 import { notificationFor } from './changeDelta';
 import { ChangeWatcher, type TickResult } from './changeWatcher';
 import { isBoldDeskError } from '../api/errors';
@@ -38,9 +36,9 @@ export class LoopController implements vscode.Disposable {
 
   constructor(
     private readonly deps: CommandDeps,
-    private readonly session: BoldDeskSession,
-    private readonly tree: TicketsTreeProvider,
-    private readonly treeView: vscode.TreeView<TreeNode>,
+    private readonly session: Session,
+    private readonly tree: { readonly model: TicketListModel },
+    private readonly treeView: vscode.TreeView<unknown>,
   ) {
     this.connection = session.connectionKey;
     this.watcher = this.newWatcher();

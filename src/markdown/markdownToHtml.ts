@@ -5,7 +5,7 @@
 // goes through textToHtml exactly as before, so plain replies look the same as they always did.
 // The same function renders the previews, so what is previewed is what is sent. No vscode import.
 import type MarkdownIt from 'markdown-it';
-import { textToHtml } from '../drafts/textToHtml';
+import { textToHtml } from './textToHtml';
 import { SAFE_LINK, sanitizeSentHtml } from './sentHtml';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];

@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import type { TicketDetail } from '../api/types';
 import { describeError } from '../api/describeError';
 import { NotFoundError } from '../api/errors';
-import type { CommandDeps } from '../commands/deps';
+import type { CommandDeps } from '../deps';
 import { Commands, Settings } from '../constants';
-import { formatDate } from '../views/nodes/ticketNode';
+import { formatDate } from '../text/formatDate';
 import { LookupCache } from './lookupCache';
 import { compileReferencePattern, findReferences, type TicketReference } from './referencePattern';
 

@@ -7,10 +7,6 @@ import { neutralize } from '../text/untrusted';
 import type { InputStepOptions, PickStepOptions, SearchPickStepOptions } from './prompts';
 import { toQuickPickItems, type ValuedQuickPickItem } from './quickPickItems';
 
-export { BACK, type Back };
-
-export { toQuickPickItems, type ValuedQuickPickItem };
-
 /** Titles, prompts and placeholders may quote a value or server words (see neutralize). */
 export function shown(text: string | undefined): string | undefined {
   return text === undefined ? undefined : neutralize(text);

@@ -2,7 +2,7 @@
 // redacted from the client; errors are logged by kind and message (BoldDesk errors never hold the key).
 import * as vscode from 'vscode';
 import { isBoldDeskError } from '../api/errors';
-import type { Logger } from '../commands/deps';
+import type { Logger } from '../logger';
 
 export class OutputLogger implements Logger, vscode.Disposable {
   private created: vscode.LogOutputChannel | undefined;

@@ -1,20 +1,8 @@
 // Every question the extension asks the user goes through `Prompts`, so integration tests can swap in a
 // scripted implementation (ExtensionApi.setPrompts) and drive commands without clicking through real UI.
 // Keep the interface small and plain-data: a fake only has to return values, BACK or undefined.
-import * as vscode from 'vscode';
-import { neutralize } from '../text/untrusted';
-import {
-  BACK,
-  shown,
-  showInputStep,
-  showPickStep,
-  showSearchPickStep,
-  toQuickPickItems,
-  type Back,
-} from './multiStepInput';
-
-// BACK (what a step returns when the user pressed Back) lives in multiStepInput to avoid an import cycle.
-export { BACK, type Back };
+// The contract only (no vscode import): its VS Code implementation is ui/vscodePrompts.ts, beside multiStepInput.ts.
+import type { Back } from './back';
 
 /** One choice in a pick list. `value` is what the caller gets back; the rest is what the user sees. */
 export interface PickItem<T> {
@@ -110,97 +98,4 @@ export interface Prompts {
 
   /** Run a network task with a visible progress notification. */
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T>;
-}
-
-/**
- * The real thing: vscode.window. Every message, title, prompt and label is passed through `neutralize` here, the
- * one door to the window, so ticket or server text quoted in it can never become a command link or an icon.
- */
-export class VsCodePrompts implements Prompts {
-  async input(options: InputOptions): Promise<string | undefined> {
-    return vscode.window.showInputBox({
-      title: shown(options.title),
-      prompt: shown(options.prompt),
-      placeHolder: shown(options.placeholder),
-      value: options.value,
-      password: options.password,
-      ignoreFocusOut: true,
-      validateInput: options.validate ? (v) => shown(options.validate?.(v)) : undefined,
-    });
-  }
-
-  async pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T | undefined> {
-    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
-      title: shown(options.title),
-      placeHolder: shown(options.placeholder),
-      matchOnDescription: options.matchOnDescription,
-      matchOnDetail: options.matchOnDetail,
-      // A ticket panel reloading in the background takes focus; that must not dismiss the user's pick.
-      ignoreFocusOut: true,
-    });
-    return chosen?.value;
-  }
-
-  async pickMany<T>(items: PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {
-    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
-      title: shown(options.title),
-      placeHolder: shown(options.placeholder),
-      matchOnDescription: options.matchOnDescription,
-      matchOnDetail: options.matchOnDetail,
-      canPickMany: true,
-    });
-    return chosen?.map((c) => c.value);
-  }
-
-  inputStep(options: InputStepOptions): Promise<string | Back | undefined> {
-    return showInputStep(options);
-  }
-
-  pickStep<T>(options: PickStepOptions<T>): Promise<T | Back | undefined> {
-    return showPickStep(options);
-  }
-
-  searchPickStep<T>(options: SearchPickStepOptions<T>): Promise<T | Back | undefined> {
-    return showSearchPickStep(options);
-  }
-
-  async confirm(message: string, options: ConfirmOptions): Promise<boolean> {
-    const answer = await vscode.window.showWarningMessage(
-      neutralize(message),
-      { modal: true, detail: shown(options.detail) },
-      options.confirmLabel,
-    );
-    return answer === options.confirmLabel;
-  }
-
-  async info(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showInformationMessage(neutralize(message), ...actions);
-  }
-
-  async warning(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showWarningMessage(neutralize(message), ...actions);
-  }
-
-  async error(message: string, ...actions: string[]): Promise<string | undefined> {
-    return vscode.window.showErrorMessage(neutralize(message), ...actions);
-  }
-
-  async withProgress<T>(
-    title: string,
-    task: (signal: AbortSignal) => Promise<T>,
-    options: ProgressOptions = {},
-  ): Promise<T> {
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: neutralize(title), cancellable: options.cancellable ?? false },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const sub = token.onCancellationRequested(() => controller.abort());
-        try {
-          return await task(controller.signal);
-        } finally {
-          sub.dispose();
-        }
-      },
-    );
-  }
 }

@@ -4,7 +4,7 @@
 // progresses the step), so the extension marks a step done itself with the workbench's `welcome.markStepComplete`.
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../constants';
-import type { Logger, Session } from '../commands/deps';
+import type { Logger, Session } from '../deps';
 
 const WALKTHROUGH_ID = 'bolddesk.gettingStarted';
 export type WalkthroughStep = 'setDomain' | 'setApiKey' | 'browse' | 'createTicket';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { describeError, describeErrorShort } from '../api/describeError';
 import { isBoldDeskError } from '../api/errors';
-import { MissingSettingError } from '../auth/session';
+import { MissingSettingError } from '../auth/sessionSettings';
 import { Commands } from '../constants';
 import { MessageNode } from './nodes/messageNode';
 

@@ -2,7 +2,7 @@
 // the default identity. Click: "Post as…" in a draft (with several identities), otherwise Switch Identity.
 import * as vscode from 'vscode';
 import { neutralize } from '../text/untrusted';
-import type { CommandDeps } from '../commands/deps';
+import type { CommandDeps } from '../deps';
 import { Commands } from '../constants';
 import { draftsFor } from '../drafts/draftEditors';
 import { draftTitle } from '../drafts/draftStore';

@@ -2,8 +2,7 @@
 // description ("acting as …", filter) current. Data and paging live in the model; this file only maps to nodes.
 import * as vscode from 'vscode';
 import type { TicketSummary } from '../api/types';
-import type { BoldDeskSession } from '../auth/session';
-import type { Logger, TicketsTree } from '../commands/deps';
+import type { Logger, Session, TicketsTree } from '../deps';
 import { ContextKeys, Defaults, Settings } from '../constants';
 import type { TicketFilter } from '../model/categories';
 import type { TicketList } from '../model/ticketList';
@@ -31,7 +30,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   private builtFor: string;
 
   constructor(
-    private readonly session: BoldDeskSession,
+    private readonly session: Session,
     log: Logger,
   ) {
     this.model = new TicketListModel({

@@ -1,7 +1,7 @@
 // The status bar item "BD-123" while the current branch was named for a ticket (bolddesk.branchNameTemplate);
 // a click opens the ticket. Also answers "BoldDesk: Open Ticket for This Branch".
 import * as vscode from 'vscode';
-import type { CommandDeps } from '../commands/deps';
+import type { CommandDeps } from '../deps';
 import { Commands, Settings } from '../constants';
 import { ticketIdFromBranch } from './branchName';
 import { branchTemplate } from './startWork';

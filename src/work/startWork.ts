@@ -4,8 +4,8 @@
 // re-reading the ticket confirmed it; finally puts the ticket reference into the Source Control commit box.
 import * as vscode from 'vscode';
 import type { FieldChanges } from '../api/types';
-import { resolveTicketId } from '../commands/pickTicket';
-import type { CommandDeps } from '../commands/deps';
+import { resolveTicketId } from '../ui/pickTicket';
+import type { CommandDeps } from '../deps';
 import { Settings } from '../constants';
 import { branchName, DEFAULT_BRANCH_TEMPLATE } from './branchName';
 import { workGit, workRepository } from './workGit';

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Commands, ContextKeys, ContextValues, DRAFT_SCHEME, Settings, Views } from '../../src/constants';
+import { withInertVscode } from './support/inertVscode';
 
 interface MenuEntry {
   command: string;
@@ -32,26 +33,13 @@ const localized = (text: string) => text.replace(/^%([\w.-]+)%$/, (whole, key: s
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
 /**
- * The command ids src/commands/index.ts registers, read from the source (index.ts imports vscode, so it
- * cannot be loaded here): each name in ALL_COMMANDS → its import → the `id: Commands.x` in that file.
+ * The command ids src/commands/index.ts registers: ALL_COMMANDS itself, loaded with an inert `vscode` module
+ * (index.ts imports vscode; nothing runs until a command is invoked).
  */
 function registeredCommandIds(): string[] {
-  const dir = path.join(repoRoot, 'src', 'commands');
-  const index = fs.readFileSync(path.join(dir, 'index.ts'), 'utf8');
-  const imports = new Map([...index.matchAll(/^import \{ (\w+) \} from '\.\/([\w/]+)';/gm)].map((m) => [m[1], m[2]]));
-  const body = /ALL_COMMANDS[^=]*=\s*\[([\s\S]*?)\];/.exec(index)?.[1] ?? '';
-  const names = body
-    .split('\n')
-    .map((l) => l.trim().replace(/,$/, ''))
-    .filter((l) => l && !l.startsWith('//'));
-  return names.map((name) => {
-    const file = imports.get(name);
-    assert.ok(file, `${name} is listed in ALL_COMMANDS but not imported`);
-    const source = fs.readFileSync(path.join(dir, `${file}.ts`), 'utf8');
-    const m = new RegExp(`${name}\\b[^=]*=\\s*\\{[\\s\\S]*?id:\\s*Commands\\.(\\w+)`).exec(source);
-    assert.ok(m, `${file}.ts: no "id: Commands.x" in ${name}`);
-    return Commands[m[1] as keyof typeof Commands];
-  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the inert vscode module
+  const index = withInertVscode(() => require('../../src/commands/index') as typeof import('../../src/commands/index'));
+  return index.ALL_COMMANDS.map((c) => c.id);
 }
 
 describe('package.json ↔ src/constants.ts', () => {

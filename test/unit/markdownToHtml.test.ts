@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildCodeContext } from '../../src/code/codeContext';
-import { textToHtml } from '../../src/drafts/textToHtml';
+import { textToHtml } from '../../src/markdown/textToHtml';
 import { markdownToHtml } from '../../src/markdown/markdownToHtml';
 import { sanitizeSentHtml } from '../../src/markdown/sentHtml';
 

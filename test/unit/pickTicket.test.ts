@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isTicketNumber, ticketFromArg, ticketIdFromArg } from '../../src/commands/ticketArg';
+import { isTicketNumber, ticketFromArg, ticketIdFromArg } from '../../src/ui/ticketArg';
 import { InFlight } from '../../src/commands/writeState';
 
 describe('ticketIdFromArg', () => {

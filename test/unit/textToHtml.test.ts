@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeHtml, textToHtml } from '../../src/drafts/textToHtml';
+import { escapeHtml, textToHtml } from '../../src/markdown/textToHtml';
 
 describe('textToHtml (replies, notes, descriptions)', () => {
   it('wraps a single line in a paragraph', () => {

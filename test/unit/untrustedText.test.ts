@@ -70,9 +70,9 @@ describe('neutralize (untrusted text for VS Code UI)', () => {
 
 describe('every message reaches the window through Prompts (the door that neutralizes)', () => {
   const src = path.resolve(__dirname, '../../../src');
-  it('no file but src/ui/prompts.ts calls window.show*Message, withProgress or showQuickPick/showInputBox', () => {
+  it('no file but src/ui/vscodePrompts.ts calls window.show*Message, withProgress or showQuickPick/showInputBox', () => {
     const offenders = tsFiles(src)
-      .filter((f) => !f.endsWith(path.join('ui', 'prompts.ts')))
+      .filter((f) => !f.endsWith(path.join('ui', 'vscodePrompts.ts')))
       .filter((f) => /window\s*\.\s*(show(Information|Warning|Error)Message|withProgress|showQuickPick|showInputBox)\b/.test(fs.readFileSync(f, 'utf8')));
     assert.deepEqual(offenders.map((f) => path.relative(src, f)), []);
   });

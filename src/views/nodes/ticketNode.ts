@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { TicketSummary } from '../../api/types';
 import { Commands, ContextValues } from '../../constants';
 import type { TreeNode } from './treeNode';
+import { formatDate } from '../../text/formatDate';
 
 interface StatusLook {
   icon: string;
@@ -87,10 +88,4 @@ export class TicketNode implements TreeNode {
     }
     return md;
   }
-}
-
-export function formatDate(iso: string | undefined): string | undefined {
-  if (!iso) return undefined;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }

@@ -2,7 +2,7 @@
 // reload (WebviewPanelSerializer; package.json has the `onWebviewPanel:` activation event).
 import * as vscode from 'vscode';
 import { describeError } from '../../api/describeError';
-import type { CommandDeps } from '../../commands/deps';
+import type { CommandDeps } from '../../deps';
 import { Commands } from '../../constants';
 import { draftsFor } from '../../drafts/draftEditors';
 import { extrasUi } from '../../lazy/load';

@@ -1,11 +1,12 @@
-// What every command receives from the composition root (src/extension.ts). Constructor injection only:
-// no module-level singletons.
+// The contracts every layer may import: what the composition root (src/extension.ts) builds and passes in
+// (constructor injection, no module-level singletons). Types only; implementations live in their own layers.
 import type * as vscode from 'vscode';
-import type { BoldDeskApi } from '../api/api';
-import type { Agent, TicketSummary } from '../api/types';
-import type { Identity } from '../auth/identityStore';
-import type { TicketFilter } from '../model/categories';
-import type { Prompts } from '../ui/prompts';
+import type { BoldDeskApi } from './api/api';
+import type { Agent, TicketSummary } from './api/types';
+import type { Identity } from './auth/identityStore';
+import type { TicketFilter } from './model/categories';
+import type { Logger } from './logger';
+import type { Prompts } from './ui/prompts';
 
 /**
  * The connection to BoldDesk: domain + identities (one API key each) + who each key belongs to. Implemented in
@@ -16,6 +17,12 @@ export interface Session {
   requireApi(identityId?: string): Promise<BoldDeskApi>;
   /** Origin of the configured domain, or undefined when the setting is missing or invalid. */
   readonly origin: string | undefined;
+  /** Why the domain setting is unusable (it is set but invalid), for the tree's message. */
+  readonly domainProblem: string | undefined;
+  /** Changes when the domain, the default key or its agent e-mail changes (data cached for another one is stale). */
+  readonly connectionKey: string;
+  /** The default identity's agent, resolved once from its e-mail (shared; undefined when unknown). */
+  resolveIdentity(): Promise<Agent | undefined>;
   /** The agent who owns the key (resolved from bolddesk.agentEmail), when known. */
   readonly actingAs: Agent | undefined;
   /** One sentence naming whose name BoldDesk will show on a write, e.g. 'BoldDesk will show this as "Ana Agent".' */
@@ -73,11 +80,8 @@ export interface TicketsTree {
   loadMore(category: unknown): Promise<void>;
 }
 
-export interface Logger {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
-  show(): void;
-}
+
+export type { Logger };
 
 export interface CommandDeps {
   context: vscode.ExtensionContext;

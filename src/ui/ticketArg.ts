@@ -1,5 +1,5 @@
 // Which ticket a command argument names: a tree node, a ticket, an id or "#123". No vscode import, so the
-// parsing is unit-tested in plain Node; asking the user (pickTicket.ts) is the vscode side.
+// parsing is unit-tested in plain Node; asking the user (ui/pickTicket.ts) is the vscode side.
 import type { TicketSummary } from '../api/types';
 
 /** What menus and callers pass: a TicketNode (`{ ticket: { id } }`), a ticket, an id, or nothing. */

@@ -1,11 +1,8 @@
 // Which ticket a command acts on: the tree node it was invoked on, a ticket id passed by executeCommand,
 // or — from the palette — a recent ticket or a number the user types.
 import * as vscode from 'vscode';
-import type { CommandDeps } from './deps';
-import { isTicketNumber, ticketFromArg, ticketIdFromArg } from './ticketArg';
-
-// Commands import the argument helpers from here too.
-export { ticketFromArg, ticketIdFromArg };
+import type { CommandDeps } from '../deps';
+import { isTicketNumber, ticketIdFromArg } from './ticketArg';
 
 /** Input box validation: undefined for `123` or `#123`, else what to type. */
 export function validateTicketNumber(text: string): string | undefined {
