@@ -83,7 +83,8 @@ export interface TicketsTree {
 
 export type { Logger };
 
-export interface CommandDeps {
+/** What the composition root hands to every service (commands get more: src/commands/command.ts). */
+export interface CoreDeps {
   context: vscode.ExtensionContext;
   session: Session;
   tree: TicketsTree;

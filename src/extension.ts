@@ -1,101 +1,99 @@
-// Composition root: builds the services, registers the view, the ticket panels and the commands.
-// Nothing here touches the network; the tree loads when it is first shown.
+// Composition root: builds every service once (build), then hands them to VS Code (register). Nothing here touches
+// the network; the tree loads when it is first shown, and the rest of start-up runs after activate() returns
+// (deferredStartup.ts).
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { preloadFetch } from './api/nodeFetch';
 import { KeyStore } from './auth/keyStore';
 import { BoldDeskSession } from './auth/session';
-import type { CommandDeps } from './deps';
+import type { CommandDeps } from './commands/command';
 import { registerCommands } from './commands/index';
-import { LoopController } from './loop/loopController';
-import { TicketReferences } from './references/referenceProviders';
+import { createWriteState } from './commands/writeState';
 import { Views } from './constants';
-import { draftsFor } from './drafts/draftEditors';
+import { startDeferred } from './deferredStartup';
+import { DraftEditors } from './drafts/draftEditors';
 import type { ExtensionApi } from './extensionApi';
 import { OutputLogger } from './ui/outputLogger';
 import type { Prompts } from './ui/prompts';
 import { VsCodePrompts } from './ui/vscodePrompts';
-import { trackWalkthrough } from './ui/walkthroughProgress';
 import type { TreeNode } from './views/nodes/treeNode';
-import { registerIdentityStatusBar } from './views/identityStatusBar';
-import { registerTicketPanels } from './views/ticketPanel/ticketPanelManager';
+import { TicketPanelManager } from './views/ticketPanel/ticketPanelManager';
 import { TicketsTreeProvider } from './views/ticketsTreeProvider';
-import { extrasUi } from './lazy/load';
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
-  const started = performance.now();
-  // The vscode-free layers (api, model, flows, the panel) translate with @vscode/l10n: hand it VS Code's bundle.
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+interface Services {
+  deps: CommandDeps;
+  log: OutputLogger;
+  keys: KeyStore;
+  session: BoldDeskSession;
+  treeProvider: TicketsTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
+}
+
+/** Every service, each built once and handed what it needs (constructor injection; no look-ups by context). */
+function build(context: vscode.ExtensionContext): Services {
   const log = new OutputLogger();
   const keys = new KeyStore(context.secrets);
   const session = new BoldDeskSession(keys, log, context.globalState);
   const treeProvider = new TicketsTreeProvider(session, log);
   const treeView = vscode.window.createTreeView<TreeNode>(Views.tickets, { treeDataProvider: treeProvider, showCollapseAll: true });
   treeProvider.attachView(treeView);
+  // One object, extended in place: setPrompts (tests) swaps `prompts` for every service that holds it.
+  const core = { context, session, tree: treeProvider, log, prompts: new VsCodePrompts() as Prompts };
+  // The draft file system is registered now, so draft tabs restored after a reload can be read.
+  const drafts = new DraftEditors(core);
+  // The panel serializer must be registered at activation, so panels come back after a reload.
+  const panels = new TicketPanelManager(core, drafts, treeProvider.onDidChangeTicket);
+  const deps: CommandDeps = Object.assign(core, { drafts, panels, writes: createWriteState() });
+  return { deps, log, keys, session, treeProvider, treeView };
+}
 
-  const deps: CommandDeps = { context, session, tree: treeProvider, log, prompts: new VsCodePrompts() };
-  context.subscriptions.push(
+/** Everything built is disposed with the extension; the commands are registered (each wrapped by wrapWithCatch). */
+function register(s: Services): void {
+  const { deps, session } = s;
+  deps.context.subscriptions.push(
     // BoldDesk recorded a write under another agent than the one named for the key: the identity was corrected.
     session.onDidCorrectOwner(({ label, claimed, recorded }) => void deps.prompts.warning(
       vscode.l10n.t('BoldDesk recorded your post as “{0}”, not “{1}”: the API key of “{2}” belongs to {0}. The extension now shows {0}.', recorded.name, claimed.name, label),
     )),
-    log,
-    keys,
+    s.log,
+    s.keys,
     session,
-    treeProvider,
-    treeView,
+    s.treeProvider,
+    s.treeView,
+    deps.drafts,
+    deps.panels,
     ...registerCommands(deps),
   );
-  // The reply/note draft file system, registered now so draft tabs restored after a reload can be read.
-  draftsFor(deps);
-  // Ticket webview panels; the serializer must be registered at activation so panels come back after a reload.
-  const ticketPanels = registerTicketPanels(deps, treeProvider.onDidChangeTicket);
-  context.subscriptions.push(ticketPanels);
-  // Not needed before activate() returns (activation budget, docs/BENCHMARKS.md), so built on the next turn
-  // or on first use: ticket references in editors (links fetch nothing; hovers are cached), auto refresh
-  // (off by default; its first request waits for the first interval) and the identity status bar item.
-  let references: TicketReferences | undefined;
-  let loop: LoopController | undefined;
-  const getReferences = () => (references ??= track(new TicketReferences(deps)));
-  const getLoop = () => (loop ??= track(new LoopController(deps, session, treeProvider, treeView)));
-  function track<T extends vscode.Disposable>(d: T): T {
-    context.subscriptions.push(d);
-    return d;
-  }
-  const deferred = setTimeout(() => {
-    getReferences();
-    getLoop();
-    track(registerIdentityStatusBar(deps));
-    track(trackWalkthrough(session, treeView, log));
-    track(extrasUi().registerBranchStatus());
-    log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  }, 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(deferred) });
+}
 
-  // After activate() returns (a microtask): reading the key and setting the context keys never block activation.
-  const ready = Promise.resolve()
-    .then(() => session.initialize())
-    .then(() => {
-      // A connection is configured, so a request will come: load node-fetch now, off the first request's path.
-      if (session.origin && session.identities.length > 0) setTimeout(preloadFetch, 0);
-    })
-    .catch((error) => log.error('Could not read the stored API key', error));
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  const started = performance.now();
+  // The vscode-free layers (api, model, flows, the panel) translate with @vscode/l10n: hand it VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const services = build(context);
+  register(services);
+  const startup = startDeferred(services.deps, services.session, services.treeProvider, services.treeView, () => activationMs);
   const activationMs = performance.now() - started;
+  // Every installed extension can read getExtension(id).exports: these handles (the session and its SecretStorage,
+  // setPrompts, the context) are for our integration tests and benchmarks, which run in Test mode. docs/SECURITY.md
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, startup, activationMs) : undefined;
+}
 
-  const api: ExtensionApi = {
-    session,
-    treeProvider,
-    treeView,
-    log,
-    context,
+function testApi(s: Services, startup: ReturnType<typeof startDeferred>, activationMs: number): ExtensionApi {
+  const { deps } = s;
+  return {
+    session: s.session,
+    treeProvider: s.treeProvider,
+    treeView: s.treeView,
+    log: deps.log,
+    context: deps.context,
     activationMs,
-    ready,
-    ticketPanels,
+    ready: startup.ready,
+    ticketPanels: deps.panels,
     get references() {
-      return getReferences();
+      return startup.references();
     },
     get loop() {
-      return getLoop();
+      return startup.loop();
     },
     setPrompts(prompts: Prompts): Prompts {
       const previous = deps.prompts;
@@ -103,9 +101,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       return previous;
     },
   };
-  // Every installed extension can read getExtension(id).exports: these handles (the session and its SecretStorage,
-  // setPrompts, the context) are for our integration tests and benchmarks, which run in Test mode. docs/SECURITY.md
-  return context.extensionMode === vscode.ExtensionMode.Test ? api : undefined;
 }
 
 export function deactivate(): void {

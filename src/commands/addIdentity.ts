@@ -9,7 +9,7 @@ import { MAX_LABEL_CHARS } from '../auth/identityStore';
 import { MissingSettingError } from '../auth/sessionSettings';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import { validateAgentEmail } from './setAgentEmail';
 import { apiKeyProblem, cleanApiKey } from './setApiKey';
 

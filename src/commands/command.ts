@@ -1,6 +1,19 @@
 // The one shape every command file exports. src/commands/index.ts registers each through wrapWithCatch,
 // so a command never registers itself and can never forget the error handling.
-import type { CommandDeps } from '../deps';
+import type { CoreDeps } from '../deps';
+import type { DraftEditors } from '../drafts/draftEditors';
+import type { TicketPanelManager } from '../views/ticketPanel/ticketPanelManager';
+import type { WriteState } from './writeState';
+
+/** What every command receives: the core services plus the ones built for commands (all in src/extension.ts). */
+export interface CommandDeps extends CoreDeps {
+  /** The reply/note draft tabs and their store. */
+  drafts: DraftEditors;
+  /** The open ticket panels. */
+  panels: TicketPanelManager;
+  /** In-flight guards and the last unsent create-ticket input. */
+  writes: WriteState;
+}
 
 export interface BoldDeskCommand {
   /** A value of `Commands` in src/constants.ts. */

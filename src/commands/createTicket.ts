@@ -12,9 +12,8 @@ import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
 import { emptyAnswers, type CreateTicketAnswers, type CreateTicketLookups } from './createTicketAnswers';
 import { runCreateTicketFlow } from './createTicketFlow';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import { describeIdentity, resolveAgents } from './identityPicker';
-import { writeState } from './writeState';
 import { markWalkthroughStep } from '../ui/walkthroughProgress';
 
 const TRY_AGAIN = vscode.l10n.t('Try Again');
@@ -38,7 +37,7 @@ export const createTicketCommand: BoldDeskCommand = {
   id: Commands.createTicket,
   /** Resolves with the new ticket id, or undefined when nothing was created. */
   async run(deps, arg) {
-    const outcome = await writeState(deps).inFlight.run('createTicket', () => createTicket(deps, wantsPrefill(arg), codeContextFrom(arg)));
+    const outcome = await deps.writes.inFlight.run('createTicket', () => createTicket(deps, wantsPrefill(arg), codeContextFrom(arg)));
     if (!outcome.started) {
       void deps.prompts.info(vscode.l10n.t('A ticket is already being created. Finish or cancel that one first.'));
       return undefined;
@@ -52,7 +51,7 @@ function hasContent(a: CreateTicketAnswers): boolean {
 }
 
 async function initialAnswers(deps: CommandDeps, prefill: boolean): Promise<CreateTicketAnswers | undefined> {
-  const last = writeState(deps).lastCreate;
+  const last = deps.writes.lastCreate;
   if (!last) return emptyAnswers();
   if (prefill) return last;
   const choice = await deps.prompts.pick(
@@ -63,7 +62,7 @@ async function initialAnswers(deps: CommandDeps, prefill: boolean): Promise<Crea
     { title: vscode.l10n.t('Create BoldDesk ticket'), placeholder: vscode.l10n.t('Your last ticket was not created. Continue it?') },
   );
   if (choice === undefined) return undefined;
-  if (choice === 'new') writeState(deps).lastCreate = undefined;
+  if (choice === 'new') deps.writes.lastCreate = undefined;
   return choice === 'restore' ? last : emptyAnswers();
 }
 
@@ -87,7 +86,7 @@ function identityChoices(deps: CommandDeps): { id: string; label: string; descri
 }
 
 async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: string): Promise<number | undefined> {
-  const state = writeState(deps);
+  const state = deps.writes;
   const api = await deps.session.requireApi();
   // A new selection starts a new ticket (the unsent one stays remembered for plain Create Ticket).
   const initial = codeContext !== undefined ? { ...emptyAnswers(), codeContext } : await initialAnswers(deps, prefill);

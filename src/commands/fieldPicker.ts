@@ -8,10 +8,9 @@ import { confirmFieldChange } from '../api/confirmWrite';
 import { ticketWebUrl } from '../api/ticketUrl';
 import type { FieldChanges, NamedRef, TicketDetail, TicketSummary } from '../api/types';
 import type { PickItem } from '../ui/prompts';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import { resolveTicketId } from '../ui/pickTicket';
 import { ticketFromArg } from '../ui/ticketArg';
-import { writeState } from './writeState';
 
 export interface FieldChoice<V> {
   value: V;
@@ -63,7 +62,7 @@ export async function changeField<V>(deps: CommandDeps, arg: unknown, spec: Fiel
   const choice = await spec.choose(deps, api, ticketId, current);
   if (!choice) return undefined;
 
-  const outcome = await writeState(deps).inFlight.run(`fields:${ticketId}:${spec.noun}`, () =>
+  const outcome = await deps.writes.inFlight.run(`fields:${ticketId}:${spec.noun}`, () =>
     deps.prompts.withProgress(spec.texts.progress(ticketId, choice.label), () =>
       confirmFieldChange(api, ticketId, spec.changes(choice.value)),
     ),

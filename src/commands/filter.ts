@@ -5,7 +5,7 @@ import { Commands } from '../constants';
 import { isFilterEmpty, type TicketFilter } from '../model/categories';
 import type { PickItem } from '../ui/prompts';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 
 type Dimension = 'text' | 'status' | 'priority' | 'clear';
 

@@ -2,7 +2,7 @@
 // whose name BoldDesk will show (when known), the default marked.
 import * as vscode from 'vscode';
 import type { Identity } from '../auth/identityStore';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import type { PickItem } from '../ui/prompts';
 
 /** "API Bot (bot@acme.com) · default" — for pick lists and messages. */

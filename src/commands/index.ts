@@ -2,7 +2,7 @@
 // to add one, import it and append it to ALL_COMMANDS. Every handler is wrapped by wrapWithCatch here.
 import * as vscode from 'vscode';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import { wrapWithCatch } from './wrapWithCatch';
 import { setDomainCommand } from './setDomain';
 import { setApiKeyCommand } from './setApiKey';

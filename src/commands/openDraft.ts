@@ -1,9 +1,8 @@
 // Shared by Add Reply and Add Private Note: find the ticket, open (or restore) its draft tab and say who
 // BoldDesk will name as the author — before anything is sent.
 import * as vscode from 'vscode';
-import { draftsFor } from '../drafts/draftEditors';
 import type { DraftKind } from '../drafts/draftStore';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import { resolveTicketId } from '../ui/pickTicket';
 
 const SEND_KEY = process.platform === 'darwin' ? 'Cmd+Enter' : 'Ctrl+Enter';
@@ -13,7 +12,7 @@ export async function openDraft(deps: CommandDeps, arg: unknown, kind: DraftKind
   const noun = kind === 'reply' ? vscode.l10n.t('reply') : vscode.l10n.t('private note');
   const ticketId = await resolveTicketId(deps, arg, kind === 'reply' ? vscode.l10n.t('Reply to a ticket') : vscode.l10n.t('Add a private note'));
   if (ticketId === undefined) return undefined;
-  const drafts = draftsFor(deps);
+  const drafts = deps.drafts;
   const restored = drafts.store.get({ ticketId, kind }) !== undefined;
   const editor = await drafts.open(ticketId, kind);
   const lead = restored

@@ -4,7 +4,7 @@ import { ConfigError } from '../api/errors';
 import { ticketWebUrl } from '../api/ticketUrl';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import { resolveTicketId } from '../ui/pickTicket';
 
 /** The portal URL of the ticket the argument names (or the user picks); undefined when cancelled. */

@@ -1,7 +1,6 @@
 // BoldDesk: Open Ticket — from a tree node, an id (executeCommand), or the palette (recent ticket or number).
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { openTicketPanel as openTicket } from '../views/ticketPanel/ticketPanelManager';
 import type { BoldDeskCommand } from './command';
 import { resolveTicketId } from '../ui/pickTicket';
 
@@ -10,7 +9,8 @@ export const openTicketCommand: BoldDeskCommand = {
   run: async (deps, arg) => {
     const ticketId = await resolveTicketId(deps, arg, vscode.l10n.t('Open Ticket'));
     if (ticketId === undefined) return undefined;
-    await openTicket(deps, ticketId);
+    await deps.session.requireApi(); // config problems throw before a panel opens
+    deps.panels.open(ticketId);
     return ticketId;
   },
 };

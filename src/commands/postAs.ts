@@ -3,7 +3,6 @@
 // `{ draft: <draft uri>, identity: <id or label> }`.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { draftsFor } from '../drafts/draftEditors';
 import { draftTitle } from '../drafts/draftStore';
 import type { BoldDeskCommand } from './command';
 import { pickIdentity } from './identityPicker';
@@ -26,7 +25,7 @@ export const postAsCommand: BoldDeskCommand = {
   id: Commands.postAs,
   /** Resolves with the chosen identity id, or undefined when nothing changed. */
   run: async (deps, arg) => {
-    const drafts = draftsFor(deps);
+    const drafts = deps.drafts;
     const { uri, identity } = parseArg(arg);
     const ref = drafts.refFor(uri ?? vscode.window.activeTextEditor?.document.uri);
     if (!ref) {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Identity } from '../auth/identityStore';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import { pickIdentity } from './identityPicker';
 
 /** Asks, then removes `identity`; resolves true when it was removed. */

@@ -5,12 +5,11 @@ import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { isBoldDeskError } from '../api/errors';
 import { Commands } from '../constants';
-import { draftsFor, type DraftEditors } from '../drafts/draftEditors';
+import type { DraftEditors } from '../drafts/draftEditors';
 import { draftTitle, type DraftRef } from '../drafts/draftStore';
 import { extras, extrasUi } from '../lazy/load';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from '../deps';
-import { writeState } from './writeState';
+import type { CommandDeps } from './command';
 
 const TRY_AGAIN = vscode.l10n.t('Try Again');
 const OPEN_TICKET = vscode.l10n.t('Open Ticket');
@@ -25,14 +24,14 @@ export const sendDraftCommand: BoldDeskCommand = {
   id: Commands.sendDraft,
   /** Resolves with the new reply/note id, or undefined when nothing was sent. */
   async run(deps, arg) {
-    const drafts = draftsFor(deps);
+    const drafts = deps.drafts;
     const uri = draftUriFromArg(arg);
     const ref = drafts.refFor(uri);
     if (!uri || !ref) {
       void deps.prompts.info(vscode.l10n.t('Open a reply or note draft first: BoldDesk: Add Reply or Add Private Note.'));
       return undefined;
     }
-    const outcome = await writeState(deps).inFlight.run(`draft:${uri.toString()}`, () =>
+    const outcome = await deps.writes.inFlight.run(`draft:${uri.toString()}`, () =>
       send(deps, drafts, uri, ref),
     );
     if (!outcome.started) {

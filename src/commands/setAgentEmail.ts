@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { NotFoundError, ValidationError } from '../api/errors';
 import { Commands, Settings } from '../constants';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -7,7 +7,7 @@ import { AuthError } from '../api/errors';
 import { MissingSettingError } from '../auth/sessionSettings';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 import { applyAgentEmail, validateAgentEmail } from './setAgentEmail';
 
 /** globalState flag (not secret): the user skipped the agent e-mail question once; do not ask again. */

@@ -5,7 +5,7 @@ import { describeError } from '../api/describeError';
 import { isBoldDeskError } from '../api/errors';
 import { MissingSettingError } from '../auth/sessionSettings';
 import { Commands } from '../constants';
-import type { CommandDeps } from '../deps';
+import type { CommandDeps } from './command';
 
 // Button labels, translated when shown (not at module load).
 const SET_API_KEY = () => vscode.l10n.t('Set API Key');

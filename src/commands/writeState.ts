@@ -1,8 +1,6 @@
-// State the write commands share within one activation: in-flight guards, the last unsent create-ticket
-// input, the draft editors. Keyed by the extension context (not a module-level instance), so each
-// activation — and each test host — gets its own.
+// State the write commands share within one activation: in-flight guards and the last unsent create-ticket
+// input. Built once by the composition root (src/extension.ts) and passed in as `deps.writes`.
 import type { CreateTicketAnswers } from './createTicketAnswers';
-import type { CommandDeps } from '../deps';
 
 export class InFlight {
   private readonly running = new Set<string>();
@@ -30,13 +28,6 @@ export interface WriteState {
   lastCreate?: CreateTicketAnswers;
 }
 
-const states = new WeakMap<object, WriteState>();
-
-export function writeState(deps: Pick<CommandDeps, 'context'>): WriteState {
-  let state = states.get(deps.context);
-  if (!state) {
-    state = { inFlight: new InFlight() };
-    states.set(deps.context, state);
-  }
-  return state;
+export function createWriteState(): WriteState {
+  return { inFlight: new InFlight() };
 }

@@ -1,11 +1,11 @@
 // The editor side of replies and notes: registers the `bolddesk-draft` file system, opens draft tabs,
 // keeps them saved as the user types (so closing the tab or reloading loses nothing), sets the
 // `bolddesk.composing` context key and shows who BoldDesk will name as the author in the status bar
-// while a draft is the active editor. One instance per activation (draftsFor).
+// while a draft is the active editor. One instance per activation, built by src/extension.ts.
 import * as vscode from 'vscode';
 import { neutralize } from '../text/untrusted';
 import { Commands, ContextKeys, DRAFT_SCHEME } from '../constants';
-import type { CommandDeps } from '../deps';
+import type { CoreDeps } from '../deps';
 import { DraftFileSystem } from './draftFileSystem';
 import { DraftStore, draftPath, draftTitle, parseDraftPath, type DraftKind, type DraftRef } from './draftStore';
 
@@ -23,7 +23,7 @@ export class DraftEditors implements vscode.Disposable {
   /** The context key as last set; an unset key already reads false, so activation sets nothing. */
   private composing = false;
 
-  constructor(private readonly deps: Pick<CommandDeps, 'context' | 'session'>) {
+  constructor(private readonly deps: Pick<CoreDeps, 'context' | 'session'>) {
     this.store = new DraftStore(deps.context.globalState);
     const fs = new DraftFileSystem(this.store);
     this.statusItem = vscode.window.createStatusBarItem('bolddesk.draft', vscode.StatusBarAlignment.Left, 100);
@@ -160,20 +160,4 @@ export class DraftEditors implements vscode.Disposable {
     );
     this.statusItem.show();
   }
-}
-
-const instances = new WeakMap<object, DraftEditors>();
-
-/**
- * The draft editors of this activation, created (and the file system registered) on first use.
- * extension.ts calls it at activation so draft tabs restored after a reload can be read.
- */
-export function draftsFor(deps: Pick<CommandDeps, 'context' | 'session'>): DraftEditors {
-  let drafts = instances.get(deps.context);
-  if (!drafts) {
-    drafts = new DraftEditors(deps);
-    instances.set(deps.context, drafts);
-    deps.context.subscriptions.push(drafts);
-  }
-  return drafts;
 }

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BoldDeskApi } from '../api/api';
 import { resolveTicketId } from '../ui/pickTicket';
-import type { CommandDeps } from '../deps';
+import type { CoreDeps } from '../deps';
 import { Commands } from '../constants';
 import { draftTitle, type DraftKind, type DraftRef } from './draftStore';
 
@@ -49,7 +49,7 @@ async function problemWith(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 /** Uploads the draft's files; their tokens, [] when there are none, undefined when an upload failed (said). */
-export async function uploadDraftFiles(deps: CommandDeps, ref: DraftRef, api: BoldDeskApi): Promise<string[] | undefined> {
+export async function uploadDraftFiles(deps: CoreDeps, ref: DraftRef, api: BoldDeskApi): Promise<string[] | undefined> {
   const uris = draftFiles(deps.context, ref).map((u) => vscode.Uri.parse(u));
   if (uris.length === 0) return [];
   try {
@@ -79,7 +79,7 @@ export async function uploadDraftFiles(deps: CommandDeps, ref: DraftRef, api: Bo
  * the chosen ticket and go up with it. `arg` from the Explorer is the clicked file and `all` the selection; tests
  * may pass `{ files, ticketId, kind }`.
  */
-export async function attachToTicket(deps: CommandDeps, arg: unknown, all: unknown): Promise<{ ref: DraftRef; files: string[] } | undefined> {
+export async function attachToTicket(deps: CoreDeps, arg: unknown, all: unknown): Promise<{ ref: DraftRef; files: string[] } | undefined> {
   const t = vscode.l10n.t;
   const given = (arg ?? {}) as { files?: vscode.Uri[]; ticketId?: number; kind?: DraftKind };
   let uris: readonly vscode.Uri[] | undefined = Array.isArray(all) && all.every((u) => u instanceof vscode.Uri) && all.length > 0

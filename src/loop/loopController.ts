@@ -4,7 +4,7 @@
 // customer replies on theirs. Nothing here runs at activation: the first request waits for the first interval.
 import * as vscode from 'vscode';
 import type { TicketSummary } from '../api/types';
-import type { CommandDeps, Session } from '../deps';
+import type { CoreDeps, Session } from '../deps';
 import type { TicketListModel } from '../model/ticketListModel';
 import { Commands, Settings, Views } from '../constants';
 import { notificationFor } from './changeDelta';
@@ -35,7 +35,7 @@ export class LoopController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly deps: CommandDeps,
+    private readonly deps: CoreDeps,
     private readonly session: Session,
     private readonly tree: { readonly model: TicketListModel },
     private readonly treeView: vscode.TreeView<unknown>,

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { TicketDetail } from '../api/types';
 import { describeError } from '../api/describeError';
 import { NotFoundError } from '../api/errors';
-import type { CommandDeps } from '../deps';
+import type { CoreDeps } from '../deps';
 import { Commands, Settings } from '../constants';
 import { formatDate } from '../text/formatDate';
 import { LookupCache } from './lookupCache';
@@ -24,7 +24,7 @@ export class TicketReferences implements vscode.DocumentLinkProvider, vscode.Hov
   private readonly disposables: vscode.Disposable[] = [];
   readonly lookups: LookupCache<TicketDetail>;
 
-  constructor(private readonly deps: CommandDeps) {
+  constructor(private readonly deps: CoreDeps) {
     this.lookups = new LookupCache<TicketDetail>({
       fetch: async (id) => (await deps.session.requireApi()).getTicket(id),
       ttlMs: 60_000,

@@ -1,7 +1,7 @@
 // Which ticket a command acts on: the tree node it was invoked on, a ticket id passed by executeCommand,
 // or — from the palette — a recent ticket or a number the user types.
 import * as vscode from 'vscode';
-import type { CommandDeps } from '../deps';
+import type { CoreDeps } from '../deps';
 import { isTicketNumber, ticketIdFromArg } from './ticketArg';
 
 /** Input box validation: undefined for `123` or `#123`, else what to type. */
@@ -12,7 +12,7 @@ export function validateTicketNumber(text: string): string | undefined {
 const TYPE_NUMBER = -1;
 
 /** The ticket id from the argument, else asked from the user; undefined when they cancel. */
-export async function resolveTicketId(deps: CommandDeps, arg: unknown, purpose: string): Promise<number | undefined> {
+export async function resolveTicketId(deps: CoreDeps, arg: unknown, purpose: string): Promise<number | undefined> {
   const fromArg = ticketIdFromArg(arg);
   if (fromArg !== undefined) return fromArg;
   const recent = deps.tree.recentTickets().slice(0, 30);

@@ -2,16 +2,16 @@
 // the default identity. Click: "Post as…" in a draft (with several identities), otherwise Switch Identity.
 import * as vscode from 'vscode';
 import { neutralize } from '../text/untrusted';
-import type { CommandDeps } from '../deps';
+import type { CoreDeps } from '../deps';
 import { Commands } from '../constants';
-import { draftsFor } from '../drafts/draftEditors';
+import type { DraftEditors } from '../drafts/draftEditors';
 import { draftTitle } from '../drafts/draftStore';
 
 /**
  * "BoldDesk: Ana Agent" once a write confirmed the key's owner; a named but unconfirmed agent says so; never a bare
  * identity label such as "Default".
  */
-export function statusText(deps: Pick<CommandDeps, 'session'>, identityId: string | undefined): string {
+export function statusText(deps: Pick<CoreDeps, 'session'>, identityId: string | undefined): string {
   const name = identityName(deps, identityId);
   const several = deps.session.identities.length > 1;
   if (deps.session.confirmedOwner(identityId) && name) return vscode.l10n.t('BoldDesk: {0}', name);
@@ -22,7 +22,7 @@ export function statusText(deps: Pick<CommandDeps, 'session'>, identityId: strin
     : vscode.l10n.t('BoldDesk: key owner not known yet');
 }
 
-export function identityName(deps: Pick<CommandDeps, 'session'>, identityId: string | undefined): string | undefined {
+export function identityName(deps: Pick<CoreDeps, 'session'>, identityId: string | undefined): string | undefined {
   const identity = deps.session.identity(identityId);
   const agent = deps.session.agentFor(identityId);
   if (!identity) return undefined;
@@ -30,10 +30,9 @@ export function identityName(deps: Pick<CommandDeps, 'session'>, identityId: str
   return agent && agent.name !== identity.label ? `${identity.label} (${agent.name})` : identity.label;
 }
 
-export function registerIdentityStatusBar(deps: Pick<CommandDeps, 'session' | 'context'>): vscode.Disposable {
+export function registerIdentityStatusBar(deps: Pick<CoreDeps, 'session'>, drafts: DraftEditors): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bolddesk.identity', vscode.StatusBarAlignment.Left, 99);
   item.name = vscode.l10n.t('BoldDesk identity');
-  const drafts = draftsFor(deps);
   const update = () => {
     const identities = deps.session.identities;
     if (identities.length === 0) {

@@ -1,7 +1,7 @@
 // The status bar item "BD-123" while the current branch was named for a ticket (bolddesk.branchNameTemplate);
 // a click opens the ticket. Also answers "BoldDesk: Open Ticket for This Branch".
 import * as vscode from 'vscode';
-import type { CommandDeps } from '../deps';
+import type { CoreDeps } from '../deps';
 import { Commands, Settings } from '../constants';
 import { ticketIdFromBranch } from './branchName';
 import { branchTemplate } from './startWork';
@@ -14,7 +14,7 @@ async function currentBranchTicket(): Promise<{ branch?: string; ticketId?: numb
   return { repo, branch, ticketId: ticketIdFromBranch(branchTemplate(), branch) };
 }
 
-export async function openTicketForBranch(deps: CommandDeps): Promise<number | undefined> {
+export async function openTicketForBranch(deps: CoreDeps): Promise<number | undefined> {
   const { branch, ticketId } = await currentBranchTicket();
   if (ticketId === undefined) {
     void deps.prompts.info(branch

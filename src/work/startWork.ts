@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { FieldChanges } from '../api/types';
 import { resolveTicketId } from '../ui/pickTicket';
-import type { CommandDeps } from '../deps';
+import type { CoreDeps } from '../deps';
 import { Settings } from '../constants';
 import { branchName, DEFAULT_BRANCH_TEMPLATE } from './branchName';
 import { workGit, workRepository } from './workGit';
@@ -26,7 +26,7 @@ export function branchTemplate(): string {
 }
 
 /** `arg`: a ticket (node, id, …), optionally `{ ticketId, repoRoot }` to name the repository. */
-export async function startWork(deps: CommandDeps, arg: unknown): Promise<StartWorkResult | undefined> {
+export async function startWork(deps: CoreDeps, arg: unknown): Promise<StartWorkResult | undefined> {
   const t = vscode.l10n.t;
   const ticketId = await resolveTicketId(deps, arg, t('Start work on a ticket'));
   if (ticketId === undefined) return undefined;

@@ -87,7 +87,7 @@ export const FAULTS: FaultCase[] = [
   { id: 'server503', name: '503 — unavailable', ...ruled({ type: 'status', status: 503 }), short: /^BoldDesk error \(503\) — try Refresh$/, long: /HTTP 503/, unknownOutcome: false },
   {
     id: 'stall',
-    name: '30 s stall (client timeout 1 s)',
+    name: '30 s stall (client timeout 3 s)',
     ...ruled({ type: 'stall', ms: 30000 }),
     short: /did not answer — try Refresh$/,
     long: /did not answer within/,

@@ -1,6 +1,6 @@
 // The fault matrix: every fault the fake BoldDesk can inject × every user action, in the real extension host.
 // Each cell asserts one clean message, nothing typed lost, nothing sent twice, and recovery (reliabilityActions.ts);
-// the results become docs/RELIABILITY.md (reliabilityReport.ts). Short client timeout (1 s) keeps stalls quick.
+// the results become docs/RELIABILITY.md (reliabilityReport.ts). Short client timeout (3 s: 1 s made the recovery steps time out on a loaded machine) keeps stalls quick.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Settings } from '../../src/constants';
@@ -23,7 +23,7 @@ describe('Reliability: fault × action matrix (fake BoldDesk)', function () {
     c = { ext, tree: new TreeReader(ext), prompts: new PromptSwitch(ext) };
     rejections = watchUnhandledRejections();
     await ext.session.resolveIdentity();
-    await setGlobal(Settings.requestTimeoutSeconds, 1);
+    await setGlobal(Settings.requestTimeoutSeconds, 3);
     await setGlobal(Settings.pageSize, 10);
   });
 

@@ -12,7 +12,7 @@ const SRC = path.resolve(__dirname, '..', '..', '..', 'src');
  * The entry points of the bundles (extension, the lazy extras) and the test API sit on top and may import anything.
  */
 const RANKS: [RegExp, number][] = [
-  [/^(extension|extensionApi)\.ts$|^lazy\/(extras|extrasUi)\.ts$/, 0],
+  [/^(extension|extensionApi|deferredStartup)\.ts$|^lazy\/(extras|extrasUi)\.ts$/, 0],
   [/^commands\//, 1],
   [/^(views|loop|references|work|drafts|code|webview)\//, 2],
   [/^(ui|auth)\//, 3],

@@ -5,7 +5,7 @@ import type { DraftKind, DraftRef, SentMark, StoredDraft } from '../../drafts/dr
 import type { PanelDrafts } from './panelController';
 import type { Draft } from './protocol';
 
-/** The part of DraftStore the panel needs (the real one is shared through draftsFor(deps).store). */
+/** The part of DraftStore the panel needs (the real one is the draft editors' store, shared). */
 export interface DraftStoreLike {
   get(ref: DraftRef): StoredDraft | undefined;
   set(ref: DraftRef, text: string): Promise<void>;

@@ -2,9 +2,9 @@
 // reload (WebviewPanelSerializer; package.json has the `onWebviewPanel:` activation event).
 import * as vscode from 'vscode';
 import { describeError } from '../../api/describeError';
-import type { CommandDeps } from '../../deps';
+import type { CoreDeps } from '../../deps';
 import { Commands } from '../../constants';
-import { draftsFor } from '../../drafts/draftEditors';
+import type { DraftEditors } from '../../drafts/draftEditors';
 import { extrasUi } from '../../lazy/load';
 import type { AttachmentSink } from './panelAttachments';
 import type { PanelEnv } from './panelController';
@@ -12,32 +12,12 @@ import { PanelDraftAdapter } from './panelDrafts';
 import { isPositiveId, TICKET_PANEL_VIEW_TYPE, type PanelWebviewState } from './protocol';
 import { TicketPanel, webviewOptions } from './ticketPanel';
 
-export type TicketPanelDeps = Pick<CommandDeps, 'context' | 'session' | 'tree' | 'log'>;
-
-/** One manager per activation, found by the extension context (no module-level singleton). */
-const managers = new WeakMap<object, TicketPanelManager>();
+export type TicketPanelDeps = Pick<CoreDeps, 'context' | 'session' | 'tree' | 'log'>;
 
 /**
- * Called by extension.ts at activation (the serializer must be registered then, so panels come back after a
+ * Built once by extension.ts at activation (the serializer must be registered then, so panels come back after a
  * reload). `onDidChangeTicket` is the tree's change event: open panels reload when a command changed their ticket.
  */
-export function registerTicketPanels(deps: TicketPanelDeps, onDidChangeTicket: vscode.Event<number>): TicketPanelManager {
-  const manager = new TicketPanelManager(deps, onDidChangeTicket);
-  managers.set(deps.context, manager);
-  return manager;
-}
-
-export function ticketPanelsFor(deps: Pick<CommandDeps, 'context'>): TicketPanelManager {
-  const manager = managers.get(deps.context);
-  if (!manager) throw new Error(vscode.l10n.t('The ticket panels are not registered.'));
-  return manager;
-}
-
-/** Opens ticket `ticketId` in its panel (the entry point openTicket uses). Config problems throw before a panel opens. */
-export async function openTicketPanel(deps: Pick<CommandDeps, 'context' | 'session'>, ticketId: number): Promise<TicketPanel> {
-  await deps.session.requireApi();
-  return ticketPanelsFor(deps).open(ticketId);
-}
 
 export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
   private readonly panels = new Map<number, TicketPanel>();
@@ -46,15 +26,16 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
 
   constructor(
     private readonly deps: TicketPanelDeps,
+    drafts: DraftEditors,
     onDidChangeTicket: vscode.Event<number>,
   ) {
-    this.env = createPanelEnv(deps);
+    this.env = createPanelEnv(deps, drafts);
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this),
       deps.session.onDidChange(() => this.sessionChanged()),
       onDidChangeTicket((id) => this.panels.get(id)?.controller.ticketChangedElsewhere()),
       // Live draft sync: a draft saved in its editor tab (or cleared by a send) shows in that ticket's open panel.
-      draftsFor(deps).store.onDidChange((ref) => this.panels.get(ref.ticketId)?.controller.draftChangedElsewhere()),
+      drafts.store.onDidChange((ref) => this.panels.get(ref.ticketId)?.controller.draftChangedElsewhere()),
     );
   }
 
@@ -120,7 +101,7 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
   }
 }
 
-function createPanelEnv(deps: TicketPanelDeps): PanelEnv {
+function createPanelEnv(deps: TicketPanelDeps, drafts: DraftEditors): PanelEnv {
   // Created on the first open/save (its code is in dist/extrasUi.js).
   let files: AttachmentSink | undefined;
   const sink = (): AttachmentSink => {
@@ -141,7 +122,7 @@ function createPanelEnv(deps: TicketPanelDeps): PanelEnv {
     origin: () => deps.session.origin,
     attribution: () => deps.session.attributionText(),
     // Shared with the draft editors (one DraftStore per activation), so both surfaces see the same draft.
-    drafts: new PanelDraftAdapter(draftsFor(deps).store),
+    drafts: new PanelDraftAdapter(drafts.store),
     openExternal: async (url) => {
       // The protocol validator already limited this to http(s)/mailto; parse strictly so nothing is reinterpreted.
       await vscode.env.openExternal(vscode.Uri.parse(url, true));
