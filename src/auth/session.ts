@@ -17,6 +17,7 @@ import { KeyOwners, type KeyOwner } from './keyOwners';
 import { FIRST_IDENTITY_LABEL, IdentityStore, type Identity, type KeyedIdentity, type LoadedIdentities } from './identityStore';
 import type { KeyStore } from './keyStore';
 import { MissingSettingError, SessionSettings, type SessionConfig } from './sessionSettings';
+import { DisposableStore } from '../lifecycle';
 
 // Commands and views import the error from here.
 
@@ -37,7 +38,7 @@ function signature(l: LoadedIdentities | undefined): string {
 export class BoldDeskSession implements Session, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private readonly store: IdentityStore;
 
   /** Settings, read on first use rather than in activate() (activation stays within its budget). */
@@ -79,7 +80,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
       emailOf: (identity) => this.emailOf(identity),
       agentChanged: () => this.changed.fire(),
     });
-    this.disposables.push(
+    this.disposables.addAll(
       this.changed,
       this.corrected,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -284,7 +285,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 
   /**

@@ -8,13 +8,14 @@ import { Commands, ContextKeys, DRAFT_SCHEME } from '../constants';
 import type { CoreDeps } from '../deps';
 import { DraftFileSystem } from './draftFileSystem';
 import { DraftStore, draftPath, draftTitle, parseDraftPath, type DraftKind, type DraftRef } from './draftStore';
+import { DisposableStore } from '../lifecycle';
 
 const AUTOSAVE_MS = 400;
 const SEND_KEY = process.platform === 'darwin' ? 'Cmd+Enter' : 'Ctrl+Enter';
 
 export class DraftEditors implements vscode.Disposable {
   readonly store: DraftStore;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private readonly statusItem: vscode.StatusBarItem;
   private readonly pendingSaves = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changedPostAs = new vscode.EventEmitter<void>();
@@ -29,7 +30,7 @@ export class DraftEditors implements vscode.Disposable {
     this.statusItem = vscode.window.createStatusBarItem('bolddesk.draft', vscode.StatusBarAlignment.Left, 100);
     this.statusItem.name = vscode.l10n.t('BoldDesk draft');
     this.statusItem.command = Commands.sendDraft;
-    this.disposables.push(
+    this.disposables.addAll(
       fs,
       this.statusItem,
       this.changedPostAs,
@@ -43,7 +44,7 @@ export class DraftEditors implements vscode.Disposable {
   }
 
   dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
+    this.disposables.dispose();
   }
 
   uriFor(ref: DraftRef): vscode.Uri {

@@ -10,6 +10,7 @@ import { Commands, Settings, Views } from '../constants';
 import { notificationFor } from './changeDelta';
 import { ChangeWatcher, type TickResult } from './changeWatcher';
 import { isBoldDeskError } from '../api/errors';
+import { DisposableStore } from '../lifecycle';
 
 const MIN_MINUTES = 2;
 /** A day. Also keeps the interval far below setTimeout's 2^31-1 ms (above it, Node fires every millisecond). */
@@ -32,7 +33,7 @@ export class LoopController implements vscode.Disposable {
   private readonly statusBar: vscode.StatusBarItem;
   /** session.connectionKey the watcher and the count belong to. */
   private connection: string;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly deps: CoreDeps,
@@ -56,7 +57,7 @@ export class LoopController implements vscode.Disposable {
         this.showCount(list.total);
       }
     });
-    this.disposables.push(
+    this.disposables.addAll(
       this.statusBar,
       { dispose: () => modelSub.dispose() },
       session.onDidChange(() => {
@@ -82,7 +83,7 @@ export class LoopController implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 
   private newWatcher(): ChangeWatcher {

@@ -11,6 +11,7 @@ import { Commands, Settings } from '../constants';
 import { formatDate } from '../text/formatDate';
 import { LookupCache } from './lookupCache';
 import { compileReferencePattern, findReferences, type TicketReference } from './referencePattern';
+import { DisposableStore } from '../lifecycle';
 
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-scm' }];
 
@@ -21,7 +22,7 @@ export function openTicketUri(ticketId: number): vscode.Uri {
 export class TicketReferences implements vscode.DocumentLinkProvider, vscode.HoverProvider, vscode.Disposable {
   private pattern: RegExp;
   private warnedFor: string | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   readonly lookups: LookupCache<TicketDetail>;
 
   constructor(private readonly deps: CoreDeps) {
@@ -31,7 +32,7 @@ export class TicketReferences implements vscode.DocumentLinkProvider, vscode.Hov
       concurrency: 2,
     });
     this.pattern = this.readPattern();
-    this.disposables.push(
+    this.disposables.addAll(
       vscode.languages.registerDocumentLinkProvider(SELECTOR, this),
       vscode.languages.registerHoverProvider(SELECTOR, this),
       deps.session.onDidChange(() => this.lookups.clear()),
@@ -104,7 +105,7 @@ export class TicketReferences implements vscode.DocumentLinkProvider, vscode.Hov
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 }
 

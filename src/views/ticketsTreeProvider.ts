@@ -11,6 +11,7 @@ import { errorNode, invalidDomainNode } from './errorNodes';
 import { identityName } from './identityStatusBar';
 import { CategoryNode } from './nodes/categoryNode';
 import type { TreeNode } from './nodes/treeNode';
+import { DisposableStore } from '../lifecycle';
 
 function configuredPageSize(): number {
   return vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.pageSize, Defaults.pageSize);
@@ -23,7 +24,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   /** A write command reported a change to this ticket (open ticket documents re-render). */
   readonly onDidChangeTicket = this.ticketChangedEmitter.event;
   readonly model: TicketListModel;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private categoryNodes = new Map<TicketList, CategoryNode>();
   private view: vscode.TreeView<TreeNode> | undefined;
   /** session.connectionKey the model's data belongs to. */
@@ -41,7 +42,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     });
     this.builtFor = session.connectionKey;
     const modelSubscription = this.model.onDidChange((list) => this.onModelChanged(list));
-    this.disposables.push(
+    this.disposables.addAll(
       this.changed,
       this.ticketChangedEmitter,
       { dispose: () => modelSubscription.dispose() },
@@ -109,7 +110,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 
   // ---- internals ----

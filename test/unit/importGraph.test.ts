@@ -18,7 +18,7 @@ const RANKS: [RegExp, number][] = [
   [/^(ui|auth)\//, 3],
   [/^(model|markdown|text)\/|^constants\.ts$/, 4],
   // The bundle loader: a require() door any layer may use (the API client loads its download/upload code through it).
-  [/^api\/|^lazy\/(load|l10nShim)\.ts$/, 5],
+  [/^api\/|^lazy\/(load|l10nShim)\.ts$|^lifecycle\.ts$/, 5],
 ];
 /** The shared contracts: every layer may import them; they hold types only. */
 const CONTRACTS = /^(deps|logger)\.ts$/;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { makeNonce, renderShell } from './html';
 import { TicketPanelController, type PanelEnv } from './panelController';
 import type { ExtensionMessage, Reply } from './protocol';
+import { DisposableStore } from '../../lifecycle';
 
 const MAX_TITLE = 60;
 
@@ -19,7 +20,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 export class TicketPanel implements vscode.Disposable {
   readonly controller: TicketPanelController;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private disposed = false;
   /** The origin the current HTML's CSP allows images from. */
   private shellOrigin: string | undefined;
@@ -35,7 +36,7 @@ export class TicketPanel implements vscode.Disposable {
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'bolddesk.svg');
     this.renderShell();
-    this.disposables.push(
+    this.disposables.addAll(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.controller.handle(m)),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -71,7 +72,7 @@ export class TicketPanel implements vscode.Disposable {
     this.disposed = true;
     try {
       this.onDispose();
-      vscode.Disposable.from(...this.disposables).dispose();
+      this.disposables.dispose();
     } finally {
       this.panel.dispose();
     }

@@ -11,6 +11,7 @@ import type { PanelEnv } from './panelController';
 import { PanelDraftAdapter } from './panelDrafts';
 import { isPositiveId, TICKET_PANEL_VIEW_TYPE, type PanelWebviewState } from './protocol';
 import { TicketPanel, webviewOptions } from './ticketPanel';
+import { DisposableStore } from '../../lifecycle';
 
 export type TicketPanelDeps = Pick<CoreDeps, 'context' | 'session' | 'tree' | 'log'>;
 
@@ -21,7 +22,7 @@ export type TicketPanelDeps = Pick<CoreDeps, 'context' | 'session' | 'tree' | 'l
 
 export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
   private readonly panels = new Map<number, TicketPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private readonly env: PanelEnv;
 
   constructor(
@@ -30,7 +31,7 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
     onDidChangeTicket: vscode.Event<number>,
   ) {
     this.env = createPanelEnv(deps, drafts);
-    this.disposables.push(
+    this.disposables.addAll(
       vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this),
       deps.session.onDidChange(() => this.sessionChanged()),
       onDidChangeTicket((id) => this.panels.get(id)?.controller.ticketChangedElsewhere()),
@@ -89,7 +90,7 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
   dispose(): void {
     this.panels.forEach((p) => p.dispose());
     this.panels.clear();
-    vscode.Disposable.from(...this.disposables).dispose();
+    this.disposables.dispose();
   }
 
   private adopt(panel: vscode.WebviewPanel, ticketId: number): TicketPanel {
