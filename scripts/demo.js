@@ -5,7 +5,8 @@
 // Flags: --port N (default 8080, or a free port when 8080 is taken), --tickets N (default 300),
 //        --no-key (do not pre-store the demo key: enter it yourself with "BoldDesk: Set API Key"),
 //        --dialect a,b|all (the fake behaves like a BoldDesk that differs where its documentation is silent;
-//        names in test/fake-bolddesk/dialects.ts).
+//        names in test/fake-bolddesk/dialects.ts),
+//        --latency-ms N [--jitter-ms N] (every BoldDesk request takes N ms more, ± jitter: a real tenant's round trip).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
@@ -18,7 +19,7 @@ const { packageVsix } = require('../test/harness/packageVsix');
 const FAKE_MODULE = path.join(REPO_DIR, 'out', 'test', 'fake-bolddesk', 'index.js');
 
 function parseArgs(argv) {
-  const o = { port: undefined, tickets: 300, key: true, dialect: '' };
+  const o = { port: undefined, tickets: 300, key: true, dialect: '', latencyMs: 0, jitterMs: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { const v = Number(argv[++i]); if (!Number.isInteger(v) || v < 0) usage(`${a} needs a whole number`); return v; };
@@ -26,6 +27,8 @@ function parseArgs(argv) {
     else if (a === '--tickets') o.tickets = value();
     else if (a === '--no-key') o.key = false;
     else if (a === '--dialect') { o.dialect = argv[++i] ?? ''; if (!o.dialect) usage('--dialect needs a name (or a,b or all)'); }
+    else if (a === '--latency-ms') o.latencyMs = value();
+    else if (a === '--jitter-ms') o.jitterMs = value();
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown option ${a}`);
   }
@@ -34,7 +37,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   if (error) console.error(`demo: ${error}`);
-  console.log('usage: npm start -- [--port 8080] [--tickets 300] [--no-key] [--dialect a,b|all]');
+  console.log('usage: npm start -- [--port 8080] [--tickets 300] [--no-key] [--dialect a,b|all] [--latency-ms 150 [--jitter-ms 15]]');
   process.exit(error ? 2 : 0);
 }
 
@@ -80,7 +83,7 @@ async function main() {
     ensureInstalled();
     const { startFakeBoldDesk, parseDialects } = require(FAKE_MODULE);
     const dialects = opts.dialect ? parseDialects(opts.dialect) : [];
-    fake = await startFakeBoldDesk({ tickets: opts.tickets, dialects });
+    fake = await startFakeBoldDesk({ tickets: opts.tickets, dialects, latencyMs: opts.latencyMs, latencyJitterMs: opts.jitterMs });
     const demo = fake.keys[0];
     const env = {};
     if (opts.key) env.BOLDDESK_DEMO_KEY = demo.key; // stored in SecretStorage at activation (loopback domain only)
@@ -95,7 +98,7 @@ async function main() {
 BoldDesk for VS Code demo is running.
 
   Open:          ${server.origin}/?folder=${encodeURIComponent(server.workspace)}
-  Fake BoldDesk: ${fake.url}  (${opts.tickets} tickets; bolddesk.domain is set to it)${dialects.length ? `\n  Dialects:      ${dialects.join(', ')}` : ''}
+  Fake BoldDesk: ${fake.url}  (${opts.tickets} tickets; bolddesk.domain is set to it)${dialects.length ? `\n  Dialects:      ${dialects.join(', ')}` : ''}${opts.latencyMs ? `\n  Latency:       ${opts.latencyMs} ms per request (± ${opts.jitterMs ?? Math.round(opts.latencyMs / 10)} ms)` : ''}
   Agent:         ${demo.agent.name} <${demo.agent.email}>  (bolddesk.agentEmail)
   API key:       ${demo.key}  ${opts.key ? '(already stored in VS Code secret storage)' : '(not stored: run "BoldDesk: Set API Key" and paste it)'}
 

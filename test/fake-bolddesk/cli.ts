@@ -1,4 +1,5 @@
-// `npm run fake-bolddesk -- --port 4000 --tickets 500 [--seed N] [--rate-limit N] [--list-rate-limit N] [--dialect a,b|all]`
+// `npm run fake-bolddesk -- --port 4000 --tickets 500 [--seed N] [--rate-limit N] [--list-rate-limit N] [--dialect a,b|all]
+//   [--latency-ms 150 [--jitter-ms 15]]` (latency: a round trip added to every request, ± jitter, default 10 %)
 // Runs the fake alone, prints the domain and the keys, and stays up until SIGINT/SIGTERM.
 import { parseDialects } from './dialects';
 import { startFakeBoldDesk } from './index';
@@ -27,8 +28,12 @@ async function main(): Promise<void> {
     rateLimitPerMinute: numberArg(args, 'rate-limit'),
     listRateLimitPerMinute: numberArg(args, 'list-rate-limit'),
     dialects,
+    latencyMs: numberArg(args, 'latency-ms'),
+    latencyJitterMs: numberArg(args, 'jitter-ms'),
   });
   if (dialects.length) console.log(`Dialects: ${dialects.join(', ')}`);
+  const latency = numberArg(args, 'latency-ms');
+  if (latency) console.log(`Latency: ${latency} ms per request ± ${numberArg(args, 'jitter-ms') ?? Math.round(latency / 10)} ms`);
   console.log(`Fake BoldDesk running at ${fake.url} with ${fake.db.tickets.length} tickets`);
   console.log(`Domain (bolddesk.domain setting): ${fake.url}`);
   console.log('API keys:');

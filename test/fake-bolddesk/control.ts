@@ -18,6 +18,8 @@ export interface ControlTarget {
   reset(): void;
   readonly dialects: readonly Dialect[];
   setDialects(dialects: readonly Dialect[]): void;
+  setLatency(ms: number, jitterMs?: number): void;
+  readonly latencySetting: { ms: number; jitterMs: number };
 }
 
 const FAULT_TYPES = new Set<Fault['type']>(['status', 'rateLimit', 'stall', 'reset', 'malformedJson', 'wrongShape', 'hugeBody', 'redirect', 'latency', 'down']);
@@ -71,7 +73,7 @@ export function handleControl(target: ControlTarget, method: string, path: strin
     case 'GET info':
       return ok({ url: target.url, keys: target.keys.map((k) => ({ key: k.key, label: k.label, agent: k.agent })),
         agents: target.db.agents.map((a) => ({ userId: a.userId, name: a.name, email: a.email })), tickets: target.db.tickets.length,
-        dialects: target.dialects });
+        dialects: target.dialects, latency: target.latencySetting });
     case 'POST dialects': {
       // {"dialects":["unassigned-none",…]} or {"dialects":"all"}; [] = the default guesses again.
       const raw = bodyObject(body)?.dialects;
@@ -83,6 +85,17 @@ export function handleControl(target: ControlTarget, method: string, path: strin
         return validation(invalid('dialects', e instanceof Error ? e.message : String(e)));
       }
       return ok({ dialects: target.dialects });
+    }
+    case 'POST latency': {
+      // {"ms":150,"jitterMs":15}: every later BoldDesk request waits that long before it is answered.
+      const o = bodyObject(body);
+      const ms = o?.ms;
+      const jitter = o?.jitterMs;
+      if (typeof ms !== 'number' || ms < 0 || (jitter !== undefined && (typeof jitter !== 'number' || jitter < 0))) {
+        return validation(invalid('ms', 'Expected {"ms":number>=0,"jitterMs"?:number>=0}'));
+      }
+      target.setLatency(ms, jitter as number | undefined);
+      return ok({ ok: true });
     }
     case 'POST faults': {
       const rule = parseRule(body);

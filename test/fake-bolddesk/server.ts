@@ -8,6 +8,7 @@ import { FakeDb } from './db';
 import { applyFault, FaultList } from './faults';
 import { invalid, QueryParams, UNAUTHORIZED_BODY, RATE_LIMITED_BODY, validation, type Reply } from './http';
 import type { FakeAgentRecord } from './model';
+import { Prng } from './prng';
 import { matchRoute } from './router';
 import { KEY_SPECS } from './seedData';
 import type { FakeBoldDesk, FakeKey, FakeOptions, FaultRule, RecordedRequest } from './types';
@@ -53,10 +54,17 @@ export class FakeServer implements FakeBoldDesk {
   private readonly server: http.Server;
   private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   private dialectSet = new Set<Dialect>();
+  private latency = { ms: 0, jitter: 0 };
+  private readonly jitterRng: Prng;
+  private readonly delay: (ms: number) => Promise<void>;
+  private seq = 0;
 
   constructor(opts: FakeOptions) {
     this.now = opts.now ?? Date.now;
     this.dialectSet = new Set(opts.dialects ?? []);
+    this.jitterRng = new Prng((opts.seed ?? 1) ^ 0x5eed);
+    this.delay = opts.delay ?? ((ms) => this.sleep(ms));
+    this.setLatency(opts.latencyMs ?? 0, opts.latencyJitterMs);
     const tickets = Math.max(0, Math.min(100_000, Math.floor(opts.tickets ?? 60)));
     // Dates are spread over the months before the start of the current UTC day: stable within a day for a seed.
     this.db = new FakeDb({ seed: opts.seed ?? 1, tickets, anchor: Math.floor(this.now() / DAY) * DAY });
@@ -89,6 +97,22 @@ export class FakeServer implements FakeBoldDesk {
 
   setDialects(dialects: readonly Dialect[]): void {
     this.dialectSet = new Set(dialects);
+  }
+
+  get latencySetting(): { ms: number; jitterMs: number } {
+    return { ms: this.latency.ms, jitterMs: this.latency.jitter };
+  }
+
+  setLatency(ms: number, jitterMs?: number): void {
+    const base = Math.max(0, ms);
+    this.latency = { ms: base, jitter: Math.max(0, Math.min(base, jitterMs ?? Math.round(base / 10))) };
+  }
+
+  /** This request's round trip: latencyMs ± jitter, uniform, from the seeded stream. */
+  private drawLatency(): number {
+    const { ms, jitter } = this.latency;
+    if (ms <= 0) return 0;
+    return Math.max(0, Math.round(ms - jitter + this.jitterRng.next() * 2 * jitter));
   }
 
   addFault(rule: FaultRule): void {
@@ -157,8 +181,13 @@ export class FakeServer implements FakeBoldDesk {
     const query = new QueryParams(url.searchParams);
     const owner = this.keyRing.ownerOf(req.headers['x-api-key']);
     const record: RecordedRequest = { method, path: url.pathname, query: query.record(), headers: { ...req.headers }, body: body.value,
-      status: 0, agentUserId: owner?.userId, at: this.now() };
+      status: 0, agentUserId: owner?.userId, at: this.now(), startSeq: ++this.seq, endSeq: 0, latencyMs: this.drawLatency() };
     this.requests.push(record);
+    res.once('finish', () => {
+      record.endSeq = ++this.seq;
+    });
+    // The whole round trip is spent before the answer: what the client sees is the same as a delay on the way back.
+    if (record.latencyMs > 0) await this.delay(record.latencyMs);
 
     for (const fault of this.faults.take(method, url.pathname)) {
       const status = await applyFault(fault, { req, res, now: this.now, sleep: (ms) => this.sleep(ms), rateHeaders: () => this.limiter.peek(owner?.userId) });

@@ -26,6 +26,12 @@ export interface FakeOptions {
   quiet?: boolean;
   /** BoldDesk behaviours where the documentation is silent (dialects.ts). Default none. */
   dialects?: Dialect[];
+  /** Network round trip added to every BoldDesk request before it is answered (a real tenant is 100–300 ms away). Default 0. */
+  latencyMs?: number;
+  /** Each request's delay is drawn uniformly from latencyMs ± latencyJitterMs (seeded). Default 10 % of latencyMs. */
+  latencyJitterMs?: number;
+  /** How the fake waits (tests inject one to see the delays without timing them). Default a timer close() cancels. */
+  delay?: (ms: number) => Promise<void>;
 }
 
 export interface RecordedRequest {
@@ -39,6 +45,12 @@ export interface RecordedRequest {
   /** Owner of the key when the key was valid. */
   agentUserId?: number;
   at: number;
+  /** Order of events on one counter shared by every request: when it arrived and when its answer was sent (0 = not sent).
+   *  A request that started after another's end may have waited for it: counting such chains gives sequential round trips. */
+  startSeq: number;
+  endSeq: number;
+  /** The network delay the fake added (latencyMs ± jitter). */
+  latencyMs: number;
 }
 
 export type Fault =
@@ -89,6 +101,8 @@ export interface FakeBoldDesk {
   /** The dialects in force; setDialects replaces them (reset() keeps them). */
   readonly dialects: readonly Dialect[];
   setDialects(dialects: readonly Dialect[]): void;
+  /** Changes the added round trip (see FakeOptions.latencyMs); jitter defaults to 10 % of ms. */
+  setLatency(ms: number, jitterMs?: number): void;
   /** Clear faults, requests, rate-limit windows, restore keys (data kept). */
   reset(): void;
   close(): Promise<void>;
