@@ -18,6 +18,7 @@ const STAGES = {
   overhead: (w, f) => [path.join(OUT, 'clientOverhead.js'), '--out', f],
   requests: (w, f) => [path.join(OUT, 'requestCounts.js'), '--out', f],
   browse: (w, f) => [path.join(OUT, 'rateLimitBrowse.js'), '--out', f],
+  latency: (w, f) => [path.join(OUT, 'latency.js'), '--out', f],
   activation: (w, f) => [path.join(__dirname, 'host.js'), '--work', w, '--runs', process.env.BENCH_ACTIVATION_RUNS || '5', '--out', f],
   bigList: (w, f) => [path.join(__dirname, 'host.js'), '--work', w, '--mode', 'bigList', '--out', f],
   firstTickets: (w, f) => [path.join(__dirname, 'firstTickets.js'), '--work', w, '--runs', process.env.BENCH_FIRST_RUNS || '5', '--out', f],
@@ -73,7 +74,10 @@ function main() {
   }
   if (previous) {
     for (const [name, value] of Object.entries(previous.stages || {})) {
-      if (!(name in results.stages)) results.stages[name] = { ...value, fromEarlierRun: previous.date };
+      // An array stage (activation) keeps its shape: the mark is a property the report reads in this process.
+      if (!(name in results.stages)) {
+        results.stages[name] = Array.isArray(value) ? Object.assign([...value], { fromEarlierRun: previous.date }) : { ...value, fromEarlierRun: previous.date };
+      }
     }
   }
   results.machine.loadAverageAtEnd = os.loadavg().map((x) => +x.toFixed(2));

@@ -8,6 +8,7 @@ export type { FakeDb, FakeUser } from './db';
 export type { FakeTicket, FakeMessage, FakeContact, FakeView, MessageKind } from './model';
 export { MESSAGE_TYPE_ID } from './model';
 export { DIALECTS, parseDialects, type Dialect } from './dialects';
+export { sequentialRoundTrips } from './roundTrips';
 
 export async function startFakeBoldDesk(opts: FakeOptions = {}): Promise<FakeBoldDesk> {
   const server = new FakeServer(opts);

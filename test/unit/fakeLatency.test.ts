@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { startFakeBoldDesk, type FakeBoldDesk } from '../fake-bolddesk';
+import { sequentialRoundTrips, startFakeBoldDesk, type FakeBoldDesk, type RecordedRequest } from '../fake-bolddesk';
 
 interface Held {
   ms: number;
@@ -110,5 +110,18 @@ describe('fake BoldDesk: latency', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+});
+
+describe('sequentialRoundTrips', () => {
+  const r = (startSeq: number, endSeq: number) => ({ startSeq, endSeq }) as unknown as RecordedRequest;
+  it('counts overlapping requests once and chained ones each', () => {
+    assert.equal(sequentialRoundTrips([]), 0);
+    assert.equal(sequentialRoundTrips([r(1, 4), r(2, 5), r(3, 6)]), 1);
+    assert.equal(sequentialRoundTrips([r(1, 2), r(3, 4), r(5, 6)]), 3);
+    // Three lookups in parallel, then a list after the first two answered: 2.
+    assert.equal(sequentialRoundTrips([r(1, 4), r(2, 5), r(3, 8), r(6, 9)]), 2);
+    // An unanswered request (endSeq 0) never precedes another.
+    assert.equal(sequentialRoundTrips([r(1, 0), r(2, 3)]), 1);
   });
 });
