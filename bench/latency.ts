@@ -25,6 +25,7 @@ async function measure(fake: FakeBoldDesk, prepare: () => Promise<Step>): Promis
   const times: number[] = [];
   let roundTrips = 0;
   let requests = 0;
+  await (await prepare())(fake); // warm-up (module loads, JIT), not counted
   for (let i = 0; i < RUNS; i++) {
     const step = await prepare();
     const mark = fake.requests.length;

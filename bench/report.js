@@ -274,7 +274,7 @@ ${table}
   spends in our TreeDataProvider (\`getChildren\` + \`getTreeItem\` for every row) re-rendering the category. Heap after a forced GC.
 - **Time to data at 150 ms RTT** — \`bench/latency.ts\`: the fake BoldDesk adds a round trip to every request (\`latencyMs\`, ± 10 %
   seeded jitter; \`npm run fake-bolddesk -- --latency-ms 150\` / \`npm start -- --latency-ms 150\` do the same), and the real client,
-  \`TicketListModel\` and the panel's \`TicketPanelController.load\` run each step at 0 ms and at 150 ms, median of 3 fresh runs. "RTT" is
+  \`TicketListModel\` and the panel's \`TicketPanelController.load\` run each step at 0 ms and at 150 ms, median of 3 fresh runs after one warm-up run. "RTT" is
   the measured time ÷ 150 ms; "sequential round trips" is counted by the fake from its request log (the longest chain of requests each
   started after the previous one's answer: \`sequentialRoundTrips\` in test/fake-bolddesk/roundTrips.ts). The obvious design in the same
   run sends the same requests one after another with no cache. This is the extension's data path in Node, not the workbench: the

@@ -60,6 +60,7 @@ export function createRig(fake: FakeBoldDesk, o: RigOptions = {}): Rig {
     api: async () => api,
     agent: () => (identity ??= api.getAgentByEmail(key.agent.email).catch(() => undefined)),
     pageSize: () => o.pageSize ?? 50,
+    firstListShown: true, // as the tree does: the first category is expanded
     ...(o.clock ? { now: o.clock.now, setTimer: o.clock.setTimer } : {}),
   });
   const env: PanelEnv = {

@@ -15,6 +15,8 @@ export interface TicketModelSource {
   log?(message: string, error?: unknown): void;
   now?(): number;
   setTimer?(ms: number, callback: () => void): () => void;
+  /** The UI shows the first category expanded: its first page is requested as soon as the categories are known. */
+  firstListShown?: boolean;
 }
 
 /** `undefined` = the categories themselves (the tree root) changed; a list = only that category. */
@@ -68,20 +70,35 @@ export class TicketListModel {
     return this._agentId;
   }
 
-  /** Loads the categories once; concurrent callers share one load. A failure waits for refresh(). */
+  /**
+   * Loads the categories once; concurrent callers share one load. A failure waits for refresh().
+   * Critical path: the first category's page is requested as soon as the statuses and the agent are known (all it
+   * needs), in parallel with the views; the promise resolves when the views have been added too.
+   */
   loadCategories(): Promise<void> {
-    if (this._lists || this.categoriesError !== undefined) return Promise.resolve();
     if (this.categoriesLoad) return this.categoriesLoad;
+    if (this._lists || this.categoriesError !== undefined) return Promise.resolve();
     const generation = this.generation;
     const load = (async () => {
       try {
-        const { specs, agentId } = await this.fetchSpecs();
+        const api = await this.source.api();
+        const views = this.loadViews(api);
+        views.catch(() => undefined); // awaited below; a rejection before that is not unhandled
+        const [statuses, agent] = await Promise.all([api.getStatuses(), this.source.agent().catch(() => undefined)]);
         if (generation !== this.generation) return;
-        this.specs = specs;
-        this._agentId = agentId;
-        this._lists = specs.map((spec) => this.createList(spec));
+        this._agentId = agent?.userId;
+        this.specs = buildCategorySpecs(statuses, [], agent);
+        this._lists = this.specs.map((spec) => this.createList(spec));
+        if (this.source.firstListShown) void this._lists[0]?.ensureLoaded();
+        const viewSpecs = buildCategorySpecs(statuses, await views, agent).slice(this.specs.length);
+        if (generation !== this.generation || !this._lists) return;
+        this.specs = [...this.specs, ...viewSpecs];
+        this._lists = [...this._lists, ...viewSpecs.map((spec) => this.createList(spec))];
       } catch (error) {
-        if (generation === this.generation) this.categoriesFailed(error);
+        if (generation !== this.generation) return;
+        this._lists?.forEach((l) => l.dispose());
+        this._lists = undefined;
+        this.categoriesFailed(error);
       } finally {
         if (generation === this.generation) {
           this.categoriesLoad = undefined;

@@ -39,6 +39,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
       agent: () => session.resolveIdentity(),
       pageSize: configuredPageSize,
       log: (message, error) => log.error(message, error),
+      firstListShown: true, // CategoryNode: the first category is expanded
     });
     this.builtFor = session.connectionKey;
     const modelSubscription = this.model.onDidChange((list) => this.onModelChanged(list));
