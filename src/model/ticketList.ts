@@ -29,6 +29,7 @@ export class TicketList {
   private cancelRetry: (() => void) | undefined;
   /** Bumped by reset(): answers to requests started before it are dropped. */
   private generation = 0;
+  private _cachedAt: number | undefined;
 
   constructor(
     readonly id: string,
@@ -72,6 +73,25 @@ export class TicketList {
   get error(): unknown {
     return this._error;
   }
+  /** Epoch ms the shown page was saved, while it comes from the warm-start cache (undefined once fresh). */
+  get cachedAt(): number | undefined {
+    return this._cachedAt;
+  }
+  /** The first page as BoldDesk sent it (what the cache keeps), if loaded. */
+  get firstPage(): Page<TicketSummary> | undefined {
+    return this.pages[0];
+  }
+
+  /** Shows a page from the warm-start cache until the next load or reload replaces it in place. */
+  seed(page: Page<TicketSummary>, savedAt: number): void {
+    if (this.pages.length > 0 || this.operation || !this.query) return;
+    this.pages = [page];
+    this._total = isFiltered(page) ? undefined : page.total;
+    this._hasMore = hasMoreAfter(page);
+    this._cachedAt = savedAt;
+    this.rebuildItems();
+  }
+
   /** When the list is waiting out a 429, the epoch ms of the automatic retry. */
   get retryAt(): number | undefined {
     return this.cancelRetry && this._error instanceof RateLimitError ? this._error.retryAt : undefined;
@@ -161,6 +181,7 @@ export class TicketList {
     this._total = undefined;
     this._hasMore = !!this.query;
     this._error = undefined;
+    this._cachedAt = undefined;
   }
 
   dispose(): void {
@@ -179,7 +200,10 @@ export class TicketList {
       await Promise.resolve(); // `this.operation` is set before any work runs
       try {
         await work(await this.source.api(), abort.signal, generation);
-        if (generation === this.generation) this._error = undefined;
+        if (generation === this.generation) {
+          this._error = undefined;
+          this._cachedAt = undefined;
+        }
       } catch (error) {
         if (generation === this.generation) {
           this._error = error;

@@ -5,6 +5,7 @@ import { AuthError, RateLimitError } from '../api/errors';
 import type { Agent, TicketSummary, TicketView } from '../api/types';
 import { applyFilter, buildCategorySpecs, isFilterEmpty, type CategorySpec, type TicketFilter } from './categories';
 import { Emitter } from './emitter';
+import { queryKey, snapshotOf, type CachedState, type Lookups, type ModelCache } from './modelCache';
 import { TicketList, type TicketListSource } from './ticketList';
 
 export interface TicketModelSource {
@@ -17,6 +18,8 @@ export interface TicketModelSource {
   setTimer?(ms: number, callback: () => void): () => void;
   /** The UI shows the first category expanded: its first page is requested as soon as the categories are known. */
   firstListShown?: boolean;
+  /** The warm-start cache of the current connection (setting `bolddesk.cache.enabled`). */
+  cache?: ModelCache;
 }
 
 /** `undefined` = the categories themselves (the tree root) changed; a list = only that category. */
@@ -39,6 +42,10 @@ export class TicketListModel {
   private readonly recent = new Map<number, TicketSummary>();
   private readonly listSource: TicketListSource;
   private cancelCategoriesRetry: (() => void) | undefined;
+  private lookups: Lookups | undefined;
+  private _cachedAt: number | undefined;
+  private _offline: unknown;
+  private cancelSave: (() => void) | undefined;
 
   constructor(private readonly source: TicketModelSource) {
     this.listSource = {
@@ -65,6 +72,14 @@ export class TicketListModel {
   get filter(): TicketFilter | undefined {
     return this._filter;
   }
+  /** Epoch ms of the cached categories on screen, until BoldDesk has answered (warm start). */
+  get cachedAt(): number | undefined {
+    return this._cachedAt;
+  }
+  /** Why BoldDesk could not be reached while cached tickets are shown (undefined: online). */
+  get offline(): unknown {
+    return this._offline;
+  }
   /** The agent "My open tickets" was built for (undefined: none). */
   get agentUserId(): number | undefined {
     return this._agentId;
@@ -81,17 +96,21 @@ export class TicketListModel {
     const generation = this.generation;
     const load = (async () => {
       try {
+        if (await this.showCached(generation)) return;
         const api = await this.source.api();
         const views = this.loadViews(api);
         views.catch(() => undefined); // awaited below; a rejection before that is not unhandled
         const [statuses, agent] = await Promise.all([api.getStatuses(), this.source.agent().catch(() => undefined)]);
         if (generation !== this.generation) return;
         this._agentId = agent?.userId;
+        this.lookups = { statuses, views: [], agent };
         this.specs = buildCategorySpecs(statuses, [], agent);
         this._lists = this.specs.map((spec) => this.createList(spec));
         if (this.source.firstListShown) void this._lists[0]?.ensureLoaded();
-        const viewSpecs = buildCategorySpecs(statuses, await views, agent).slice(this.specs.length);
+        const viewList = await views;
+        const viewSpecs = buildCategorySpecs(statuses, viewList, agent).slice(this.specs.length);
         if (generation !== this.generation || !this._lists) return;
+        this.lookups = { statuses, views: viewList, agent };
         this.specs = [...this.specs, ...viewSpecs];
         this._lists = [...this._lists, ...viewSpecs.map((spec) => this.createList(spec))];
       } catch (error) {
@@ -136,6 +155,12 @@ export class TicketListModel {
       this._agentId = agentId;
     } catch (error) {
       if (generation !== this.generation) return;
+      if (this._cachedAt !== undefined && !(error instanceof AuthError)) {
+        // Warm start and BoldDesk unreachable: the cached tickets stay, read-only, marked offline.
+        this._offline = error;
+        this.changed.fire(undefined);
+        return;
+      }
       this._lists.forEach((l) => l.dispose());
       this._lists = undefined;
       this.categoriesFailed(error);
@@ -143,6 +168,8 @@ export class TicketListModel {
       return;
     }
     if (generation !== this.generation || !this._lists) return;
+    this._cachedAt = undefined;
+    this._offline = undefined;
     const previous = this._lists;
     const reused = new Set<TicketList>();
     this.specs = specs;
@@ -169,6 +196,10 @@ export class TicketListModel {
     this.categoriesError = undefined;
     this.categoriesLoad = undefined;
     this.recent.clear();
+    this.lookups = undefined;
+    this._cachedAt = undefined;
+    this._offline = undefined;
+    this.cancelSave?.();
     this.changed.fire(undefined);
   }
 
@@ -207,6 +238,7 @@ export class TicketListModel {
   }
 
   dispose(): void {
+    this.cancelSave?.();
     this.cancelCategoriesRetry?.();
     this._lists?.forEach((l) => l.dispose());
     this.changed.dispose();
@@ -225,9 +257,45 @@ export class TicketListModel {
   }
 
   private createList(spec: CategorySpec): TicketList {
-    return new TicketList(spec.id, spec.label, applyFilter(spec.query, this._filter), this.listSource, (list) =>
-      this.changed.fire(list),
-    );
+    return new TicketList(spec.id, spec.label, applyFilter(spec.query, this._filter), this.listSource, (list) => {
+      if (list.loaded && !list.loading && list.cachedAt === undefined && list.error === undefined) this.scheduleSave();
+      this.changed.fire(list);
+    });
+  }
+
+  /** Warm start: categories and first pages from the cache at once, then BoldDesk is asked in the background. */
+  private async showCached(generation: number): Promise<boolean> {
+    let state: CachedState | undefined;
+    try {
+      state = await this.source.cache?.load();
+    } catch (error) {
+      this.source.log?.('Could not read the ticket cache', error);
+    }
+    if (!state || generation !== this.generation) return false;
+    this.lookups = { statuses: state.statuses, views: state.views, agent: state.agent };
+    this._agentId = state.agent?.userId;
+    this._cachedAt = state.savedAt;
+    this.specs = buildCategorySpecs(state.statuses, state.views, state.agent);
+    this._lists = this.specs.map((spec) => this.createList(spec));
+    for (const list of this._lists) {
+      const hit = state.lists.find((c) => c.id === list.id && c.query === queryKey(list));
+      if (hit) list.seed(hit.page, hit.savedAt);
+    }
+    // After the caller's finally (which fires the change): revalidate; rows are swapped in place when fresh.
+    void Promise.resolve().then(() => {
+      if (generation === this.generation && this._lists) void this.refresh();
+    });
+    return true;
+  }
+
+  /** Saves what is on screen a moment after it changed (one write for a burst of pages). */
+  private scheduleSave(): void {
+    if (!this.source.cache || this.cancelSave) return;
+    this.cancelSave = this.listSource.setTimer(1000, () => {
+      this.cancelSave = undefined;
+      if (!this.lookups || !this._lists || this._filter) return; // a filtered list is not what the next start shows
+      this.source.cache?.save(snapshotOf(this.lookups, this._lists, this.listSource.now()));
+    });
   }
 
   private async fetchSpecs(): Promise<{ specs: CategorySpec[]; agentId: number | undefined }> {
@@ -237,6 +305,7 @@ export class TicketListModel {
     if (statuses.status === 'rejected') throw statuses.reason;
     if (views.status === 'rejected') throw views.reason;
     const who = agent.status === 'fulfilled' ? agent.value : undefined;
+    this.lookups = { statuses: statuses.value, views: views.value, agent: who };
     return { specs: buildCategorySpecs(statuses.value, views.value, who), agentId: who?.userId };
   }
 
