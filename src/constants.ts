@@ -52,6 +52,7 @@ export const Settings = {
   autoRefreshMinutes: 'autoRefreshMinutes',
   notifications: 'notifications',
   branchNameTemplate: 'branchNameTemplate',
+  cacheEnabled: 'cache.enabled',
 } as const;
 
 export const ContextKeys = {

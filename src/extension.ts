@@ -18,6 +18,7 @@ import { VsCodePrompts } from './ui/vscodePrompts';
 import type { TreeNode } from './views/nodes/treeNode';
 import { TicketPanelManager } from './views/ticketPanel/ticketPanelManager';
 import { TicketsTreeProvider } from './views/ticketsTreeProvider';
+import { bindTicketCache } from './views/ticketCacheBinding';
 
 interface Services {
   deps: CommandDeps;
@@ -33,7 +34,9 @@ function build(context: vscode.ExtensionContext): Services {
   const log = new OutputLogger();
   const keys = new KeyStore(context.secrets);
   const session = new BoldDeskSession(keys, log, context.globalState);
-  const treeProvider = new TicketsTreeProvider(session, log);
+  const ticketCache = bindTicketCache(session, context.globalStorageUri, log);
+  context.subscriptions.push(...ticketCache.disposables);
+  const treeProvider = new TicketsTreeProvider(session, log, ticketCache.cache);
   const treeView = vscode.window.createTreeView<TreeNode>(Views.tickets, { treeDataProvider: treeProvider, showCollapseAll: true });
   treeProvider.attachView(treeView);
   // One object, extended in place: setPrompts (tests) swaps `prompts` for every service that holds it.

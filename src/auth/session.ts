@@ -38,6 +38,9 @@ function signature(l: LoadedIdentities | undefined): string {
 export class BoldDeskSession implements Session, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly forgotten = new vscode.EventEmitter<{ origin: string; identityId: string }>();
+  /** An identity's key was removed or replaced: what was kept for it (the ticket cache) must go too. */
+  readonly onDidForgetIdentity = this.forgotten.event;
   private readonly disposables = new DisposableStore();
   private readonly store: IdentityStore;
 
@@ -82,6 +85,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     });
     this.disposables.addAll(
       this.changed,
+      this.forgotten,
       this.corrected,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Settings.section)) this.onConfigChanged();
@@ -226,8 +230,11 @@ export class BoldDeskSession implements Session, vscode.Disposable {
     const origin = this.requireOrigin(keyOrigin);
     const l = await this.read(origin);
     const before = l?.identities.find((i) => i.id === l.defaultId);
-    if (before) await this.store.replaceKey(origin, before.id, apiKey);
-    else await this.store.add(origin, { label: FIRST_IDENTITY_LABEL }, apiKey, true);
+    if (before) {
+      await this.store.replaceKey(origin, before.id, apiKey);
+      // Another key may belong to another agent: nothing seen with the old one is kept.
+      if (before.apiKey !== apiKey) this.forgotten.fire({ origin, identityId: before.id });
+    } else await this.store.add(origin, { label: FIRST_IDENTITY_LABEL }, apiKey, true);
     await this.reload();
     // Re-entering the stored key (after "API key rejected", once BoldDesk accepts it again) must still reload the tree.
     if (before?.apiKey === apiKey) this.connectionChanged();
@@ -246,7 +253,9 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   }
 
   async removeIdentity(id: string): Promise<void> {
-    await this.store.remove(this.requireOrigin(), id);
+    const origin = this.requireOrigin();
+    await this.store.remove(origin, id);
+    this.forgotten.fire({ origin, identityId: id });
     this.clients.forget(id);
     this.agents.forget(id);
     await this.reload();

@@ -6,7 +6,9 @@ import type { Logger, Session, TicketsTree } from '../deps';
 import { ContextKeys, Defaults, Settings } from '../constants';
 import type { TicketFilter } from '../model/categories';
 import type { TicketList } from '../model/ticketList';
+import type { ModelCache } from '../model/modelCache';
 import { TicketListModel } from '../model/ticketListModel';
+import { updatedAgo } from './updatedAgo';
 import { errorNode, invalidDomainNode } from './errorNodes';
 import { identityName } from './identityStatusBar';
 import { CategoryNode } from './nodes/categoryNode';
@@ -33,6 +35,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   constructor(
     private readonly session: Session,
     log: Logger,
+    cache?: ModelCache,
   ) {
     this.model = new TicketListModel({
       api: () => session.requireApi(),
@@ -40,6 +43,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
       pageSize: configuredPageSize,
       log: (message, error) => log.error(message, error),
       firstListShown: true, // CategoryNode: the first category is expanded
+      cache,
     });
     this.builtFor = session.connectionKey;
     const modelSubscription = this.model.onDidChange((list) => this.onModelChanged(list));
@@ -139,6 +143,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   private readonly categoryContext = {
     host: () => this.host(),
     filterActive: () => this.model.filter !== undefined,
+    offline: () => this.model.offline !== undefined,
   };
 
   private host(): string {
@@ -146,6 +151,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   }
 
   private onModelChanged(list: TicketList | undefined): void {
+    if (!list) this.updateDescription();
     const node = list ? this.categoryNodes.get(list) : undefined;
     if (list && !node) return; // a list the tree is not showing (yet)
     this.changed.fire(node);
@@ -178,6 +184,12 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     if (actingAs && this.session.identities.length > 1) lines.push(vscode.l10n.t('Acting as {0}.', actingAs));
     if (filter) {
       lines.push(filter.description ? vscode.l10n.t('Filtered by {0}.', filter.description) : vscode.l10n.t('A filter is on.'));
+    }
+    const cachedAt = this.model.cachedAt;
+    if (cachedAt !== undefined && this.model.offline !== undefined) {
+      lines.push(vscode.l10n.t('Offline: {0} cannot be reached. Showing the tickets cached {1} (read-only).', this.host(), updatedAgo(cachedAt)));
+    } else if (cachedAt !== undefined) {
+      lines.push(vscode.l10n.t('Showing the tickets cached {0}; updating…', updatedAgo(cachedAt)));
     }
     this.view.message = lines.join(' ') || undefined;
   }

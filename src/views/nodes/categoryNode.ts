@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ContextValues } from '../../constants';
 import type { TicketList } from '../../model/ticketList';
 import { errorNode } from '../errorNodes';
+import { updatedAgo } from '../updatedAgo';
 import { filterNotice } from '../filterNotice';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -13,6 +14,8 @@ import type { TreeNode } from './treeNode';
 export interface CategoryContext {
   host(): string;
   filterActive(): boolean;
+  /** BoldDesk could not be reached: cached rows are shown read-only. */
+  offline(): boolean;
 }
 
 const ICONS: Record<string, string> = { mine: 'account', unassigned: 'person-add', open: 'issues' };
@@ -33,11 +36,18 @@ export class CategoryNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(ICONS[list.id] ?? 'list-filter');
     if (list.total !== undefined) item.description = String(list.total);
     else if (list.loaded && !list.hasMore) item.description = String(list.items.length);
+    // Warm start: say these rows are from the cache (and how old) until BoldDesk's answer replaces them.
+    const cached = list.cachedAt === undefined ? undefined : this.context.offline()
+      ? vscode.l10n.t('offline, updated {0}', updatedAgo(list.cachedAt)) : vscode.l10n.t('cached, updated {0}', updatedAgo(list.cachedAt));
+    if (cached) {
+      item.description = item.description === undefined ? cached : `${item.description} · ${cached}`;
+      item.tooltip = cached;
+    }
     // "All open, 67 tickets" rather than a bare number after the name.
-    const count = item.description === undefined ? undefined : Number(item.description);
+    const count = list.total ?? (list.loaded && !list.hasMore ? list.items.length : undefined);
     if (count !== undefined) {
       const label = count === 1 ? vscode.l10n.t('{0}, 1 ticket', list.label) : vscode.l10n.t('{0}, {1} tickets', list.label, count);
-      item.accessibilityInformation = { label, role: 'treeitem' };
+      item.accessibilityInformation = { label: cached ? `${label}, ${cached}` : label, role: 'treeitem' };
     }
     return item;
   }
