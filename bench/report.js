@@ -110,7 +110,7 @@ function latencyRows(l) {
     const x = at[step];
     return [`${step} (${rtt} ms RTT ± ${l.jitterPercent} %, data path without the workbench)`, budget,
       cell(x.shipped, zero && zero[step] && zero[step].shipped) + stale(l),
-      x.obvious ? cell(x.obvious, zero && zero[step] && zero[step].obvious) + ` (${x.obviousIs || 'serial requests, no cache'})` : '',
+      x.obvious ? cell(x.obvious, zero && zero[step] && zero[step].obvious) + ` (${step.startsWith('warm') ? 'no cache: a cold start, serial requests' : 'serial requests, no cache'})` : '',
       verdict(x.shipped.ms.median <= trips * rtt + extra)];
   });
 }

@@ -4,6 +4,7 @@ import type { BoldDeskApi } from '../../src/api/api';
 import { BoldDeskClient } from '../../src/api/client';
 import { describeError } from '../../src/api/describeError';
 import type { Agent } from '../../src/api/types';
+import type { ModelCache } from '../../src/model/modelCache';
 import { TicketListModel } from '../../src/model/ticketListModel';
 import { TicketPanelController, type PanelEnv } from '../../src/views/ticketPanel/panelController';
 import type { FakeBoldDesk } from '../../test/fake-bolddesk';
@@ -16,6 +17,10 @@ export interface RigOptions {
   /** The "obvious" design: every lookup goes to BoldDesk again (no client cache). */
   noLookupCache?: boolean;
   pageSize?: number;
+  /** The warm-start cache the model reads and writes (none: the obvious design). */
+  cache?: ModelCache;
+  /** The model's timers (the cache's delayed save); default real timers. */
+  setTimer?: (ms: number, callback: () => void) => () => void;
 }
 
 export interface Rig {
@@ -61,6 +66,8 @@ export function createRig(fake: FakeBoldDesk, o: RigOptions = {}): Rig {
     agent: () => (identity ??= api.getAgentByEmail(key.agent.email).catch(() => undefined)),
     pageSize: () => o.pageSize ?? 50,
     firstListShown: true, // as the tree does: the first category is expanded
+    cache: o.cache,
+    ...(o.setTimer ? { setTimer: o.setTimer } : {}),
     ...(o.clock ? { now: o.clock.now, setTimer: o.clock.setTimer } : {}),
   });
   const env: PanelEnv = {

@@ -138,7 +138,8 @@ export class TicketListModel {
     return this.refreshing;
   }
 
-  private async doRefresh(): Promise<void> {
+  /** `reloadLists` false: the loaded lists were just re-asked (warm start), only the categories are checked. */
+  private async doRefresh(reloadLists = true): Promise<void> {
     if (!this._lists) {
       // Nothing shown yet (or the categories failed): a plain load.
       this.generation++;
@@ -184,7 +185,7 @@ export class TicketListModel {
     // Lists never opened stay unloaded (they load when expanded); failed ones start over.
     for (const l of reused) if (!l.loaded && l.error !== undefined) l.reset();
     this.changed.fire(undefined);
-    await Promise.all([...reused].filter((l) => l.loaded).map((l) => l.reload('join')));
+    if (reloadLists) await Promise.all([...reused].filter((l) => l.loaded).map((l) => l.reload('join')));
   }
 
   /** The connection changed (domain, key, agent) or the page size: forget everything. */
@@ -281,9 +282,13 @@ export class TicketListModel {
       const hit = state.lists.find((c) => c.id === list.id && c.query === queryKey(list));
       if (hit) list.seed(hit.page, hit.savedAt);
     }
-    // After the caller's finally (which fires the change): revalidate; rows are swapped in place when fresh.
+    // After the caller's finally (which fires the change): revalidate; rows are swapped in place when fresh. The
+    // cached pages are re-asked at once with their cached queries, beside the lookups (one round trip); the
+    // refresh's own reload of an unchanged list joins that request.
     void Promise.resolve().then(() => {
-      if (generation === this.generation && this._lists) void this.refresh();
+      if (generation !== this.generation || !this._lists) return;
+      for (const l of this._lists) if (l.loaded) void l.reload('join');
+      this.refreshing ??= this.doRefresh(false).finally(() => (this.refreshing = undefined));
     });
     return true;
   }
