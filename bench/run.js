@@ -76,7 +76,10 @@ function main() {
     for (const [name, value] of Object.entries(previous.stages || {})) {
       // An array stage (activation) keeps its shape: the mark is a property the report reads in this process.
       if (!(name in results.stages)) {
-        results.stages[name] = Array.isArray(value) ? Object.assign([...value], { fromEarlierRun: previous.date }) : { ...value, fromEarlierRun: previous.date };
+        // The date of the run that measured it (kept across several partial runs; JSON drops an array's own mark).
+        const date = (previous.earlierRuns || {})[name] || value.fromEarlierRun || previous.date;
+        results.earlierRuns = { ...results.earlierRuns, [name]: date };
+        results.stages[name] = Array.isArray(value) ? Object.assign([...value], { fromEarlierRun: date }) : { ...value, fromEarlierRun: date };
       }
     }
   }
