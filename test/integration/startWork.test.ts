@@ -90,4 +90,24 @@ describe('Start Work on Ticket (fake BoldDesk, real git)', function () {
     assert.strictEqual(git(repo, 'rev-parse', '--abbrev-ref', 'HEAD'), first.branch);
     assert.strictEqual(fake.requests.filter((r) => r.method === 'PUT').length, 0);
   });
+  it('the ticket panel\'s Start Work button runs Start Work for that ticket', async () => {
+    const { fake } = fixture();
+    fake.reset();
+    const ticket = fake.db.tickets.find((t) => t.agentId && t.id !== fake.db.tickets[0].id);
+    assert.ok(ticket);
+    git(repo, 'checkout', '-q', 'main');
+    const gitApi = vscode.extensions.getExtension('vscode.git')?.exports.getAPI(1);
+    // The panel names no repository: Start Work takes the one the git extension has open (this test's).
+    assert.deepStrictEqual(gitApi.repositories.map((r: { rootUri: vscode.Uri }) => fs.realpathSync(r.rootUri.fsPath)), [fs.realpathSync(repo)]);
+    await vscode.commands.executeCommand(Commands.openTicket, ticket.id);
+    const panel = ext.ticketPanels.get(ticket.id);
+    assert.ok(panel);
+    const p = promptSwitch.use(new ScriptedPrompts(answer.pick(/^Keep the status/), answer.confirm(true)));
+    const reply = await panel.handleMessage({ id: 4001, type: 'startWork' });
+    assert.ok(reply?.ok, JSON.stringify(reply));
+    assert.deepStrictEqual(p.unexpected, []);
+    assert.ok(git(repo, 'rev-parse', '--abbrev-ref', 'HEAD').startsWith(`bd-${ticket.id}-`));
+    assert.strictEqual(fake.requests.filter((r) => r.method === 'PUT').length, 0);
+    panel.dispose();
+  });
 });

@@ -49,6 +49,8 @@ export interface PanelEnv {
   /** Opens an already-validated http(s)/mailto URL outside the editor. */
   openExternal(url: string): Promise<void>;
   openInBrowser(ticketId: number): Promise<void>;
+  /** Runs BoldDesk: Start Work on Ticket for the ticket (it asks, confirms and reports on its own). */
+  startWork?(ticketId: number): Promise<void>;
   ticketChanged(ticketId: number): void;
   /** Remember the ticket for the palette's recent list. */
   noteOpened(ticket: TicketSummary): void;
@@ -234,6 +236,10 @@ export class TicketPanelController {
         return null;
       case 'openInBrowser':
         await this.env.openInBrowser(this.ticketId);
+        return null;
+      case 'startWork':
+        if (!this.env.startWork) throw new RequestFailure(l10n.t('Start Work is not available here.'));
+        await this.env.startWork(this.ticketId);
         return null;
       case 'preview':
         return { html: extras().markdownToHtml(request.text) };

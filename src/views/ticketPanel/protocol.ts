@@ -108,6 +108,8 @@ export type WebviewRequest =
   | { id: number; type: 'searchAgents'; text: string }
   | { id: number; type: 'openLink'; url: string }
   | { id: number; type: 'openInBrowser' }
+  /** BoldDesk: Start Work on Ticket for this ticket (the command asks and confirms everything itself). */
+  | { id: number; type: 'startWork' }
   /** The HTML BoldDesk would receive for this Markdown (the composer's preview). */
   | { id: number; type: 'preview'; text: string }
   /** Attachments are named by id only; the extension downloads them (the key never reaches the page). */
@@ -134,6 +136,7 @@ export interface RequestResults {
   searchAgents: PanelAgent[];
   openLink: null;
   openInBrowser: null;
+  startWork: null;
   /** Rendered and sanitized by the same function that prepares a send; the webview sanitizes it again. */
   preview: { html: string };
   openAttachment: null;

@@ -131,6 +131,9 @@ function createPanelEnv(deps: TicketPanelDeps, drafts: DraftEditors): PanelEnv {
     openInBrowser: async (ticketId) => {
       await vscode.commands.executeCommand(Commands.openInBrowser, ticketId);
     },
+    startWork: async (ticketId) => {
+      await vscode.commands.executeCommand(Commands.startWork, ticketId);
+    },
     ticketChanged: (ticketId) => deps.tree.ticketChanged(ticketId),
     noteOpened: (ticket) => deps.tree.noteOpened(ticket),
     describeError,

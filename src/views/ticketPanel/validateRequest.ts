@@ -41,6 +41,7 @@ export function validateRequest(raw: unknown): Validation {
     case 'ready':
     case 'refresh':
     case 'openInBrowser':
+    case 'startWork':
       return only() ? { ok: true, request: { id, type: raw.type } } : fail(`unexpected fields in ${raw.type}`);
 
     case 'send': {

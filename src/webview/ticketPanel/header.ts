@@ -73,6 +73,9 @@ export class Header {
           this.actionButton('link-external', l10n.t('Open in Browser'), 'open-browser', () => {
             this.rpc.request({ type: 'openInBrowser' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
           }),
+          this.actionButton('git-branch', l10n.t('Start Work'), 'start-work', () => {
+            this.rpc.request({ type: 'startWork' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
+          }),
           this.actionButton('refresh', l10n.t('Refresh'), 'refresh', () => this.cb.refresh()),
         ),
       ),
