@@ -1,16 +1,20 @@
-// Files attached to a reply or note draft ("Attach to BoldDesk Ticket…"): kept with the draft (globalState, by
-// ticket and kind) until BoldDesk confirmed the send, uploaded just before it (POST /attachments → tokens), and
-// checked against the limits first. A failed upload sends nothing and keeps the text and the files.
+// Files attached to a reply or note draft (the list: draftFileList.ts): checked against the limits when they are
+// attached and again before the send, uploaded just before it (POST /attachments → tokens, one file at a time, with
+// progress). A failed upload sends nothing and keeps the text and the files. Used by "Attach to BoldDesk Ticket…",
+// "Attach Selection as File", the draft tab's send and the ticket panel's composer. Shipped in dist/extrasUi.js.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BoldDeskApi } from '../api/api';
 import { resolveTicketId } from '../ui/pickTicket';
 import type { CoreDeps } from '../deps';
 import { Commands } from '../constants';
+import { draftFiles, fileNameOf, setDraftFiles } from './draftFileList';
 import { draftTitle, type DraftKind, type DraftRef } from './draftStore';
 
-/** ASSUMPTION (docs/BOLDDESK-API.md): BoldDesk's per-file limit is not published in the spec; 20 MB is its UI's. */
+/** ASSUMPTION (docs/BOLDDESK-API.md, "Attachments: limits"): the per-file limit is not published; 20 MB is its UI's. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** ASSUMPTION (same section): at most this many files on one reply, note or ticket. */
+export const MAX_FILES = 10;
 /** ASSUMPTION: executable types a help desk refuses; checked here so the user learns it before uploading. */
 const BLOCKED = /\.(exe|bat|cmd|com|msi|scr|vbs|dll|cpl|jar)$/i;
 
@@ -20,16 +24,8 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf', '.zip': 'application/zip', '.md': 'text/markdown',
 };
 
-function keyOf(ref: DraftRef): string {
-  return `bolddesk.draftFiles.${ref.kind}.${ref.ticketId}`;
-}
-
-export function draftFiles(context: vscode.ExtensionContext, ref: DraftRef): string[] {
-  return context.globalState.get<string[]>(keyOf(ref)) ?? [];
-}
-
 export async function clearDraftFiles(context: vscode.ExtensionContext, ref: DraftRef): Promise<void> {
-  await context.globalState.update(keyOf(ref), undefined);
+  await setDraftFiles(context, ref, []);
 }
 
 /** Why a file cannot be attached, or undefined when it can. */
@@ -48,30 +44,82 @@ async function problemWith(uri: vscode.Uri): Promise<string | undefined> {
   return undefined;
 }
 
-/** Uploads the draft's files; their tokens, [] when there are none, undefined when an upload failed (said). */
+/** Why this set of files cannot go with one message (too many, or one of them), or undefined. */
+async function problemWithAll(uris: readonly vscode.Uri[]): Promise<string | undefined> {
+  if (uris.length > MAX_FILES) return vscode.l10n.t('{0} files are attached; one message takes at most {1}. Remove some first.', uris.length, MAX_FILES);
+  for (const uri of uris) {
+    const problem = await problemWith(uri);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** Adds files to a draft's list (no duplicates) after checking them; the reason when they were refused. */
+export async function attachFiles(context: vscode.ExtensionContext, ref: DraftRef, uris: readonly vscode.Uri[]): Promise<string | undefined> {
+  const files = [...new Set([...draftFiles(context, ref), ...uris.map((u) => u.toString())])];
+  const problem = await problemWithAll(files.map((f) => vscode.Uri.parse(f)));
+  if (problem) return problem;
+  await setDraftFiles(context, ref, files);
+  return undefined;
+}
+
+/**
+ * Uploads the files one by one (never retried: a failure stops here and the caller sends nothing); `report` hears
+ * "name (1 of 3)". Their tokens, in order. Throws an Error whose message says which file failed and why.
+ */
+export async function uploadFiles(api: BoldDeskApi, uris: readonly vscode.Uri[], report: (message: string) => void): Promise<string[]> {
+  const problem = await problemWithAll(uris); // a file may have changed since it was attached
+  if (problem) throw new Error(problem);
+  if (!api.uploadAttachment) throw new Error(vscode.l10n.t('Attachments cannot be uploaded here.'));
+  const tokens: string[] = [];
+  for (const [i, uri] of uris.entries()) {
+    const name = path.basename(uri.path);
+    report(vscode.l10n.t('Uploading {0} ({1} of {2})…', name, i + 1, uris.length));
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    tokens.push(await api.uploadAttachment(name, bytes, TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream'));
+  }
+  return tokens;
+}
+
+/** The draft tab's upload: its tokens, [] when there are none, undefined when an upload failed (said). */
 export async function uploadDraftFiles(deps: CoreDeps, ref: DraftRef, api: BoldDeskApi): Promise<string[] | undefined> {
   const uris = draftFiles(deps.context, ref).map((u) => vscode.Uri.parse(u));
   if (uris.length === 0) return [];
   try {
-    for (const uri of uris) {
-      const problem = await problemWith(uri);
-      if (problem) throw new Error(problem);
-    }
-    if (!api.uploadAttachment) throw new Error(vscode.l10n.t('Attachments cannot be uploaded here.'));
-    const upload = api.uploadAttachment.bind(api);
-    return await deps.prompts.withProgress(vscode.l10n.t('Uploading {0} file(s) to BoldDesk…', uris.length), async () => {
-      const tokens: string[] = [];
-      for (const uri of uris) {
-        const name = path.basename(uri.path);
-        tokens.push(await upload(name, await vscode.workspace.fs.readFile(uri), TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream'));
-      }
-      return tokens;
-    });
+    return await deps.prompts.withProgress(vscode.l10n.t('Uploading {0} file(s) to BoldDesk…', uris.length), (_signal, report) =>
+      uploadFiles(api, uris, report));
   } catch (error) {
     deps.log.error(`Uploading the files of ${draftTitle(ref)} failed`, error);
     void deps.prompts.error(vscode.l10n.t('{0} Nothing was sent; the text and the attached files are kept.', error instanceof Error ? error.message : String(error)));
     return undefined;
   }
+}
+
+/** What the ticket panel's composer does with its files (PanelFiles in panelController.ts, without `list`). */
+export interface ComposerFiles {
+  pick(ticketId: number, kind: DraftKind): Promise<void>;
+  remove(ticketId: number, kind: DraftKind, index: number): Promise<void>;
+  upload(ticketId: number, kind: DraftKind, api: BoldDeskApi, report: (message: string) => void): Promise<string[]>;
+  clear(ticketId: number, kind: DraftKind): Promise<void>;
+}
+
+/** The ticket panel's composer files (the list itself is read with draftFileList.ts, outside this bundle). */
+export function panelFiles(deps: Pick<CoreDeps, 'context' | 'prompts'>): ComposerFiles {
+  return {
+    async pick(ticketId, kind) {
+      const ref = { ticketId, kind };
+      const picked = await deps.prompts.pickFiles({ title: vscode.l10n.t('Attach files to {0}', draftTitle(ref)), openLabel: vscode.l10n.t('Attach') });
+      if (!picked || picked.length === 0) return;
+      const problem = await attachFiles(deps.context, ref, picked.map((u) => vscode.Uri.parse(u)));
+      if (problem) throw new Error(problem);
+    },
+    async remove(ticketId, kind, index) {
+      const ref = { ticketId, kind };
+      await setDraftFiles(deps.context, ref, draftFiles(deps.context, ref).filter((_f, i) => i !== index));
+    },
+    upload: (ticketId, kind, api, report) => uploadFiles(api, draftFiles(deps.context, { ticketId, kind }).map((u) => vscode.Uri.parse(u)), report),
+    clear: (ticketId, kind) => clearDraftFiles(deps.context, { ticketId, kind }),
+  };
 }
 
 /**
@@ -84,7 +132,7 @@ export async function attachToTicket(deps: CoreDeps, arg: unknown, all: unknown)
   const given = (arg ?? {}) as { files?: vscode.Uri[]; ticketId?: number; kind?: DraftKind };
   let uris: readonly vscode.Uri[] | undefined = Array.isArray(all) && all.every((u) => u instanceof vscode.Uri) && all.length > 0
     ? (all as vscode.Uri[]) : arg instanceof vscode.Uri ? [arg] : given.files;
-  uris ??= await vscode.window.showOpenDialog({ canSelectMany: true, title: t('Attach to BoldDesk Ticket') });
+  uris ??= (await deps.prompts.pickFiles({ title: t('Attach to BoldDesk Ticket') }))?.map((u) => vscode.Uri.parse(u));
   if (!uris || uris.length === 0) return undefined;
   for (const uri of uris) {
     const problem = await problemWith(uri);
@@ -101,11 +149,14 @@ export async function attachToTicket(deps: CoreDeps, arg: unknown, all: unknown)
   ], { title: t('Attach {0} file(s) to #{1} as…', uris.length, ticketId) }));
   if (kind === undefined) return undefined;
   const ref = { ticketId, kind };
-  const files = [...new Set([...draftFiles(deps.context, ref), ...uris.map((u) => u.toString())])];
-  await deps.context.globalState.update(keyOf(ref), files);
+  const problem = await attachFiles(deps.context, ref, uris);
+  if (problem) {
+    void deps.prompts.error(problem);
+    return undefined;
+  }
   // Through the command, not draftsFor(): this file is in dist/extrasUi.js, which must not make a second DraftEditors.
   await vscode.commands.executeCommand(kind === 'reply' ? Commands.addReply : Commands.addNote, ticketId);
-  const names = files.map((f) => path.basename(vscode.Uri.parse(f).path));
+  const names = draftFiles(deps.context, ref).map(fileNameOf);
   void deps.prompts.info(t('{0} will be attached to {1} when you send it. {2}', names.join(', '), draftTitle(ref), deps.session.attributionText()));
   return { ref, files: names };
 }

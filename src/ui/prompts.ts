@@ -96,6 +96,9 @@ export interface Prompts {
   warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
 
-  /** Run a network task with a visible progress notification. */
-  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>, options?: ProgressOptions): Promise<T>;
+  /** Run a network task with a visible progress notification; `report` adds a line under the title (e.g. "2 of 3"). */
+  withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>, options?: ProgressOptions): Promise<T>;
+
+  /** The open dialog for files: their URIs as strings; undefined (or []) = cancelled. */
+  pickFiles(options: { title: string; openLabel?: string }): Promise<string[] | undefined>;
 }

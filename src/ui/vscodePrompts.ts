@@ -91,20 +91,28 @@ export class VsCodePrompts implements Prompts {
 
   async withProgress<T>(
     title: string,
-    task: (signal: AbortSignal) => Promise<T>,
+    task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
     options: ProgressOptions = {},
   ): Promise<T> {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: neutralize(title), cancellable: options.cancellable ?? false },
-      async (_progress, token) => {
+      async (progress, token) => {
         const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort());
         try {
-          return await task(controller.signal);
+          return await task(controller.signal, (message) => progress.report({ message: neutralize(message) }));
         } finally {
           sub.dispose();
         }
       },
     );
+  }
+
+  async pickFiles(options: { title: string; openLabel?: string }): Promise<string[] | undefined> {
+    const uris = await vscode.window.showOpenDialog({
+      canSelectMany: true, canSelectFiles: true, canSelectFolders: false,
+      title: neutralize(options.title), ...(options.openLabel ? { openLabel: neutralize(options.openLabel) } : {}),
+    });
+    return uris?.map((u) => u.toString());
   }
 }

@@ -90,7 +90,7 @@ export class ArmingPrompts extends ScriptedPrompts {
   armOn: RegExp | undefined;
   onProgress: () => Promise<void> | void = () => undefined;
 
-  override async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  override async withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
     if (this.armOn?.test(title)) {
       this.armOn = undefined;
       await this.onProgress();

@@ -21,6 +21,7 @@ export type ScriptStep =
   | { type: 'pick'; label: LabelMatch }
   | { type: 'search'; text: string; label: LabelMatch }
   | { type: 'confirm'; yes: boolean }
+  | { type: 'files'; uris: string[] }
   | { type: 'back' }
   | { type: 'cancel' };
 
@@ -29,12 +30,14 @@ export const answer = {
   pick: (label: LabelMatch): ScriptStep => ({ type: 'pick', label }),
   search: (text: string, label: LabelMatch): ScriptStep => ({ type: 'search', text, label }),
   confirm: (yes = true): ScriptStep => ({ type: 'confirm', yes }),
+  /** The open dialog's answer: these files (URI strings). */
+  files: (...uris: string[]): ScriptStep => ({ type: 'files', uris }),
   back: (): ScriptStep => ({ type: 'back' }),
   cancel: (): ScriptStep => ({ type: 'cancel' }),
 };
 
 export interface AskedQuestion {
-  method: 'input' | 'pick' | 'pickMany' | 'inputStep' | 'pickStep' | 'searchPickStep' | 'confirm';
+  method: 'input' | 'pick' | 'pickMany' | 'inputStep' | 'pickStep' | 'searchPickStep' | 'confirm' | 'pickFiles';
   title?: string;
   prompt?: string;
   placeholder?: string;
@@ -159,9 +162,17 @@ export class ScriptedPrompts implements Prompts {
     return this.show({ level: 'error', message, actions });
   }
 
-  async withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
     this.progress.push(title);
-    return task(new AbortController().signal);
+    return task(new AbortController().signal, (message) => this.progress.push(`${title} ${message}`));
+  }
+
+  async pickFiles(options: { title: string }): Promise<string[] | undefined> {
+    this.record({ method: 'pickFiles', title: options.title });
+    const step = this.next('pickFiles');
+    if (!step) return undefined;
+    if (step.type !== 'files') return this.fail(`expected a files answer, got ${step.type}`);
+    return step.uris;
   }
 
   private async show(m: ShownMessage): Promise<string | undefined> {

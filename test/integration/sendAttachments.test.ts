@@ -7,8 +7,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
+import type { ExtensionMessage } from '../../src/views/ticketPanel/protocol';
 import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
-import { ScriptedPrompts } from './scriptedPrompts';
+import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;
@@ -80,5 +81,74 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     const r = await vscode.commands.executeCommand(Commands.attachToTicket, { files: [vscode.Uri.file(exe)], ticketId: 1, kind: 'reply' });
     assert.strictEqual(r, undefined);
     assert.ok(p.messages.some((m) => m.level === 'error' && /setup\.exe is a program file/.test(m.message)));
+  });
+  it('the panel composer: files from the open dialog; a failed upload keeps text and files; then one upload and one reply', async () => {
+    const { fake } = fixture();
+    fake.reset();
+    const ticket = fake.db.tickets[fake.db.tickets.length - 9];
+    await vscode.commands.executeCommand(Commands.openTicket, ticket.id);
+    const panel = ext.ticketPanels.get(ticket.id);
+    assert.ok(panel);
+    await waitFor('the panel to load', () => panel.controller.loaded, 20000);
+    const pushed: ExtensionMessage[] = [];
+    const webview = panel.panel.webview;
+    const original = webview.postMessage.bind(webview);
+    webview.postMessage = (m: ExtensionMessage) => (pushed.push(m), original(m));
+
+    const p = promptSwitch.use(new ScriptedPrompts(answer.files(log.toString())));
+    const attached = await panel.handleMessage({ id: 3001, type: 'attachFiles', kind: 'reply' });
+    assert.deepStrictEqual(attached && attached.ok && attached.result, { files: { reply: [{ name: 'crash.log' }], note: [] } });
+    assert.strictEqual(p.asked[0]?.method, 'pickFiles');
+    assert.strictEqual(fake.requests.filter((r) => r.method === 'POST').length, 0, 'nothing uploaded before the send');
+
+    fake.addFault({ fault: { type: 'status', status: 500 }, method: 'POST', path: '/attachments$', times: 1 });
+    const failed = await panel.handleMessage({ id: 3002, type: 'send', kind: 'reply', text: 'Log attached.' });
+    assert.ok(failed && !failed.ok);
+    assert.match(failed.error.message, /Nothing was sent; your text and the attached files are kept/);
+    assert.strictEqual(fake.requests.filter((r) => r.path.endsWith('/updates') && r.method === 'POST').length, 0, 'no reply without its file');
+    assert.match(ext.context.globalState.get<{ text: string }>(`bolddesk.draft.reply.${ticket.id}`)?.text ?? '', /Log attached/);
+    assert.strictEqual(ext.context.globalState.get<string[]>(`bolddesk.draftFiles.reply.${ticket.id}`)?.length, 1);
+
+    // Two presses: one upload, one reply.
+    const [sent, second] = await Promise.all([
+      panel.handleMessage({ id: 3003, type: 'send', kind: 'reply', text: 'Log attached.' }),
+      panel.handleMessage({ id: 3004, type: 'send', kind: 'reply', text: 'Log attached.' }),
+    ]);
+    assert.ok(sent && sent.ok, JSON.stringify(sent));
+    assert.ok(second && !second.ok, 'the second press was refused');
+    const uploads = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/attachments' && r.status === 200);
+    assert.strictEqual(uploads.length, 1);
+    const replies = fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v1/tickets/${ticket.id}/updates`);
+    assert.strictEqual(replies.length, 1);
+    assert.match(String((replies[0].body as { attachments?: string }).attachments), /^fake-upload-\d+$/);
+    assert.deepStrictEqual(fake.db.getTicket(ticket.id)?.messages.at(-1)?.attachments.map((a) => a.name), ['crash.log']);
+    assert.ok(pushed.some((m) => m.type === 'sendProgress' && /crash\.log \(1 of 1\)/.test(m.text)), 'upload progress shown');
+    assert.deepStrictEqual(pushed.filter((m) => m.type === 'filesChanged').at(-1), { type: 'filesChanged', files: { reply: [], note: [] } });
+    assert.strictEqual(ext.context.globalState.get(`bolddesk.draftFiles.reply.${ticket.id}`), undefined, 'forgotten once sent');
+    panel.dispose();
+  });
+
+  it('the panel composer refuses a program file and too many files before anything is uploaded', async () => {
+    const { fake } = fixture();
+    fake.reset();
+    const ticket = fake.db.tickets[fake.db.tickets.length - 10];
+    await vscode.commands.executeCommand(Commands.openTicket, ticket.id);
+    const panel = ext.ticketPanels.get(ticket.id);
+    assert.ok(panel);
+    const exe = path.join(dir, 'tool.exe');
+    fs.writeFileSync(exe, 'MZ');
+    const many = Array.from({ length: 11 }, (_, i) => {
+      const f = path.join(dir, `part${i}.txt`);
+      fs.writeFileSync(f, `part ${i}\n`);
+      return vscode.Uri.file(f).toString();
+    });
+    promptSwitch.use(new ScriptedPrompts(answer.files(vscode.Uri.file(exe).toString()), answer.files(...many)));
+    const exeReply = await panel.handleMessage({ id: 3101, type: 'attachFiles', kind: 'note' });
+    assert.ok(exeReply && !exeReply.ok && /tool\.exe is a program file/.test(exeReply.error.message), JSON.stringify(exeReply));
+    const manyReply = await panel.handleMessage({ id: 3102, type: 'attachFiles', kind: 'note' });
+    assert.ok(manyReply && !manyReply.ok && /11 files are attached; one message takes at most 10/.test(manyReply.error.message), JSON.stringify(manyReply));
+    assert.strictEqual(ext.context.globalState.get(`bolddesk.draftFiles.note.${ticket.id}`), undefined);
+    assert.strictEqual(fake.requests.filter((r) => r.method === 'POST').length, 0);
+    panel.dispose();
   });
 });

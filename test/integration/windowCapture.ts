@@ -62,6 +62,7 @@ export function scriptedQuestionsRealMessages(real: Prompts, script: ScriptedPro
     warning: (m, ...a) => real.warning(m, ...a),
     error: (m, ...a) => real.error(m, ...a),
     withProgress: (t, task, o) => real.withProgress(t, task, o),
+    pickFiles: (o) => script.pickFiles(o),
   };
 }
 

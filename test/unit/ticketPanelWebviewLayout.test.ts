@@ -82,7 +82,7 @@ describe('ticket webview layout in Chromium (hidden parts, tab stops, newest mes
       stops.push(where);
     }
     // The conversation is one stop of its own: there the arrow and Page keys scroll it.
-    assert.deepEqual(stops, ['open-browser', 'refresh', 'status', 'priority', 'assignee', 'Conversation']);
+    assert.deepEqual(stops, ['open-browser', 'start-work', 'refresh', 'status', 'priority', 'assignee', 'Conversation']);
   });
 
   it('opens with the header and the newest message in view, above the composer (18.4)', async () => {

@@ -98,6 +98,9 @@ export function renderShell(o: ShellOptions): string {
     preview: attr(l10n.t('Preview')),
     previewRegion: attr(l10n.t('Preview: what BoldDesk will receive')),
     markdown: attr(l10n.t('Markdown: code blocks, lists, links and tables are sent formatted.')),
+    attach: attr(l10n.t('Attach files…')),
+    attachHint: attr(l10n.t('Files are uploaded to BoldDesk when you send.')),
+    files: attr(l10n.t('Files to send')),
   };
   const bundle = o.l10nBundle ? `<script type="application/json" id="l10n-bundle" nonce="${n}">${bundleJson(o.l10nBundle)}</script>\n` : '';
   return `<!DOCTYPE html>
@@ -126,7 +129,9 @@ export function renderShell(o: ShellOptions): string {
     <label for="composer-text" class="visually-hidden">${t.messageText}</label>
     <textarea id="composer-text" rows="5" placeholder="${t.placeholder}" aria-describedby="attribution composer-hint"></textarea>
     <div id="composer-preview" class="composer-preview message-body" role="region" aria-label="${t.previewRegion}" aria-live="polite" hidden></div>
+    <ul id="composer-files" class="attachments composer-files" aria-label="${t.files}" hidden></ul>
     <div class="composer-footer">
+      <button id="attach-files" type="button" class="button-secondary" title="${t.attachHint}"><span class="codicon codicon-attach" aria-hidden="true"></span> ${t.attach}</button>
       <button id="preview-toggle" type="button" class="button-secondary" aria-pressed="false" aria-controls="composer-preview" title="${t.markdown}"><span class="codicon codicon-open-preview" aria-hidden="true"></span> ${t.preview}</button>
       <label id="post-as-wrap" class="post-as" hidden>${t.postAs} <select id="post-as" aria-describedby="attribution"></select></label>
       <span id="attribution" class="attribution"></span>

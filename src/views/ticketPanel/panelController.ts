@@ -16,6 +16,7 @@ import type {
   ExtensionMessage,
   ExtensionNotification,
   PanelAgent,
+  PanelDraftFiles,
   PanelIdentities,
   PanelLookups,
   Reply,
@@ -35,6 +36,17 @@ export interface PanelDrafts {
   /** The last confirmed send on the ticket (revision and text), if any. */
   lastSent(ticketId: number): { revision: number; text: string } | undefined;
   sentRevision(ticketId: number): number;
+}
+
+/** Files attached to the composer's drafts (src/drafts/draftFiles.ts); their tokens go with the send. */
+export interface PanelFiles {
+  list(ticketId: number): PanelDraftFiles;
+  /** The open dialog; the files join the draft after the limits are checked (an Error says why not). */
+  pick(ticketId: number, kind: Draft['kind']): Promise<void>;
+  remove(ticketId: number, kind: Draft['kind'], index: number): Promise<void>;
+  /** Uploads the kind's files one by one (never retried); their tokens. Throws when one failed. */
+  upload(ticketId: number, kind: Draft['kind'], api: BoldDeskApi, report: (message: string) => void): Promise<string[]>;
+  clear(ticketId: number, kind: Draft['kind']): Promise<void>;
 }
 
 export interface PanelEnv {
@@ -58,6 +70,8 @@ export interface PanelEnv {
   log: { info(message: string): void; error(message: string, error?: unknown): void };
   /** Opens and saves downloaded attachments (editor tab, image preview, save dialog); omitted in some tests. */
   attachmentSink?: AttachmentSink;
+  /** Files attached to the composer's drafts; omitted = the composer cannot attach files. */
+  files?: PanelFiles;
 }
 
 type Loaded = Extract<ExtensionNotification, { type: 'ticketLoaded' }>;
@@ -74,6 +88,7 @@ export class TicketPanelController {
   private snapshot: Loaded | undefined;
   private loadSeq = 0;
   private sending = false;
+  private picking = false;
   /** True while this panel itself reports a change, so the echo of that report does not reload it again. */
   private reportingChange = false;
   private readonly updating = new Set<EditableField>();
@@ -203,7 +218,29 @@ export class TicketPanelController {
       draft: this.env.drafts.get(this.ticketId),
       ...this.sentRevision(),
       identities: this.env.identities?.(),
+      ...(this.env.files ? { files: this.env.files.list(this.ticketId) } : {}),
     });
+  }
+
+  private filesChanged(): PanelDraftFiles {
+    const files = this.env.files?.list(this.ticketId) ?? { reply: [], note: [] };
+    this.post({ type: 'filesChanged', files });
+    return files;
+  }
+
+  private async attachFiles(kind: Draft['kind']): Promise<RequestResults['attachFiles']> {
+    if (!this.env.files) throw new RequestFailure(l10n.t('Files cannot be attached here.'));
+    // One open dialog at a time; nothing changes while a send is uploading the list.
+    if (this.picking || this.sending) throw new RequestFailure(l10n.t('Wait for the current send or file choice to finish.'));
+    this.picking = true;
+    try {
+      await this.env.files.pick(this.ticketId, kind);
+    } catch (error) {
+      throw new RequestFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.picking = false;
+    }
+    return { files: this.filesChanged() };
   }
 
   private reply(r: Reply): Reply {
@@ -237,6 +274,12 @@ export class TicketPanelController {
       case 'openInBrowser':
         await this.env.openInBrowser(this.ticketId);
         return null;
+      case 'attachFiles':
+        return this.attachFiles(request.kind);
+      case 'removeFile':
+        if (this.sending) throw new RequestFailure(l10n.t('Wait for the current send or file choice to finish.'));
+        await this.env.files?.remove(this.ticketId, request.kind, request.index);
+        return { files: this.filesChanged() };
       case 'startWork':
         if (!this.env.startWork) throw new RequestFailure(l10n.t('Start Work is not available here.'));
         await this.env.startWork(this.ticketId);
@@ -267,9 +310,13 @@ export class TicketPanelController {
     try {
       const html = extras().markdownToHtml(text);
       let messageId: number;
+      const api = await this.env.getApi(postAs).catch(async (error: unknown) => {
+        await this.env.drafts.set(this.ticketId, { kind, text });
+        throw new RequestFailure(l10n.t('{0} Your text is kept.', this.env.describeError(error)));
+      });
+      const tokens = await this.uploadFiles(api, kind, text);
       try {
-        const api = await this.env.getApi(postAs);
-        messageId = kind === 'reply' ? await api.addReply(this.ticketId, html) : await api.addNote(this.ticketId, html);
+        messageId = kind === 'reply' ? await api.addReply(this.ticketId, html, tokens) : await api.addNote(this.ticketId, html, tokens);
       } catch (error) {
         // Keep the text where the next panel will find it, whatever happened to the webview meanwhile.
         await this.env.drafts.set(this.ticketId, { kind, text });
@@ -280,12 +327,30 @@ export class TicketPanelController {
         throw new RequestFailure(l10n.t('{0} Your text is kept.', this.env.describeError(error)));
       }
       await this.env.drafts.markSent(this.ticketId, kind, text);
+      if (tokens.length > 0) {
+        await this.env.files?.clear(this.ticketId, kind);
+        this.filesChanged();
+      }
       this.reportChange();
       this.env.log.info(`Ticket panel #${this.ticketId}: ${what} ${messageId} sent`);
       void this.load(); // show the new message
       return { messageId, sentRevision: this.env.drafts.sentRevision(this.ticketId) };
     } finally {
       this.sending = false;
+    }
+  }
+
+  /** The files of this kind go up first, one by one; a failure sends nothing and keeps the text and the files. */
+  private async uploadFiles(api: BoldDeskApi, kind: Draft['kind'], text: string): Promise<string[]> {
+    const files = this.env.files;
+    if (!files || files.list(this.ticketId)[kind].length === 0) return [];
+    try {
+      return await files.upload(this.ticketId, kind, api, (message) => this.post({ type: 'sendProgress', text: message }));
+    } catch (error) {
+      await this.env.drafts.set(this.ticketId, { kind, text });
+      this.env.log.error(`Ticket panel #${this.ticketId}: uploading the files failed`, error);
+      const why = error instanceof Error && !isBoldDeskError(error) ? error.message : this.env.describeError(error);
+      throw new RequestFailure(l10n.t('{0} Nothing was sent; your text and the attached files are kept.', why));
     }
   }
 

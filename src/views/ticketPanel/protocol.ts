@@ -10,6 +10,8 @@ export const Limits = {
   maxBodyChars: 100_000,
   maxUrlChars: 2048,
   maxSearchChars: 100,
+  /** Most files one draft may list (the real limit is checked in the extension; this only bounds an index). */
+  maxFiles: 100,
   /** Request ids are counters starting at 1. */
   maxRequestId: 2 ** 31,
 } as const;
@@ -87,6 +89,17 @@ export interface PanelIdentities {
   defaultId?: string;
 }
 
+/** A file attached to the composer's draft (uploaded only when the message is sent). */
+export interface PanelFile {
+  name: string;
+}
+
+/** The composer's files per kind: a reply and a note draft each keep their own. */
+export interface PanelDraftFiles {
+  reply: PanelFile[];
+  note: PanelFile[];
+}
+
 export interface PanelAgent {
   userId: number;
   name: string;
@@ -110,6 +123,9 @@ export type WebviewRequest =
   | { id: number; type: 'openInBrowser' }
   /** BoldDesk: Start Work on Ticket for this ticket (the command asks and confirms everything itself). */
   | { id: number; type: 'startWork' }
+  /** The open dialog (in the extension): the chosen files join the kind's draft after the limits are checked. */
+  | { id: number; type: 'attachFiles'; kind: ComposeKind }
+  | { id: number; type: 'removeFile'; kind: ComposeKind; index: number }
   /** The HTML BoldDesk would receive for this Markdown (the composer's preview). */
   | { id: number; type: 'preview'; text: string }
   /** Attachments are named by id only; the extension downloads them (the key never reaches the page). */
@@ -137,6 +153,8 @@ export interface RequestResults {
   openLink: null;
   openInBrowser: null;
   startWork: null;
+  attachFiles: { files: PanelDraftFiles };
+  removeFile: { files: PanelDraftFiles };
   /** Rendered and sanitized by the same function that prepares a send; the webview sanitizes it again. */
   preview: { html: string };
   openAttachment: null;
@@ -174,8 +192,13 @@ export type ExtensionNotification =
       /** Bumped by every confirmed send on this ticket, from the panel or the draft tab (DraftStore.markSent). */
       sentRevision?: number;
       identities?: PanelIdentities;
+      /** Files attached to the reply and note drafts. */
+      files?: PanelDraftFiles;
     }
   | { type: 'ticketUpdated'; ticket: PanelTicket }
+  | { type: 'filesChanged'; files: PanelDraftFiles }
+  /** What a send is doing now (e.g. uploading file 2 of 3), for the composer's status line. */
+  | { type: 'sendProgress'; text: string }
   /** The stored draft changed (typed in the draft tab, sent, or this panel's own save): undefined = none left. */
   | { type: 'draftChanged'; draft?: Draft; sentRevision?: number }
   | { type: 'loadFailed'; message: string }

@@ -5,15 +5,16 @@ import { describeError } from '../../api/describeError';
 import type { CoreDeps } from '../../deps';
 import { Commands } from '../../constants';
 import type { DraftEditors } from '../../drafts/draftEditors';
+import { draftFiles, fileNameOf } from '../../drafts/draftFileList';
 import { extrasUi } from '../../lazy/load';
 import type { AttachmentSink } from './panelAttachments';
-import type { PanelEnv } from './panelController';
+import type { PanelEnv, PanelFiles } from './panelController';
 import { PanelDraftAdapter } from './panelDrafts';
 import { isPositiveId, TICKET_PANEL_VIEW_TYPE, type PanelWebviewState } from './protocol';
 import { TicketPanel, webviewOptions } from './ticketPanel';
 import { DisposableStore } from '../../lifecycle';
 
-export type TicketPanelDeps = Pick<CoreDeps, 'context' | 'session' | 'tree' | 'log'>;
+export type TicketPanelDeps = Pick<CoreDeps, 'context' | 'session' | 'tree' | 'log' | 'prompts'>;
 
 /**
  * Built once by extension.ts at activation (the serializer must be registered then, so panels come back after a
@@ -113,7 +114,18 @@ function createPanelEnv(deps: TicketPanelDeps, drafts: DraftEditors): PanelEnv {
     }
     return files;
   };
+  // The list is read here (globalState); picking, checking and uploading are in dist/extrasUi.js, loaded on use.
+  const composerFiles = () => extrasUi().panelFiles(deps);
+  const list = (ticketId: number, kind: 'reply' | 'note') => draftFiles(deps.context, { ticketId, kind }).map((f) => ({ name: fileNameOf(f) }));
+  const composer: PanelFiles = {
+    list: (ticketId) => ({ reply: list(ticketId, 'reply'), note: list(ticketId, 'note') }),
+    pick: (ticketId, kind) => composerFiles().pick(ticketId, kind),
+    remove: (ticketId, kind, index) => composerFiles().remove(ticketId, kind, index),
+    upload: (ticketId, kind, api, report) => composerFiles().upload(ticketId, kind, api, report),
+    clear: (ticketId, kind) => composerFiles().clear(ticketId, kind),
+  };
   return {
+    files: composer,
     attachmentSink: { show: (f) => sink().show(f), saveAs: (f) => sink().saveAs(f) },
     getApi: (identityId) => deps.session.requireApi(identityId),
     identities: () => ({

@@ -79,6 +79,19 @@ export function validateRequest(raw: unknown): Validation {
       return { ok: true, request: { id, type: 'updateField', field, value: value as number | null } };
     }
 
+    case 'attachFiles':
+      if (!only('kind')) return fail('unexpected fields in attachFiles');
+      if (!isComposeKind(raw.kind)) return fail('attachFiles.kind must be "reply" or "note"');
+      return { ok: true, request: { id, type: 'attachFiles', kind: raw.kind } };
+
+    case 'removeFile': {
+      if (!only('kind', 'index')) return fail('unexpected fields in removeFile');
+      const index = raw.index;
+      if (!isComposeKind(raw.kind)) return fail('removeFile.kind must be "reply" or "note"');
+      if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= Limits.maxFiles) return fail('removeFile.index is not a file index');
+      return { ok: true, request: { id, type: 'removeFile', kind: raw.kind, index } };
+    }
+
     case 'searchAgents':
       if (!only('text')) return fail('unexpected fields in searchAgents');
       if (!isBoundedString(raw.text, Limits.maxSearchChars)) return fail('searchAgents.text is too long');

@@ -7,7 +7,8 @@
 // tab) bumps the ticket's sent revision; text written before the latest send (restored webview state of a panel
 // that was hidden meanwhile) is replaced by the stored draft, so a panel never offers what BoldDesk already has.
 import * as l10n from '@vscode/l10n';
-import type { ComposeKind, Draft, PanelIdentities } from '../../views/ticketPanel/protocol';
+import type { ComposeKind, Draft, PanelDraftFiles, PanelIdentities } from '../../views/ticketPanel/protocol';
+import { h, icon } from './dom';
 import { Rpc, RpcError } from './rpc';
 import { loadState, vscodeApi } from './vscodeApi';
 
@@ -29,6 +30,11 @@ export class Composer {
   private readonly radios = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="kind"]'));
   private readonly postAsWrap = byId<HTMLLabelElement>('post-as-wrap');
   private readonly postAs = byId<HTMLSelectElement>('post-as');
+  private readonly attach = byId<HTMLButtonElement>('attach-files');
+  private readonly fileList = byId<HTMLUListElement>('composer-files');
+  /** The drafts' attached files (the extension's list; uploaded when the message is sent). */
+  private files: PanelDraftFiles = { reply: [], note: [] };
+  private picking = false;
   private identities: PanelIdentities = { identities: [] };
   private defaultAttribution = '';
   private inFlight = false;
@@ -60,6 +66,7 @@ export class Composer {
       }
     });
     this.send.addEventListener('click', () => void this.submit());
+    this.attach.addEventListener('click', () => void this.pickFiles());
     this.postAs.addEventListener('change', () => this.showAttribution());
   }
 
@@ -145,7 +152,59 @@ export class Composer {
     this.radios.forEach((r) => (r.checked = r.value === d.kind));
   }
 
+  /** The extension's list of attached files (on load, after a pick, a removal or a send). */
+  setFiles(files: PanelDraftFiles | undefined): void {
+    this.files = files ?? { reply: [], note: [] };
+    this.renderFiles();
+  }
+
+  /** What a send is doing now (uploading a file…). */
+  progress(text: string): void {
+    if (!this.inFlight) return;
+    this.status.className = 'composer-status';
+    this.status.textContent = text;
+  }
+
+  private renderFiles(): void {
+    const files = this.files[this.kind];
+    this.fileList.replaceChildren(...files.map((f, index) => {
+      const remove = h('button', { type: 'button', class: 'link-button', title: l10n.t('Remove {0}', f.name), 'aria-label': l10n.t('Remove {0}', f.name) }, icon('close'));
+      remove.disabled = this.inFlight;
+      remove.addEventListener('click', () => void this.removeFile(index));
+      return h('li', {}, icon('file'), ' ', h('span', { class: 'file-name' }, f.name), remove); // textContent: names are the user's
+    }));
+    this.fileList.hidden = files.length === 0;
+  }
+
+  private async pickFiles(): Promise<void> {
+    if (this.inFlight || this.picking) return; // a double click opens one dialog
+    this.picking = true;
+    this.attach.disabled = true;
+    try {
+      const { files } = await this.rpc.request({ type: 'attachFiles', kind: this.kind });
+      this.setFiles(files);
+    } catch (e) {
+      this.status.className = 'composer-status error';
+      this.status.textContent = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.picking = false;
+      this.attach.disabled = this.inFlight;
+    }
+  }
+
+  private async removeFile(index: number): Promise<void> {
+    if (this.inFlight) return;
+    try {
+      const { files } = await this.rpc.request({ type: 'removeFile', kind: this.kind, index });
+      this.setFiles(files);
+    } catch (e) {
+      this.status.className = 'composer-status error';
+      this.status.textContent = e instanceof Error ? e.message : String(e);
+    }
+  }
+
   private updateKind(): void {
+    this.renderFiles();
     const note = this.kind === 'note';
     this.section.classList.toggle('composing-note', note);
     this.sendLabel.textContent = note ? l10n.t('Add private note') : l10n.t('Send reply');
@@ -185,6 +244,8 @@ export class Composer {
     this.text.readOnly = busy;
     this.radios.forEach((r) => (r.disabled = busy));
     this.postAs.disabled = busy;
+    this.attach.disabled = busy || this.picking;
+    this.fileList.querySelectorAll('button').forEach((b) => (b.disabled = busy));
     this.section.setAttribute('aria-busy', String(busy));
   }
 

@@ -79,6 +79,7 @@ function onNotification(n: ExtensionNotification): void {
       highlightNext = false;
       composer.setAttribution(n.attribution, n.identities);
       composer.offerStoredDraft(n.draft, n.sentRevision ?? 0);
+      composer.setFiles(n.files);
       if (!loadedOnce || banner?.classList.contains('banner-loading') || banner?.classList.contains('banner-error')) notify('', 'info');
       // A ticket just opened: keyboard and screen-reader users start at its heading (unless they already moved on).
       if (!loadedOnce && (document.activeElement === document.body || document.activeElement === null)) {
@@ -88,6 +89,12 @@ function onNotification(n: ExtensionNotification): void {
       return;
     case 'ticketUpdated':
       header.show(n.ticket);
+      return;
+    case 'filesChanged':
+      composer.setFiles(n.files);
+      return;
+    case 'sendProgress':
+      composer.progress(n.text);
       return;
     case 'draftChanged':
       composer.storedDraftChanged(n.draft, n.sentRevision ?? 0);
