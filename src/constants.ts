@@ -39,6 +39,7 @@ export const Commands = {
   startWork: 'bolddesk.startWork',
   openTicketForBranch: 'bolddesk.openTicketForBranch',
   attachToTicket: 'bolddesk.attachToTicket',
+  attachSelectionAsFile: 'bolddesk.attachSelectionAsFile',
 } as const;
 
 /** Keys under the `bolddesk.` configuration section (without the prefix). */

@@ -230,6 +230,7 @@ export class BoldDeskClient implements BoldDeskApi {
       priorityId: input.priorityId,
     };
     if (input.categoryId !== undefined) body.categoryId = input.categoryId;
+    Object.assign(body, tokensField(input.attachmentTokens));
     // Requester rules (KB #21245, docs/BOLDDESK-API.md, "Create ticket"): an existing contact by id; a new one needs e-mail AND name AND requesterId null.
     if (input.requester?.kind === 'existing') body.requesterId = input.requester.userId;
     if (input.requester?.kind === 'new') {

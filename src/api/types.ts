@@ -149,6 +149,8 @@ export interface CreateTicketInput {
   priorityId: number;
   categoryId?: number;
   requester?: { kind: 'existing'; userId: number } | { kind: 'new'; email: string; name: string };
+  /** Upload tokens (BoldDeskApi.uploadAttachment), sent as `attachments`. */
+  attachmentTokens?: string[];
 }
 
 export interface FieldChanges {

@@ -14,6 +14,8 @@ import { emptyAnswers, type CreateTicketAnswers, type CreateTicketLookups } from
 import { runCreateTicketFlow } from './createTicketFlow';
 import type { CommandDeps } from './command';
 import { describeIdentity, resolveAgents } from './identityPicker';
+import { fileNameOf } from '../drafts/draftFileList';
+import { extrasUi } from '../lazy/load';
 import { markWalkthroughStep } from '../ui/walkthroughProgress';
 
 const TRY_AGAIN = vscode.l10n.t('Try Again');
@@ -33,11 +35,17 @@ function codeContextFrom(arg: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Passed by Attach to BoldDesk Ticket / Attach Selection as File: `{ files: string[] }` (URIs, already checked). */
+function filesFrom(arg: unknown): string[] {
+  const value = typeof arg === 'object' && arg !== null ? (arg as { files?: unknown }).files : undefined;
+  return Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string') : [];
+}
+
 export const createTicketCommand: BoldDeskCommand = {
   id: Commands.createTicket,
   /** Resolves with the new ticket id, or undefined when nothing was created. */
   async run(deps, arg) {
-    const outcome = await deps.writes.inFlight.run('createTicket', () => createTicket(deps, wantsPrefill(arg), codeContextFrom(arg)));
+    const outcome = await deps.writes.inFlight.run('createTicket', () => createTicket(deps, wantsPrefill(arg), codeContextFrom(arg), filesFrom(arg)));
     if (!outcome.started) {
       void deps.prompts.info(vscode.l10n.t('A ticket is already being created. Finish or cancel that one first.'));
       return undefined;
@@ -85,7 +93,7 @@ function identityChoices(deps: CommandDeps): { id: string; label: string; descri
   return ordered.map((i) => ({ id: i.id, label: i.label, description: describeIdentity(deps, i) }));
 }
 
-async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: string): Promise<number | undefined> {
+async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: string, files: string[] = []): Promise<number | undefined> {
   const state = deps.writes;
   const api = await deps.session.requireApi();
   // A new selection starts a new ticket (the unsent one stays remembered for plain Create Ticket).
@@ -104,6 +112,7 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
       identities: identityChoices(deps),
       attributionFor: (id) => deps.session.attributionText(id),
       editText: (text) => scratch.open(text),
+      files: files.map(fileNameOf),
     },
     initial,
   ).finally(() => scratch.dispose());
@@ -115,12 +124,27 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
   state.lastCreate = result.answers;
 
   let id: number;
+  const writer = await deps.session.requireApi(result.answers.postAs);
+  let attachmentTokens: string[] = [];
+  if (files.length > 0) {
+    // The files go up first; a failed upload creates nothing and keeps the answers and the files (Try Again).
+    try {
+      attachmentTokens = await deps.prompts.withProgress(vscode.l10n.t('Uploading {0} file(s) to BoldDesk…', files.length), (_signal, report) =>
+        extrasUi().uploadFiles(writer, files.map((f) => vscode.Uri.parse(f)), report));
+    } catch (error) {
+      deps.log.error('Uploading the files of a new ticket failed', error);
+      const why = error instanceof Error && !isBoldDeskError(error) ? error.message : describeError(error);
+      void deps.prompts.error(vscode.l10n.t('{0} The ticket was not created; what you typed and the files are kept.', why), TRY_AGAIN).then((action) => {
+        if (action === TRY_AGAIN) void vscode.commands.executeCommand(Commands.createTicket, { ...PREFILL_LAST, files });
+      });
+      return undefined;
+    }
+  }
   try {
-    const writer = await deps.session.requireApi(result.answers.postAs);
-    id = await deps.prompts.withProgress(vscode.l10n.t('Creating ticket…'), () => writer.createTicket(result.input));
+    id = await deps.prompts.withProgress(vscode.l10n.t('Creating ticket…'), () => writer.createTicket({ ...result.input, ...(attachmentTokens.length > 0 ? { attachmentTokens } : {}) }));
   } catch (error) {
     deps.log.error('Creating a ticket failed', error);
-    reportCreateFailure(deps, error);
+    reportCreateFailure(deps, error, files);
     return undefined;
   }
   state.lastCreate = undefined;
@@ -133,7 +157,7 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
   return id;
 }
 
-function reportCreateFailure(deps: CommandDeps, error: unknown): void {
+function reportCreateFailure(deps: CommandDeps, error: unknown, files: string[]): void {
   if (isBoldDeskError(error) && error.outcomeUnknown) {
     void deps.prompts
       .warning(
@@ -151,6 +175,6 @@ function reportCreateFailure(deps: CommandDeps, error: unknown): void {
   void deps.prompts
     .error(vscode.l10n.t('{0} The ticket was not created; what you typed is kept.', describeError(error)), TRY_AGAIN)
     .then((action) => {
-      if (action === TRY_AGAIN) void vscode.commands.executeCommand(Commands.createTicket, PREFILL_LAST);
+      if (action === TRY_AGAIN) void vscode.commands.executeCommand(Commands.createTicket, { ...PREFILL_LAST, files });
     });
 }

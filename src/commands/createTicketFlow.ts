@@ -19,6 +19,8 @@ export interface CreateFlowEnv {
   identities?: { id: string; label: string; description?: string }[];
   /** The attribution sentence for an identity (after "Post as…"). */
   attributionFor?: (identityId: string | undefined) => string;
+  /** Names of the files that go up with the ticket (shown on the confirm step). */
+  files?: string[];
   /** Opens text in a multi-line editor (the code-context step offers it when given). */
   editText?(text: string): Promise<EditedText>;
 }
@@ -173,7 +175,10 @@ async function runStep(
         ...info,
         placeholder: l10n.t('Check and create. {0}', attribution),
         items: [
-          { icon: 'check', label: l10n.t('Create ticket'), description: attribution, detail: summary(a, env.lookups), value: 'create' },
+          {
+            icon: 'check', label: l10n.t('Create ticket'), description: attribution, value: 'create',
+            detail: env.files?.length ? `${summary(a, env.lookups)} · ${l10n.t('Files: {0}', env.files.join(', '))}` : summary(a, env.lookups),
+          },
           ...(identities.length > 1 && postAs
             ? [{ icon: 'account', label: l10n.t('Post as {0}…', postAs.label), description: l10n.t('choose which identity (API key) creates it'), value: 'postAs' as const }]
             : []),

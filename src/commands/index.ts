@@ -38,6 +38,7 @@ import { previewDraftCommand } from './previewDraft';
 import { startWorkCommand } from './startWork';
 import { openTicketForBranchCommand } from './openTicketForBranch';
 import { attachToTicketCommand } from './attachToTicket';
+import { attachSelectionAsFileCommand } from './attachSelectionAsFile';
 
 export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   setDomainCommand,
@@ -69,6 +70,7 @@ export const ALL_COMMANDS: readonly BoldDeskCommand[] = [
   startWorkCommand,
   openTicketForBranchCommand,
   attachToTicketCommand,
+  attachSelectionAsFileCommand,
   copyReferenceCommand,
 ];
 

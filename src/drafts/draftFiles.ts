@@ -124,12 +124,12 @@ export function panelFiles(deps: Pick<CoreDeps, 'context' | 'prompts'>): Compose
 
 /**
  * BoldDesk: Attach to BoldDesk Ticket… (Explorer context menu, palette): the files join a reply or note draft of
- * the chosen ticket and go up with it. `arg` from the Explorer is the clicked file and `all` the selection; tests
- * may pass `{ files, ticketId, kind }`.
+ * the chosen ticket and go up with it, or go with a new ticket (Create Ticket). `arg` from the Explorer is the
+ * clicked file and `all` the selection; tests may pass `{ files, ticketId, kind }` (`kind: 'ticket'` = a new one).
  */
 export async function attachToTicket(deps: CoreDeps, arg: unknown, all: unknown): Promise<{ ref: DraftRef; files: string[] } | undefined> {
   const t = vscode.l10n.t;
-  const given = (arg ?? {}) as { files?: vscode.Uri[]; ticketId?: number; kind?: DraftKind };
+  const given = (arg ?? {}) as { files?: vscode.Uri[]; ticketId?: number; kind?: DraftKind | 'ticket' };
   let uris: readonly vscode.Uri[] | undefined = Array.isArray(all) && all.every((u) => u instanceof vscode.Uri) && all.length > 0
     ? (all as vscode.Uri[]) : arg instanceof vscode.Uri ? [arg] : given.files;
   uris ??= (await deps.prompts.pickFiles({ title: t('Attach to BoldDesk Ticket') }))?.map((u) => vscode.Uri.parse(u));
@@ -141,12 +141,26 @@ export async function attachToTicket(deps: CoreDeps, arg: unknown, all: unknown)
       return undefined;
     }
   }
+  if (uris.length > MAX_FILES) {
+    void deps.prompts.error(t('{0} files are attached; one message takes at most {1}. Remove some first.', uris.length, MAX_FILES));
+    return undefined;
+  }
+  // A new ticket, or a reply/note on an existing one (asked first unless the caller said).
+  const target = given.kind === 'ticket' || given.ticketId !== undefined || given.kind !== undefined ? given.kind : await deps.prompts.pick<'existing' | 'ticket'>([
+    { label: t('An existing ticket…'), description: t('as a reply or a private note'), value: 'existing' },
+    { label: t('A new ticket…'), description: t('Create Ticket with the files'), value: 'ticket' },
+  ], { title: t('Attach {0} file(s) to…', uris.length) });
+  if (target === undefined) return undefined;
+  if (target === 'ticket') {
+    await vscode.commands.executeCommand(Commands.createTicket, { files: uris.map((u) => u.toString()) });
+    return undefined;
+  }
   const ticketId = given.ticketId ?? (await resolveTicketId(deps, undefined, t('Attach files to a ticket')));
   if (ticketId === undefined) return undefined;
-  const kind = given.kind ?? (await deps.prompts.pick<DraftKind>([
+  const kind = given.kind === 'reply' || given.kind === 'note' ? given.kind : await deps.prompts.pick<DraftKind>([
     { label: t('Reply (public)'), description: t('the requester sees the files'), value: 'reply' },
     { label: t('Private note'), description: t('agents only'), value: 'note' },
-  ], { title: t('Attach {0} file(s) to #{1} as…', uris.length, ticketId) }));
+  ], { title: t('Attach {0} file(s) to #{1} as…', uris.length, ticketId) });
   if (kind === undefined) return undefined;
   const ref = { ticketId, kind };
   const problem = await attachFiles(deps.context, ref, uris);

@@ -4,4 +4,5 @@ export { draftPreviewsFor } from '../drafts/draftPreview';
 export { AttachmentFiles } from '../views/ticketPanel/attachmentSink';
 export { startWork } from '../work/startWork';
 export { openTicketForBranch, registerBranchStatus } from '../work/branchStatus';
-export { attachToTicket, clearDraftFiles, panelFiles, uploadDraftFiles } from '../drafts/draftFiles';
+export { attachToTicket, clearDraftFiles, panelFiles, uploadDraftFiles, uploadFiles } from '../drafts/draftFiles';
+export { attachSelectionAsFile } from '../drafts/selectionFile';

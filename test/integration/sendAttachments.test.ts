@@ -151,4 +151,71 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     assert.strictEqual(fake.requests.filter((r) => r.method === 'POST').length, 0);
     panel.dispose();
   });
+  it('Attach Selection as File: the selected lines become a file named after them and go up with the note', async () => {
+    const { fake } = fixture();
+    fake.reset();
+    const ticket = fake.db.tickets[fake.db.tickets.length - 11];
+    const src = path.join(dir, 'app.ts');
+    fs.writeFileSync(src, 'const a = 1;\nconst b = "two";\nconst c = `three`;\nconst d = 4;\n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(src)));
+    editor.selection = new vscode.Selection(1, 0, 3, 0); // lines 2–3 (the end at column 0 leaves line 4 out)
+    const p = promptSwitch.use(new ScriptedPrompts());
+    const r = await vscode.commands.executeCommand<{ files: string[] }>(Commands.attachSelectionAsFile, { ticketId: ticket.id, kind: 'note' });
+    assert.deepStrictEqual(r?.files, ['app-L2-3.ts']);
+    assert.ok(p.messages.some((m) => m.message.includes('app-L2-3.ts will be attached to')), JSON.stringify(p.messages));
+
+    const draft = await waitFor('the note draft tab', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'bolddesk-draft' && d.uri.path.includes(`#${ticket.id}`) && !d.uri.path.startsWith('/Reply')));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(draft.uri, new vscode.Position(0, 0), 'The two lines are attached.');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const id = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, draft.uri);
+    assert.strictEqual(typeof id, 'number', JSON.stringify(p.messages));
+    const uploads = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/attachments');
+    assert.strictEqual(uploads.length, 1);
+    const body = String(uploads[0].body);
+    assert.match(body, /filename="app-L2-3\.ts"/);
+    assert.ok(body.includes('const b = "two";\nconst c = `three`;\n') && !body.includes('const d'), body);
+    const note = fake.requests.find((r) => r.method === 'POST' && r.path === `/api/v1/tickets/${ticket.id}/notes`);
+    assert.match(String((note?.body as { attachments?: string }).attachments), /^fake-upload-\d+$/);
+    assert.ok(p.progress.some((t) => /Uploading app-L2-3\.ts \(1 of 1\)/.test(t)), JSON.stringify(p.progress));
+  });
+  it('a new ticket with a file: a failed upload creates nothing; Try Again keeps answers and file, uploads, then one POST with the token', async () => {
+    const { fake } = fixture();
+    fake.reset();
+    const contact = fake.db.contacts[1];
+    const createAnswers = () => [
+      answer.pick('Acme Mobile'), answer.input('Crash with log'), answer.input('See the log.'), answer.pick('High'),
+      answer.pick('Billing'), answer.search(contact.email, contact.email), answer.pick('Create ticket'),
+    ];
+    // The user presses Try Again after the first attempt ended (not while it still holds the one-create-at-a-time lock).
+    let firstEnded: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (firstEnded = resolve));
+    class LaterClick extends ScriptedPrompts {
+      override async error(message: string, ...actions: string[]): Promise<string | undefined> {
+        const action = await super.error(message, ...actions);
+        await ended;
+        return action;
+      }
+    }
+    const p = promptSwitch.use(new LaterClick(...createAnswers(), ...createAnswers()));
+    p.onMessage = (m) => (m.level === 'error' && m.actions.includes('Try Again') ? 'Try Again' : undefined);
+    fake.addFault({ fault: { type: 'status', status: 500 }, method: 'POST', path: '/attachments$', times: 1 });
+    await vscode.commands.executeCommand(Commands.attachToTicket, { files: [log], kind: 'ticket' });
+    assert.strictEqual(fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/tickets').length, 0, 'no ticket without its file');
+    firstEnded();
+    await waitFor('the upload error', () => p.messages.find((m) => m.level === 'error'));
+    assert.match(p.messages.find((m) => m.level === 'error')?.message ?? '', /The ticket was not created; what you typed and the files are kept/);
+
+    const create = await waitFor('the ticket POST after Try Again', () => fake.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/tickets'), 30000);
+    assert.deepStrictEqual(p.unexpected, []);
+    assert.strictEqual(fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/tickets').length, 1);
+    const uploads = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/attachments');
+    assert.deepStrictEqual(uploads.map((r) => r.status), [500, 200], 'the failed upload was not retried by itself');
+    const body = create.body as { subject: string; attachments?: string };
+    assert.strictEqual(body.subject, 'Crash with log');
+    assert.match(String(body.attachments), /^fake-upload-\d+$/);
+    const created = fake.db.tickets.find((t) => t.subject === 'Crash with log');
+    assert.deepStrictEqual(created?.messages[0]?.attachments.map((a) => a.name), ['crash.log']);
+    assert.ok(p.progress.some((t) => /Uploading crash\.log \(1 of 1\)/.test(t)), JSON.stringify(p.progress));
+  });
 });

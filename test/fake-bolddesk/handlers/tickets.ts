@@ -5,6 +5,7 @@ import { ticketDetail, ticketListItem } from '../shapes';
 import { API_SOURCE_ID } from '../seedData';
 import { bothOf, filterPage, ticketFilter } from '../ticketQuery';
 import type { TicketSortField } from '../db';
+import { takeUploads } from './attachments';
 
 /** Keys known only from third-party code (docs/BOLDDESK-API.md); the `ignore-undocumented-q` dialect drops them. */
 const UNDOCUMENTED_KEY = /^\s*(agents|priority|subject)\s*:/i;
@@ -103,6 +104,9 @@ export function createTicket(ctx: RequestContext): Reply {
     requesterId = ctx.owner.userId; // inferred: with no requester the key owner raises the ticket
   }
   if (errors.length > 0) return validation(errors);
+  // `attachments`: upload tokens, comma-separated (confirmed: S1 create ticket example); they go on the description.
+  const files = takeUploads(ctx, body);
+  if (!Array.isArray(files)) return files;
 
   const at = ctx.now();
   if (newContact) requesterId = db.addContact(newContact, at).userId;
@@ -111,5 +115,6 @@ export function createTicket(ctx: RequestContext): Reply {
     categoryId: categoryId ?? null, agentId: agentId ?? null, groupId: groupId ?? null, requesterId: requesterId as number,
     sourceId: API_SOURCE_ID, createdById: ctx.owner.userId,
   }, description as string, at);
+  ticket.messages[0]?.attachments.push(...files);
   return ok({ id: ticket.id, isFileUploadSuccess: true }, 201);
 }
