@@ -47,6 +47,8 @@ export interface BoldDeskApi {
   /** Private note (`POST /tickets/{id}/notes?isPublicNote=false`). Never retried. */
   addNote(ticketId: number, html: string, attachmentTokens?: string[]): Promise<number>;
   uploadAttachment?(name: string, bytes: Uint8Array, contentType: string): Promise<string>;
+  /** `GET /tickets/{id}/attachments`, every page: each file with its message (`updateId`) and private-note flag. */
+  getTicketAttachments?(ticketId: number, signal?: AbortSignal): Promise<import('./types').TicketAttachment[]>;
   /** An attachment's bytes from its `fileUrl` on the BoldDesk origin (optional: test doubles may omit it). */
   downloadAttachment?(fileUrl: string, maxBytes: number, signal?: AbortSignal): Promise<Downloaded>;
   /** `PUT update_fields`. Resolves `false` when BoldDesk answered "No changes found.". Never retried. */

@@ -20,7 +20,7 @@ import {
   parseStatuses,
   parseTicketViews,
 } from './parseLookups';
-import { byCreatedThenId, parseMessage, parseTicketDetail, parseTicketSummary } from './parseTickets';
+import { byCreatedThenId, parseMessage, parseTicketAttachment, parseTicketDetail, parseTicketSummary } from './parseTickets';
 import { clampPerPage, localConditions, MAX_PER_PAGE, type QueryParams, ticketListParams } from './queryBuilder';
 import { DEFAULT_FORMS, type ServerForms } from './serverForms';
 import { failedConditions } from './verifyTickets';
@@ -36,6 +36,7 @@ import type {
   Priority,
   RateLimitState,
   Status,
+  TicketAttachment,
   TicketDetail,
   TicketMessage,
   TicketQuery,
@@ -197,6 +198,12 @@ export class BoldDeskClient implements BoldDeskApi {
     for (const m of updates) byId.set(m.id, { ...m, kind: 'reply' });
     for (const m of notes) byId.set(m.id, { ...m, kind: 'note' });
     return [...byId.values()].sort(byCreatedThenId);
+  }
+
+  /** Every file of the ticket with the message it is on (documented, S1; docs/BOLDDESK-API.md "Attachments: the ticket's list"). */
+  getTicketAttachments(ticketId: number, signal?: AbortSignal): Promise<TicketAttachment[]> {
+    const parse = (ctx: ParseContext, body: unknown) => readEnvelope(ctx, body).items.map((raw, i) => parseTicketAttachment(ctx, raw, `result[${i}]`));
+    return this.readPages(ticketPath(ticketId, '/attachments'), [['RequiresCounts', 'true']], parse, (a) => a.id, MAX_MESSAGE_PAGES, signal);
   }
 
   private async conversationList(path: string, ticketId: number, signal?: AbortSignal): Promise<TicketMessage[]> {

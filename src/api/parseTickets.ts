@@ -1,5 +1,5 @@
 // Raw BoldDesk ticket and message payloads → types.ts models. See docs/BOLDDESK-API.md, "Tickets list" and "Conversation".
-import type { Attachment, MessageKind, NamedRef, StatusRef, TicketDetail, TicketMessage, TicketSummary, UserRef } from './types';
+import type { Attachment, MessageKind, NamedRef, StatusRef, TicketAttachment, TicketDetail, TicketMessage, TicketSummary, UserRef } from './types';
 import {
   asObject,
   type Json,
@@ -117,6 +117,12 @@ function parseAttachment(ctx: ParseContext, raw: Json, where: string): Attachmen
     contentType: optString(o, ['contentType'], true),
     isPrivate: optBool(o, 'isFileAttachedInPrivateNote'),
   });
+}
+
+/** An item of `GET /tickets/{id}/attachments` (S1): the attachment fields plus `updateId`. */
+export function parseTicketAttachment(ctx: ParseContext, raw: Json, where: string): TicketAttachment {
+  const a: TicketAttachment = parseAttachment(ctx, raw, where);
+  return assignDefined(a, { updateId: optInt(asObject(ctx, raw, where), 'updateId') });
 }
 
 export function parseMessage(ctx: ParseContext, raw: Json, where: string, ticketId: number): TicketMessage {

@@ -68,6 +68,11 @@ export interface Attachment {
   isPrivate?: boolean;
 }
 
+/** An item of `GET /tickets/{id}/attachments`: an attachment and the message (`updateId`) it belongs to. */
+export interface TicketAttachment extends Attachment {
+  updateId?: number;
+}
+
 export interface Page<T> {
   items: T[];
   /** Total matches when BoldDesk reported one (`RequiresCounts=true`). */

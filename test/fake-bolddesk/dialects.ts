@@ -18,7 +18,9 @@ export type Dialect =
   /** `update_fields` ignores `agentId: null` and, when nothing else changes, answers "No changes found.". */
   | 'unassign-ignored'
   /** `GET /ticket_views/manage` is for administrators only: 403 for every key. */
-  | 'views-admin-only';
+  | 'views-admin-only'
+  /** Conversation items say `hasAttachment` but list no `attachments`: only `GET /tickets/{id}/attachments` names them. */
+  | 'attachments-listed-only';
 
 export const DIALECTS: readonly Dialect[] = [
   'ignore-undocumented-q',
@@ -28,6 +30,7 @@ export const DIALECTS: readonly Dialect[] = [
   'filterid-wins',
   'unassign-ignored',
   'views-admin-only',
+  'attachments-listed-only',
 ];
 
 export function isDialect(name: string): name is Dialect {

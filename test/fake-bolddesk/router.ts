@@ -1,7 +1,7 @@
 // Route table of the BoldDesk API the fake serves, under both /api/v1 and /api/v1.0 (paths case-insensitive).
 import { defaultErrorBody, type Handler } from './http';
 import { getTicket, createTicket, listTickets } from './handlers/tickets';
-import { listMessages, listNotes, listUpdates, postNote, postUpdate } from './handlers/conversation';
+import { listMessages, listNotes, listTicketAttachments, listUpdates, postNote, postUpdate } from './handlers/conversation';
 import { updateFields } from './handlers/updateFields';
 import { downloadAttachment, uploadAttachment } from './handlers/attachments';
 import { brands, fieldOptions, groups, priorities, sources, statuses, ticketViews, ticketViewsManage } from './handlers/lookups';
@@ -26,6 +26,7 @@ const ROUTES: Route[] = [
   route('POST', '/tickets/(\\d+)/updates', postUpdate),
   route('GET', '/tickets/(\\d+)/notes', listNotes),
   route('POST', '/tickets/(\\d+)/notes', postNote),
+  route('GET', '/tickets/(\\d+)/attachments', listTicketAttachments),
   route('PUT', '/tickets/(\\d+)/update_fields', updateFields),
   route('POST', '/attachments', uploadAttachment),
   route('GET', '/brands', brands),

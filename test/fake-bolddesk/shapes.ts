@@ -141,7 +141,7 @@ export function ticketDetail(db: FakeDb, t: FakeTicket): Record<string, unknown>
   };
 }
 
-function attachmentJson(db: FakeDb, a: FakeAttachment, m: FakeMessage, baseUrl: string): Record<string, unknown> {
+export function attachmentJson(db: FakeDb, a: FakeAttachment, m: FakeMessage, baseUrl: string): Record<string, unknown> {
   const by = db.userById(m.authorId);
   return {
     id: a.id, name: a.name, extension: a.extension, contentType: a.contentType, size: a.size, createdOn: iso(a.createdOn),

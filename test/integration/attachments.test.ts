@@ -61,4 +61,30 @@ describe('Attachments (fake BoldDesk)', function () {
       t.input instanceof vscode.TabInputCustom && t.input.viewType === 'imagePreview.previewEditor' && t.input.uri.path.endsWith('/screenshot.png')));
     assert.ok(tab);
   });
+  it('reads GET /tickets/{id}/attachments: files only that list names show on their message, a private note\'s as internal', async () => {
+    const { fake, agent } = fixture();
+    const t = fake.db.tickets[7];
+    const onNote: FakeAttachment = { id: 880011, name: 'heap.txt', extension: '.txt', contentType: 'text/plain', size: 900, createdOn: at };
+    const onReply: FakeAttachment = { id: 880012, name: 'steps.txt', extension: '.txt', contentType: 'text/plain', size: 700, createdOn: at };
+    const note = fake.db.addMessage(t, { kind: 'privateNote', description: '<p>Heap dump.</p>', authorId: agent.userId, at: Date.now() });
+    note.attachments.push(onNote);
+    const reply = fake.db.addMessage(t, { kind: 'reply', description: '<p>Steps.</p>', authorId: agent.userId, at: Date.now() + 1000 });
+    reply.attachments.push(onReply);
+    fake.setDialects(['attachments-listed-only']);
+    try {
+      await vscode.commands.executeCommand(Commands.openTicket, t.id);
+      const panel = ext.ticketPanels.get(t.id);
+      assert.ok(panel);
+      const loaded = await waitFor('the ticket to load', () => panel.controller.loaded, 30000);
+      assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === `/api/v1/tickets/${t.id}/attachments`), 'the list was read');
+      const shown = (text: string) => loaded.messages.find((m) => m.html.includes(text))?.attachments.map((a) => [a.name, a.internal === true]);
+      assert.deepStrictEqual(shown('Heap dump.'), [['heap.txt', true]]);
+      assert.deepStrictEqual(shown('Steps.'), [['steps.txt', false]]);
+      const opened = await panel.controller.handle({ id: 900101, type: 'openAttachment', attachmentId: onNote.id });
+      assert.ok(opened?.ok, JSON.stringify(opened));
+      panel.dispose();
+    } finally {
+      fake.setDialects([]);
+    }
+  });
 });

@@ -51,6 +51,7 @@ describe('BoldDesk: Check Connection (probe, against every dialect)', function (
       'filterid-wins': (r) => assert.equal(r.filterIdWithQ, 'ignored'),
       'unassign-ignored': (r) => assert.equal(r.key, 'valid'),
       'views-admin-only': (r) => assert.equal(r.views, 'agent list'),
+      'attachments-listed-only': (r) => assert.equal(r.key, 'valid'),
     };
     for (const d of DIALECTS) {
       h.fake.reset();

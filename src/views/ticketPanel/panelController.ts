@@ -6,7 +6,8 @@ import { fieldTexts, sendTexts } from './panelTexts';
 import type { BoldDeskApi } from '../../api/api';
 import { isBoldDeskError } from '../../api/errors';
 import { confirmFieldChange, type FieldChangeOutcome } from '../../api/confirmWrite';
-import type { FieldChanges, TicketDetail, TicketSummary } from '../../api/types';
+import type { FieldChanges, TicketAttachment, TicketDetail, TicketSummary } from '../../api/types';
+import { mergeTicketAttachments } from './mergeAttachments';
 import { extras } from '../../lazy/load';
 import type { AttachmentSink, PanelAttachments } from './panelAttachments';
 import { toPanelConversation, toPanelLookups, toPanelTicket } from './panelModel';
@@ -150,11 +151,13 @@ export class TicketPanelController {
     this.post({ type: 'loading' });
     try {
       const api = await this.env.getApi();
-      const [ticket, messages, lookups] = await Promise.all([
+      const [ticket, own, lookups, listed] = await Promise.all([
         api.getTicket(this.ticketId),
         api.getMessages(this.ticketId),
         this.loadLookups(api),
+        this.listedAttachments(api),
       ]);
+      const messages = mergeTicketAttachments(own, listed);
       if (seq !== this.loadSeq) return true; // a newer load is under way; its answer wins
       const origin = api.origin;
       this.rawMessages = messages;
@@ -197,6 +200,16 @@ export class TicketPanelController {
 
   attributionChanged(): void {
     this.post({ type: 'attributionChanged', text: this.env.attribution(), identities: this.env.identities?.() });
+  }
+
+  /** The ticket's attachment list (besides each message's own); without it the messages' lists still show. */
+  private async listedAttachments(api: BoldDeskApi): Promise<TicketAttachment[] | undefined> {
+    try {
+      return await api.getTicketAttachments?.(this.ticketId);
+    } catch (error) {
+      this.env.log.error(`Ticket panel #${this.ticketId}: the ticket's attachment list failed; showing each message's own`, error);
+      return undefined;
+    }
   }
 
   private async loadLookups(api: BoldDeskApi): Promise<PanelLookups> {

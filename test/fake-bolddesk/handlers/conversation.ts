@@ -4,7 +4,7 @@ import type { FakeUser } from '../db';
 import { bodyObject, idValue, invalid, notFound, ok, prop, required, validation, type Reply, type RequestContext } from '../http';
 import { DIALECT_MESSAGE_TYPE_ID, MESSAGE_TYPE_ID, type FakeMessage, type FakeTicket, type MessageKind } from '../model';
 import { isReply, pageOf, parseOrderBy, parsePaging } from '../paging';
-import { messageJson } from '../shapes';
+import { attachmentJson, messageJson } from '../shapes';
 import { takeUploads } from './attachments';
 
 type Variant = 'message' | 'update' | 'note';
@@ -29,7 +29,11 @@ function listConversation(ctx: RequestContext, t: FakeTicket, variant: Variant, 
   list = list.slice().sort((a, b) => sign * ((a[order.field] - b[order.field]) || (a.id - b.id)));
   const page = pageOf(list, paging);
   const typeIds = typeIdsOf(ctx);
-  return ok({ result: page.result.map((m) => messageJson(ctx.db, m, ctx.baseUrl, variant, typeIds)), count: page.count });
+  const listedOnly = ctx.dialects.has('attachments-listed-only');
+  return ok({ result: page.result.map((m) => {
+    const json = messageJson(ctx.db, m, ctx.baseUrl, variant, typeIds);
+    return listedOnly ? { ...json, attachments: [] } : json;
+  }), count: page.count });
 }
 
 function typeIdsOf(ctx: RequestContext): Record<MessageKind, number> {
@@ -52,6 +56,22 @@ export function listUpdates(ctx: RequestContext, [id]: string[]): Reply {
 export function listNotes(ctx: RequestContext, [id]: string[]): Reply {
   const t = ticketOf(ctx, id);
   return t ? listConversation(ctx, t, 'note', (m) => m.kind !== 'reply') : notFound('Ticket not found.');
+}
+
+/**
+ * GET /tickets/{id}/attachments (confirmed: S1, docs/BOLDDESK-API.md "Attachments: the ticket's list"): every file of
+ * the conversation, oldest message first, with `updateId` (its message) and `isFileAttachedInPrivateNote`; paged.
+ */
+export function listTicketAttachments(ctx: RequestContext, [id]: string[]): Reply {
+  const t = ticketOf(ctx, id);
+  if (!t) return notFound('Ticket not found.');
+  const paging = parsePaging(ctx.query);
+  if (isReply(paging)) return paging;
+  const all = t.messages.slice().sort((a, b) => (a.createdOn - b.createdOn) || (a.id - b.id)).flatMap((m) => m.attachments.map((a) => ({
+    ...attachmentJson(ctx.db, a, m, ctx.baseUrl), updateId: m.id, isFileAttachedInPrivateNote: m.kind === 'privateNote',
+  })));
+  const page = pageOf(all, paging);
+  return ok({ result: page.result, count: page.count });
 }
 
 /** HTML that renders as nothing (e.g. "<p></p>", "&nbsp;") counts as empty. */
