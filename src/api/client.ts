@@ -7,6 +7,7 @@ import { extras } from '../lazy/load';
 import { AuthError, BoldDeskError, CancelledError, NetworkError, NotFoundError, PermissionError, ProtocolError, RedirectError, TimeoutError, ValidationError } from './errors';
 import { type HttpRequest, HttpTransport } from './http';
 import { isNoChangeError } from './httpErrors';
+import { latestMessage } from './latestMessage';
 import type { Json, ParseContext } from './parse';
 import { asObject, optBool, optString, readEnvelope } from './parse';
 import {
@@ -197,6 +198,12 @@ export class BoldDeskClient implements BoldDeskApi {
     for (const m of updates) byId.set(m.id, { ...m, kind: 'reply' });
     for (const m of notes) byId.set(m.id, { ...m, kind: 'note' });
     return [...byId.values()].sort(byCreatedThenId);
+  }
+
+  latestMessage(ticketId: number, signal?: AbortSignal): Promise<TicketMessage | undefined> {
+    return latestMessage((path, query) => this.get(path, query, signal, `Ticket #${ticketId}`), ticketPath(ticketId), ticketId, () =>
+      this.getMessages(ticketId, signal),
+    );
   }
 
   private async conversationList(path: string, ticketId: number, signal?: AbortSignal): Promise<TicketMessage[]> {

@@ -8,7 +8,8 @@ import { describeError } from '../api/describeError';
 import { isBoldDeskError } from '../api/errors';
 import { Commands } from '../constants';
 import type { DraftEditors } from '../drafts/draftEditors';
-import { draftTitle, type DraftRef } from '../drafts/draftStore';
+import { tooLargeMessage } from '../drafts/draftFileSystem';
+import { draftTitle, MAX_DRAFT_CHARS, type DraftRef } from '../drafts/draftStore';
 import { extras, extrasUi } from '../lazy/load';
 import type { BoldDeskCommand } from './command';
 import type { CommandDeps } from './command';
@@ -70,6 +71,10 @@ async function send(
   const text = drafts.textOf(uri);
   if (text.trim() === '') {
     void deps.prompts.warning(vscode.l10n.t('The {0} to #{1} is empty. Write something first.', noun, ticketId));
+    return undefined;
+  }
+  if (text.length > MAX_DRAFT_CHARS) {
+    void deps.prompts.error(vscode.l10n.t('{0} Nothing was sent.', tooLargeMessage(text.length)));
     return undefined;
   }
   await drafts.saveNow(uri); // whatever happens next, the text is on disk (globalState)

@@ -8,7 +8,8 @@ import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { ExtensionMessage } from '../../src/views/ticketPanel/protocol';
 import type { FakeBoldDesk } from '../fake-bolddesk';
-import { fixture, type PromptSwitch, trusted } from './fixture';
+import { draftKey, type DraftKind } from '../../src/drafts/draftStore';
+import { fakeOrigin, fixture, type PromptSwitch, trusted } from './fixture';
 import { FAULTS, type FaultCase } from './reliabilityFaults';
 import { ArmingPrompts, assertClean, normalise, problems, settle, type TreeReader, waitFor } from './reliabilitySupport';
 import { answer, ScriptedPrompts, type ScriptStep } from './scriptedPrompts';
@@ -221,7 +222,7 @@ async function typeInto(uri: string, text: string): Promise<vscode.TextDocument>
   return doc;
 }
 
-const storedDraft = (c: MatrixContext, kind: string, id: number) => c.ext.context.globalState.get<{ text: string }>(`bolddesk.draft.${kind}.${id}`)?.text;
+const storedDraft = (c: MatrixContext, kind: string, id: number) => c.ext.context.globalState.get<{ text: string }>(draftKey({ kind: kind as DraftKind, ticketId: id }, fakeOrigin()))?.text;
 const heldOnce = (id: number, text: string) => (fake().db.getTicket(id)?.messages ?? []).filter((m) => m.description === `<p>${text}</p>`).length;
 
 const reply: Action = {

@@ -7,7 +7,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fixture, PromptSwitch, waitFor, trusted } from './fixture';
+import { draftKey } from '../../src/drafts/draftStore';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor, trusted } from './fixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -58,7 +59,7 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     assert.strictEqual(failed, undefined);
     assert.ok(p.messages.some((m) => m.level === 'error' && /Nothing was sent; the text and the attached files are kept/.test(m.message)));
     assert.strictEqual(fake.requests.filter((r) => r.path.endsWith('/updates')).length, 0, 'no reply without its file');
-    assert.match(ext.context.globalState.get<{ text: string }>(`bolddesk.draft.reply.${ticket.id}`)?.text ?? '', /crash log is attached/);
+    assert.match(ext.context.globalState.get<{ text: string }>(draftKey({ kind: 'reply', ticketId: ticket.id }, fakeOrigin()))?.text ?? '', /crash log is attached/);
     assert.strictEqual(ext.context.globalState.get<string[]>(`bolddesk.draftFiles.reply.${ticket.id}`)?.length, 1);
 
     const id = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, trusted(uri));

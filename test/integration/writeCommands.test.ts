@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { RecordedRequest } from '../fake-bolddesk';
-import { activateExtension, fixture, PromptSwitch, waitFor, trusted } from './fixture';
+import { draftKey } from '../../src/drafts/draftStore';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor, trusted } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -45,7 +46,7 @@ function actingAsName(): string {
 }
 
 function storedDraft(kind: 'reply' | 'note', ticketId: number): string | undefined {
-  return ext.context.globalState.get<{ text: string }>(`bolddesk.draft.${kind}.${ticketId}`)?.text;
+  return ext.context.globalState.get<{ text: string }>(draftKey({ kind, ticketId }, fakeOrigin()))?.text;
 }
 
 describe('Write commands (fake BoldDesk)', function () {
