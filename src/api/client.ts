@@ -146,8 +146,10 @@ export class BoldDeskClient implements BoldDeskApi {
     const tickets: TicketSummary[] = [];
     const local = localConditions(query, forms);
     const unapplied = new Set<FilterCondition>();
+    let skipped = 0;
     items.forEach((raw, i) => {
-      const t = parseTicketSummary(ctxOf('GET', path), raw, `result[${i}]`);
+      const t = summaryOrSkip(ctxOf('GET', path), raw, i);
+      if (!t) return void skipped++;
       if (seen.has(t.id)) return;
       seen.add(t.id);
       // A ticket that does not meet the list's conditions is never shown as matching (verifyTickets.ts).
@@ -155,6 +157,8 @@ export class BoldDeskClient implements BoldDeskApi {
       for (const c of failed) if (!local.includes(c)) unapplied.add(c);
       if (failed.length === 0) tickets.push(t);
     });
+    // One malformed row (no usable ticket id) is left out, never the whole list; said once per page in the log.
+    if (skipped > 0) this.log(`GET ${path}: skipped ${skipped} rows without a valid ticket id.`);
     for (const c of unapplied) {
       if (this.loggedIgnored.has(c)) continue;
       this.loggedIgnored.add(c);
@@ -434,6 +438,16 @@ function countOf(body: Json): number | undefined {
 /** 403 (no permission) or 404 (no such list on this tenant): try the other views list. */
 function isRefused(e: unknown): boolean {
   return e instanceof PermissionError || e instanceof NotFoundError;
+}
+
+/** A list row as a ticket, or undefined when the row is malformed (no valid id, not an object): the caller skips it. */
+function summaryOrSkip(ctx: ParseContext, raw: Json, i: number): TicketSummary | undefined {
+  try {
+    return parseTicketSummary(ctx, raw, `result[${i}]`);
+  } catch (e) {
+    if (e instanceof ProtocolError) return undefined;
+    throw e;
+  }
 }
 
 function ctxOf(method: string, path: string): ParseContext {
