@@ -8,6 +8,7 @@ import { BoldDeskSession } from './auth/session';
 import type { CommandDeps } from './commands/command';
 import { registerCommands } from './commands/index';
 import { createWriteState } from './commands/writeState';
+import { trusted } from './commands/trustedArg';
 import { Views } from './constants';
 import { startDeferred } from './deferredStartup';
 import { DraftEditors } from './drafts/draftEditors';
@@ -98,6 +99,7 @@ function testApi(s: Services, startup: ReturnType<typeof startDeferred>, activat
     get loop() {
       return startup.loop();
     },
+    trusted,
     setPrompts(prompts: Prompts): Prompts {
       const previous = deps.prompts;
       deps.prompts = prompts;

@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { BoldDeskSession } from './auth/session';
 import type { Logger } from './deps';
+import type { TrustedArg } from './commands/trustedArg';
 import type { LoopController } from './loop/loopController';
 import type { TicketReferences } from './references/referenceProviders';
 import type { Prompts } from './ui/prompts';
@@ -29,6 +30,8 @@ export interface ExtensionApi {
   readonly references: TicketReferences;
   /** Auto refresh, badge, status bar, notifications; tests call `loop.tick()` instead of waiting for the timer. */
   readonly loop: LoopController;
+  /** Wraps a command argument as the extension's own UI does (a command link cannot); see src/commands/trustedArg.ts. */
+  trusted<T>(value: T): TrustedArg<T>;
   /** Swap how the extension asks the user (tests answer with a script); returns the previous prompts. */
   setPrompts(prompts: Prompts): Prompts;
 }

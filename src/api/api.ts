@@ -38,6 +38,8 @@ export interface BoldDeskApi {
   getTicket(ticketId: number, signal?: AbortSignal): Promise<TicketDetail>;
   /** The whole conversation, oldest first (replies and notes). The 404-when-empty quirk gives []. */
   getMessages(ticketId: number, signal?: AbortSignal): Promise<TicketMessage[]>;
+  /** Only the newest message (two small reads, not the whole conversation); optional: test doubles may omit it. */
+  latestMessage?(ticketId: number, signal?: AbortSignal): Promise<TicketMessage | undefined>;
 
   /** Never retried. Returns the new ticket id. */
   createTicket(input: CreateTicketInput): Promise<number>;

@@ -7,6 +7,7 @@ import { extras } from '../lazy/load';
 import { AuthError, BoldDeskError, CancelledError, NetworkError, NotFoundError, PermissionError, ProtocolError, RedirectError, TimeoutError, ValidationError } from './errors';
 import { type HttpRequest, HttpTransport } from './http';
 import { isNoChangeError } from './httpErrors';
+import { latestMessage } from './latestMessage';
 import type { Json, ParseContext } from './parse';
 import { asObject, optBool, optString, readEnvelope } from './parse';
 import {
@@ -146,8 +147,10 @@ export class BoldDeskClient implements BoldDeskApi {
     const tickets: TicketSummary[] = [];
     const local = localConditions(query, forms);
     const unapplied = new Set<FilterCondition>();
+    let skipped = 0;
     items.forEach((raw, i) => {
-      const t = parseTicketSummary(ctxOf('GET', path), raw, `result[${i}]`);
+      const t = summaryOrSkip(ctxOf('GET', path), raw, i);
+      if (!t) return void skipped++;
       if (seen.has(t.id)) return;
       seen.add(t.id);
       // A ticket that does not meet the list's conditions is never shown as matching (verifyTickets.ts).
@@ -155,6 +158,8 @@ export class BoldDeskClient implements BoldDeskApi {
       for (const c of failed) if (!local.includes(c)) unapplied.add(c);
       if (failed.length === 0) tickets.push(t);
     });
+    // One malformed row (no usable ticket id) is left out, never the whole list; said once per page in the log.
+    if (skipped > 0) this.log(`GET ${path}: skipped ${skipped} rows without a valid ticket id.`);
     for (const c of unapplied) {
       if (this.loggedIgnored.has(c)) continue;
       this.loggedIgnored.add(c);
@@ -204,6 +209,13 @@ export class BoldDeskClient implements BoldDeskApi {
   getTicketAttachments(ticketId: number, signal?: AbortSignal): Promise<TicketAttachment[]> {
     const parse = (ctx: ParseContext, body: unknown) => readEnvelope(ctx, body).items.map((raw, i) => parseTicketAttachment(ctx, raw, `result[${i}]`));
     return this.readPages(ticketPath(ticketId, '/attachments'), [['RequiresCounts', 'true']], parse, (a) => a.id, MAX_MESSAGE_PAGES, signal);
+  }
+
+  /** The newest reply or note only (auto refresh; src/api/latestMessage.ts). */
+  latestMessage(ticketId: number, signal?: AbortSignal): Promise<TicketMessage | undefined> {
+    return latestMessage((path, query) => this.get(path, query, signal, `Ticket #${ticketId}`), ticketPath(ticketId), ticketId, () =>
+      this.getMessages(ticketId, signal),
+    );
   }
 
   private async conversationList(path: string, ticketId: number, signal?: AbortSignal): Promise<TicketMessage[]> {
@@ -435,6 +447,16 @@ function countOf(body: Json): number | undefined {
 /** 403 (no permission) or 404 (no such list on this tenant): try the other views list. */
 function isRefused(e: unknown): boolean {
   return e instanceof PermissionError || e instanceof NotFoundError;
+}
+
+/** A list row as a ticket, or undefined when the row is malformed (no valid id, not an object): the caller skips it. */
+function summaryOrSkip(ctx: ParseContext, raw: Json, i: number): TicketSummary | undefined {
+  try {
+    return parseTicketSummary(ctx, raw, `result[${i}]`);
+  } catch (e) {
+    if (e instanceof ProtocolError) return undefined;
+    throw e;
+  }
 }
 
 function ctxOf(method: string, path: string): ParseContext {

@@ -1,16 +1,20 @@
 // Turns what a person types as "BoldDesk domain" into an origin the API key may be sent to.
-// https only; plain http only for loopback (the local fake, tunnels). Reasons say what to enter instead.
+// https only; plain http only for a literal loopback address (127.0.0.0/8, [::1]: the local fake, tunnels) — never
+// for the name "localhost", which hosts files, DNS search domains or proxies may send elsewhere. Reasons say what to
+// enter instead.
 
 import * as l10n from '@vscode/l10n';
 
 export type DomainResult = { ok: true; origin: string; host: string } | { ok: false; reason: string };
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
+/** A literal loopback address as URL.hostname gives it: 127.0.0.0/8 or [::1]. Names (localhost) are not. */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+  if (hostname === '[::1]') return true;
+  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+  return m !== null && m.slice(1).every((n) => Number(n) <= 255);
 }
 
 function refuse(reason: string): DomainResult {
@@ -41,7 +45,7 @@ function checkHostname(hostname: string): string | undefined {
   if (hostname.length > 253 || !labels.every((l) => LABEL.test(l))) {
     return `${l10n.t('"{0}" is not a valid domain name: use only letters, digits, hyphens and dots.', hostname)} ${example()}`;
   }
-  if (labels.length < 2 && !isLoopbackHost(hostname)) {
+  if (labels.length < 2 && hostname !== 'localhost') {
     return l10n.t('"{0}" is not a full domain name. Did you mean {0}.bolddesk.com?', hostname);
   }
   return undefined;
@@ -112,10 +116,18 @@ export function parseDomain(input: string): DomainResult {
   if (/^0+$/.test(authority.replace(/^.*\]/, '').split(':')[1] ?? '')) return refuseWithExample(l10n.t('Port 0 is not a port a server listens on.'));
 
   const loopback = isLoopbackHost(url.hostname);
+  if (url.protocol === 'http:' && url.hostname === 'localhost') {
+    return refuse(
+      l10n.t(
+        'http:// is accepted only for a loopback address, not the name localhost (which your system may send elsewhere). Use http://127.0.0.1{0}.',
+        url.port ? `:${url.port}` : '',
+      ),
+    );
+  }
   if (url.protocol === 'http:' && !loopback) {
     return refuse(
       l10n.t(
-        'http:// is not allowed for {0}: the API key must travel encrypted. Use https://{1} (http is accepted only for 127.0.0.1, localhost and [::1]).',
+        'http:// is not allowed for {0}: the API key must travel encrypted. Use https://{1} (http is accepted only for 127.0.0.1 and [::1]).',
         url.host,
         url.hostname + (url.port ? `:${url.port}` : ''),
       ),

@@ -262,8 +262,9 @@ export class HttpTransport {
       );
     }
     if (hop >= MAX_REDIRECTS) throw new RedirectError(l10n.t('{0} redirected too many times. Check the domain setting.', this.host), res.status);
-    // 301/302/303 turn a POST/PUT into a GET without its body: refuse rather than silently lose the text.
-    if (req.method !== 'GET' && res.status !== 307 && res.status !== 308) {
+    // A write is never re-sent along a redirect: 301/302/303 would turn it into a GET without its body, and 307/308
+    // would send it a second time (BoldDesk may already have applied it). Refuse; nothing is sent again.
+    if (req.method !== 'GET') {
       throw new RedirectError(l10n.t('{0} redirected a change to another address; nothing was saved. Check the domain setting.', this.host), res.status);
     }
     return next;

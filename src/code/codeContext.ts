@@ -29,7 +29,21 @@ export interface SelectionInfo {
 
 type Host = 'github' | 'gitlab' | 'bitbucket';
 
-/** `https://host/owner/repo` for an origin fetch URL on GitHub, GitLab or Bitbucket; undefined otherwise. */
+/**
+ * The only hosts that get source links, by exact name (a remote is workspace data: `github.com.evil.example` must not
+ * count as GitHub), with the web host their ssh names stand for.
+ */
+const KNOWN_HOSTS = new Map<string, [Host, string]>(Object.entries({
+  'github.com': ['github', 'github.com'],
+  'www.github.com': ['github', 'github.com'],
+  'ssh.github.com': ['github', 'github.com'],
+  'gitlab.com': ['gitlab', 'gitlab.com'],
+  'altssh.gitlab.com': ['gitlab', 'gitlab.com'],
+  'bitbucket.org': ['bitbucket', 'bitbucket.org'],
+  'altssh.bitbucket.org': ['bitbucket', 'bitbucket.org'],
+} satisfies Record<string, [Host, string]>));
+
+/** `https://host/owner/repo` for an origin fetch URL on github.com, gitlab.com or bitbucket.org; undefined otherwise. */
 export function remoteWebBase(fetchUrl: string): { base: string; host: Host } | undefined {
   const url = fetchUrl.trim();
   let host: string;
@@ -49,21 +63,16 @@ export function remoteWebBase(fetchUrl: string): { base: string; host: Host } | 
     host = parsed.hostname; // user, password and port are dropped on purpose (tokens live there)
     path = parsed.pathname;
   }
-  const kind: Host | undefined = /github/i.test(host)
-    ? 'github'
-    : /gitlab/i.test(host)
-      ? 'gitlab'
-      : /bitbucket/i.test(host)
-        ? 'bitbucket'
-        : undefined;
-  if (!kind) return undefined;
+  const known = KNOWN_HOSTS.get(host.toLowerCase()); // a Map: "constructor" is not a host
+  if (!known) return undefined;
+  const [kind, webHost] = known;
   const segments = path
     .replace(/^\/+|\/+$/g, '')
     .replace(/\.git$/i, '')
     .split('/')
     .filter((s) => s !== '');
   if (segments.length < 2 || segments.some((s) => !/^[\w.~-]+$/.test(s))) return undefined;
-  return { base: `https://${host.toLowerCase()}/${segments.join('/')}`, host: kind };
+  return { base: `https://${webHost}/${segments.join('/')}`, host: kind };
 }
 
 /** A link to the lines at `commit` on the remote, e.g. `…/blob/<sha>/src/a.ts#L10-L20`; undefined when unknown. */

@@ -1,7 +1,8 @@
 // BoldDesk: Add Identity — one more API key for the same domain under a local label (e.g. a dedicated "API Bot"
 // agent for brand-facing replies). The key is checked with BoldDesk before it is stored (SecretStorage only); the
 // label and the optional agent e-mail stay on this machine (globalState). Tests pass
-// `{ label, apiKey, agentEmail?, makeDefault? }` instead of answering questions.
+// `trusted({ label, apiKey, agentEmail?, makeDefault? })` instead of answering questions; an argument a command link
+// passes is ignored and the user is asked (docs/SECURITY.md).
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { AuthError, NotFoundError, ValidationError } from '../api/errors';
@@ -10,6 +11,7 @@ import { MissingSettingError } from '../auth/sessionSettings';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
 import type { CommandDeps } from './command';
+import { unwrapArg } from './trustedArg';
 import { validateAgentEmail } from './setAgentEmail';
 import { apiKeyProblem, cleanApiKey } from './setApiKey';
 
@@ -66,7 +68,9 @@ async function ask(deps: CommandDeps, host: string): Promise<AddIdentityArgs | u
 export const addIdentityCommand: BoldDeskCommand = {
   id: Commands.addIdentity,
   /** Resolves with the new identity's id, or undefined when nothing was stored. */
-  run: async (deps, arg) => {
+  run: async (deps, rawArg) => {
+    const { value: arg, trusted } = unwrapArg(rawArg);
+    if (rawArg !== undefined && !trusted) deps.log.info('Add Identity: an argument from outside the extension was ignored; asking instead.');
     const host = deps.session.host;
     const origin = deps.session.origin;
     if (!host || !origin) {
@@ -74,7 +78,7 @@ export const addIdentityCommand: BoldDeskCommand = {
     }
     await deps.session.loadIdentities();
     // The prompt names the full origin the key will be sent to; clientForKey/addIdentity refuse any other.
-    const answers = isArgs(arg) ? arg : await ask(deps, origin);
+    const answers = trusted && isArgs(arg) ? arg : await ask(deps, origin);
     if (!answers) return undefined;
     const labelProblem = validateLabel(deps, answers.label);
     const apiKey = cleanApiKey(answers.apiKey);

@@ -1,15 +1,19 @@
 // BoldDesk: Send Reply or Note (Ctrl+Enter in a draft tab). One POST per press, never retried; a second
 // press while it is in flight does nothing. The draft is forgotten only after BoldDesk confirmed it; on
-// any failure the text stays in the tab (and in globalState).
+// any failure the text stays in the tab (and in globalState). A draft named by an argument the extension did not
+// make (a command link can pass a Uri) is sent only after the user confirms, unless it is the draft in front of them
+// (the editor title button passes that one; with no argument, so does the keybinding) — docs/SECURITY.md.
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { isBoldDeskError } from '../api/errors';
 import { Commands } from '../constants';
 import type { DraftEditors } from '../drafts/draftEditors';
-import { draftTitle, type DraftRef } from '../drafts/draftStore';
+import { tooLargeMessage } from '../drafts/draftFileSystem';
+import { draftTitle, MAX_DRAFT_CHARS, type DraftRef } from '../drafts/draftStore';
 import { extras, extrasUi } from '../lazy/load';
 import type { BoldDeskCommand } from './command';
 import type { CommandDeps } from './command';
+import { trusted, unwrapArg } from './trustedArg';
 
 const TRY_AGAIN = vscode.l10n.t('Try Again');
 const OPEN_TICKET = vscode.l10n.t('Open Ticket');
@@ -20,16 +24,30 @@ function draftUriFromArg(arg: unknown): vscode.Uri | undefined {
   return vscode.window.activeTextEditor?.document.uri;
 }
 
+/** True when the user should confirm first: an untrusted argument that names a draft other than the active one. */
+function needsConfirmation(rawArg: unknown, isTrusted: boolean, uri: vscode.Uri): boolean {
+  if (rawArg === undefined || isTrusted) return false;
+  return vscode.window.activeTextEditor?.document.uri.toString() !== uri.toString();
+}
+
 export const sendDraftCommand: BoldDeskCommand = {
   id: Commands.sendDraft,
   /** Resolves with the new reply/note id, or undefined when nothing was sent. */
-  async run(deps, arg) {
+  async run(deps, rawArg) {
+    const { value: arg, trusted: isTrusted } = unwrapArg(rawArg);
     const drafts = deps.drafts;
     const uri = draftUriFromArg(arg);
     const ref = drafts.refFor(uri);
     if (!uri || !ref) {
       void deps.prompts.info(vscode.l10n.t('Open a reply or note draft first: BoldDesk: Add Reply or Add Private Note.'));
       return undefined;
+    }
+    if (needsConfirmation(rawArg, isTrusted, uri)) {
+      const yes = await deps.prompts.confirm(vscode.l10n.t('Send {0} now?', draftTitle(ref)), {
+        detail: vscode.l10n.t('Something other than the draft you are looking at asked to send it. Choose this only if you started it yourself.'),
+        confirmLabel: vscode.l10n.t('Send'),
+      });
+      if (!yes) return undefined;
     }
     const outcome = await deps.writes.inFlight.run(`draft:${uri.toString()}`, () =>
       send(deps, drafts, uri, ref),
@@ -53,6 +71,10 @@ async function send(
   const text = drafts.textOf(uri);
   if (text.trim() === '') {
     void deps.prompts.warning(vscode.l10n.t('The {0} to #{1} is empty. Write something first.', noun, ticketId));
+    return undefined;
+  }
+  if (text.length > MAX_DRAFT_CHARS) {
+    void deps.prompts.error(vscode.l10n.t('{0} Nothing was sent.', tooLargeMessage(text.length)));
     return undefined;
   }
   await drafts.saveNow(uri); // whatever happens next, the text is on disk (globalState)
@@ -108,6 +130,6 @@ function reportSendFailure(deps: CommandDeps, uri: vscode.Uri, ticketId: number,
   void deps.prompts
     .error(vscode.l10n.t('{0} The {1} was not sent; your text is kept in the draft.', describeError(error), noun), TRY_AGAIN)
     .then((action) => {
-      if (action === TRY_AGAIN) void vscode.commands.executeCommand(Commands.sendDraft, uri);
+      if (action === TRY_AGAIN) void vscode.commands.executeCommand(Commands.sendDraft, trusted(uri));
     });
 }

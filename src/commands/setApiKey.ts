@@ -1,6 +1,7 @@
 // BoldDesk: Set API Key — masked input, checked with BoldDesk BEFORE it is stored (SecretStorage only).
 // A rejected or uncheckable key is never stored. Afterwards, asks once (skippable) for the agent e-mail so
-// the user sees whose name BoldDesk will show. Accepts the key as an argument (integration tests).
+// the user sees whose name BoldDesk will show. Accepts the key as an argument only when the extension made it
+// (`trusted`, integration tests); a command link's argument is ignored and the user is asked (docs/SECURITY.md).
 import * as vscode from 'vscode';
 import { describeError } from '../api/describeError';
 import { AuthError } from '../api/errors';
@@ -8,6 +9,7 @@ import { MissingSettingError } from '../auth/sessionSettings';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
 import type { CommandDeps } from './command';
+import { unwrapArg } from './trustedArg';
 import { applyAgentEmail, validateAgentEmail } from './setAgentEmail';
 
 /** globalState flag (not secret): the user skipped the agent e-mail question once; do not ask again. */
@@ -49,7 +51,10 @@ async function askAgentEmailOnce(deps: CommandDeps): Promise<void> {
 
 export const setApiKeyCommand: BoldDeskCommand = {
   id: Commands.setApiKey,
-  run: async (deps, arg) => {
+  run: async (deps, rawArg) => {
+    const { value, trusted } = unwrapArg(rawArg);
+    if (rawArg !== undefined && !trusted) deps.log.info('Set API Key: an argument from outside the extension was ignored; asking instead.');
+    const arg = trusted ? value : undefined;
     // The key goes to this origin and no other: named in full in the prompt, and checked again before it is sent.
     const host = deps.session.host;
     const origin = deps.session.origin;

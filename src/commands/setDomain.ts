@@ -1,10 +1,11 @@
 // BoldDesk: Set Domain — asks for the help desk's domain (checked as you type) and stores its origin in
 // the user (Global) setting — the only place it is read from (application scope). A domain passed as an argument
-// is confirmed first, naming the origin the key will go to.
+// by anything but the extension itself (a command link) is confirmed first, naming the origin the key will go to.
 import * as vscode from 'vscode';
 import { parseDomain } from '../api/domain';
 import { Commands, Settings } from '../constants';
 import type { BoldDeskCommand } from './command';
+import { unwrapArg } from './trustedArg';
 
 export function validateDomain(text: string): string | undefined {
   const result = parseDomain(text);
@@ -13,7 +14,8 @@ export function validateDomain(text: string): string | undefined {
 
 export const setDomainCommand: BoldDeskCommand = {
   id: Commands.setDomain,
-  run: async (deps, arg) => {
+  run: async (deps, rawArg) => {
+    const { value: arg, trusted } = unwrapArg(rawArg);
     const config = vscode.workspace.getConfiguration(Settings.section);
     const typed =
       typeof arg === 'string'
@@ -31,9 +33,9 @@ export const setDomainCommand: BoldDeskCommand = {
       void deps.prompts.error(result.reason);
       return undefined;
     }
-    // An argument may come from any command link (a ticket, a README, another extension): the user confirms the
+    // An untrusted argument may come from any command link (a ticket, a README, a hover): the user confirms the
     // host their API key will be sent to (docs/SECURITY.md).
-    if (typeof arg === 'string' && result.origin !== deps.session.origin) {
+    if (typeof arg === 'string' && !trusted && result.origin !== deps.session.origin) {
       const yes = await deps.prompts.confirm(vscode.l10n.t('Set the BoldDesk domain to {0}?', result.origin), {
         detail: vscode.l10n.t('Your BoldDesk API key will be sent to {0} from now on. Choose this only if you started it yourself.', result.origin),
         confirmLabel: vscode.l10n.t('Set Domain'),

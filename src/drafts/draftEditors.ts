@@ -25,7 +25,8 @@ export class DraftEditors implements vscode.Disposable {
   private composing = false;
 
   constructor(private readonly deps: Pick<CoreDeps, 'context' | 'session'>) {
-    this.store = new DraftStore(deps.context.globalState);
+    // Keyed by the session's origin: another help desk's #123 never shows this one's draft (docs/SECURITY.md).
+    this.store = new DraftStore(deps.context.globalState, Date.now, () => deps.session.origin ?? '');
     const fs = new DraftFileSystem(this.store);
     this.statusItem = vscode.window.createStatusBarItem('bolddesk.draft', vscode.StatusBarAlignment.Left, 100);
     this.statusItem.name = vscode.l10n.t('BoldDesk draft');

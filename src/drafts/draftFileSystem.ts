@@ -6,7 +6,16 @@
 import * as vscode from 'vscode';
 import { DRAFT_SCHEME } from '../constants';
 import type { Unsubscribe } from '../model/emitter';
-import { draftPath, parseDraftPath, type DraftRef, type DraftStore } from './draftStore';
+import { draftPath, DraftTooLargeError, MAX_DRAFT_CHARS, parseDraftPath, type DraftRef, type DraftStore } from './draftStore';
+
+/** Why a draft was not saved or sent: too long. The text stays where the user typed it. */
+export function tooLargeMessage(length: number): string {
+  return vscode.l10n.t(
+    'This draft is {0} characters long; BoldDesk drafts keep at most {1}. Shorten it: nothing you typed was removed, but it is not saved until it fits.',
+    length,
+    MAX_DRAFT_CHARS,
+  );
+}
 
 export class DraftFileSystem implements vscode.FileSystemProvider {
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -50,7 +59,13 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-    await this.store.set(this.refOf(uri), this.decoder.decode(content)); // the store's event announces it
+    try {
+      await this.store.set(this.refOf(uri), this.decoder.decode(content)); // the store's event announces it
+    } catch (error) {
+      // Too long: the save fails with this reason and the tab keeps every character (still unsaved, marked dirty).
+      if (error instanceof DraftTooLargeError) throw vscode.FileSystemError.NoPermissions(tooLargeMessage(error.length));
+      throw error;
+    }
   }
 
   async delete(uri: vscode.Uri): Promise<void> {

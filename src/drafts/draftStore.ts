@@ -24,6 +24,17 @@ export interface KeyValueStore {
   keys(): readonly string[];
 }
 
+/** Longest draft kept (characters): far more than any reply; a paste of a whole log is refused, never cut. */
+export const MAX_DRAFT_CHARS = 200_000;
+
+/** A draft over MAX_DRAFT_CHARS: nothing is stored (the editor keeps every character the user typed). */
+export class DraftTooLargeError extends Error {
+  constructor(readonly length: number) {
+    super(`The draft is ${length} characters long; at most ${MAX_DRAFT_CHARS} are kept.`);
+    this.name = 'DraftTooLargeError';
+  }
+}
+
 const TITLES: Record<DraftKind, string> = { reply: 'Reply to', note: 'Private note on' };
 const PATH_RE = /^\/(Reply to|Private note on) #(\d+)\.md$/;
 const KEY_PREFIX = 'bolddesk.draft.';
@@ -46,13 +57,22 @@ export function parseDraftPath(path: string): DraftRef | undefined {
   return { ticketId, kind: m[1] === TITLES.reply ? 'reply' : 'note' };
 }
 
-export function draftKey(ref: DraftRef): string {
+/**
+ * The stored key of a draft: by help desk origin too (ticket #123 of one help desk is not #123 of another) and by
+ * the ticket's number, so `#0012` and `#12` are one draft. `bolddesk.draft.reply.123@https://acme.bolddesk.com`.
+ */
+export function draftKey(ref: DraftRef, origin: string): string {
+  return `${KEY_PREFIX}${ref.kind}.${ref.ticketId}@${origin}`;
+}
+
+/** Drafts saved before they were keyed by origin (adopted by the first origin that reads them). */
+function legacyDraftKey(ref: DraftRef): string {
   return `${KEY_PREFIX}${ref.kind}.${ref.ticketId}`;
 }
 
 /** Bumped by every confirmed send of the ticket's reply or note (see DraftStore.markSent). */
-function sentKey(ticketId: number): string {
-  return `bolddesk.draftSent.${ticketId}`;
+function sentKey(ticketId: number, origin: string): string {
+  return `bolddesk.draftSent.${ticketId}@${origin}`;
 }
 
 /** What a confirmed send leaves behind: a revision number and the text BoldDesk now has. */
@@ -68,13 +88,13 @@ function isSentMark(v: unknown): v is SentMark {
 }
 
 /** Kept apart from the text (an emptied draft keeps its choice until it is sent). Not matched by parseKey. */
-function postAsKey(ref: DraftRef): string {
-  return `bolddesk.draftPostAs.${ref.kind}.${ref.ticketId}`;
+function postAsKey(ref: DraftRef, origin: string): string {
+  return `bolddesk.draftPostAs.${ref.kind}.${ref.ticketId}@${origin}`;
 }
 
-function parseKey(key: string): DraftRef | undefined {
-  const m = /^bolddesk\.draft\.(reply|note)\.(\d+)$/.exec(key);
-  return m ? { kind: m[1] as DraftKind, ticketId: Number(m[2]) } : undefined;
+function parseKey(key: string, origin: string): DraftRef | undefined {
+  const m = /^bolddesk\.draft\.(reply|note)\.(\d+)@(.*)$/.exec(key);
+  return m && m[3] === origin ? { kind: m[1] as DraftKind, ticketId: Number(m[2]) } : undefined;
 }
 
 function isStoredDraft(v: unknown): v is StoredDraft {
@@ -97,27 +117,44 @@ export class DraftStore {
   constructor(
     private readonly state: KeyValueStore,
     private readonly now: () => number = Date.now,
+    /** The help desk origin drafts are read and written for now (the session's). */
+    private readonly origin: () => string = () => '',
   ) {}
 
   get(ref: DraftRef): StoredDraft | undefined {
-    const key = draftKey(ref);
+    const key = this.key(ref);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const stored = this.state.get<unknown>(key);
+    let stored = this.state.get<unknown>(key);
+    if (stored === undefined) stored = this.adoptLegacy(ref, key);
     if (!isStoredDraft(stored)) return undefined;
     this.cache.set(key, stored);
     return stored;
   }
 
-  /** mtime to report for a draft, also when it is empty. */
-  mtime(ref: DraftRef): number {
-    return this.get(ref)?.mtime ?? this.clearedAt.get(draftKey(ref)) ?? 0;
+  /** A draft stored before drafts were keyed by origin becomes this origin's (never dropped). */
+  private adoptLegacy(ref: DraftRef, key: string): unknown {
+    const legacy = this.state.get<unknown>(legacyDraftKey(ref));
+    if (!isStoredDraft(legacy)) return undefined;
+    void this.state.update(key, legacy);
+    void this.state.update(legacyDraftKey(ref), undefined);
+    return legacy;
   }
 
-  /** Saves the text; empty (whitespace-only) text removes the draft. */
+  private key(ref: DraftRef): string {
+    return draftKey(ref, this.origin());
+  }
+
+  /** mtime to report for a draft, also when it is empty. */
+  mtime(ref: DraftRef): number {
+    return this.get(ref)?.mtime ?? this.clearedAt.get(this.key(ref)) ?? 0;
+  }
+
+  /** Saves the text; empty (whitespace-only) text removes the draft; over MAX_DRAFT_CHARS it is refused (throws). */
   async set(ref: DraftRef, text: string): Promise<void> {
+    if (text.length > MAX_DRAFT_CHARS) throw new DraftTooLargeError(text.length);
     if (text.trim() === '') return this.clear(ref);
-    const key = draftKey(ref);
+    const key = this.key(ref);
     const draft: StoredDraft = { text, mtime: this.nextMtime(ref) };
     this.cache.set(key, draft);
     await this.state.update(key, draft);
@@ -125,7 +162,7 @@ export class DraftStore {
   }
 
   async clear(ref: DraftRef): Promise<void> {
-    const key = draftKey(ref);
+    const key = this.key(ref);
     this.clearedAt.set(key, this.nextMtime(ref));
     this.cache.delete(key);
     await this.state.update(key, undefined);
@@ -138,14 +175,14 @@ export class DraftStore {
    */
   async markSent(ref: DraftRef, text: string): Promise<void> {
     const mark: SentMark = { revision: this.sentRevision(ref.ticketId) + 1, kind: ref.kind, text };
-    await this.state.update(sentKey(ref.ticketId), mark);
+    await this.state.update(sentKey(ref.ticketId, this.origin()), mark);
     if (this.get(ref)) await this.clear(ref);
     else this.changes.fire(ref); // already cleared (the draft tab empties itself first): still announce the send
   }
 
   /** The last confirmed send of either kind on this ticket, if any. */
   lastSent(ticketId: number): SentMark | undefined {
-    const v = this.state.get<unknown>(sentKey(ticketId));
+    const v = this.state.get<unknown>(sentKey(ticketId, this.origin()));
     return isSentMark(v) ? v : undefined;
   }
 
@@ -156,19 +193,20 @@ export class DraftStore {
 
   /** The identity id this draft is to be posted as ("Post as…"); undefined = the default identity. */
   postAs(ref: DraftRef): string | undefined {
-    const v = this.state.get<unknown>(postAsKey(ref));
+    const v = this.state.get<unknown>(postAsKey(ref, this.origin()));
     return typeof v === 'string' ? v : undefined;
   }
 
   async setPostAs(ref: DraftRef, identityId: string | undefined): Promise<void> {
-    await this.state.update(postAsKey(ref), identityId);
+    await this.state.update(postAsKey(ref, this.origin()), identityId);
   }
 
-  /** Every stored draft (for the file system's directory listing). */
+  /** Every stored draft of the current origin (for the file system's directory listing). */
   list(): DraftRef[] {
+    const origin = this.origin();
     return this.state
       .keys()
-      .map(parseKey)
+      .map((k) => parseKey(k, origin))
       .filter((r): r is DraftRef => r !== undefined && this.get(r) !== undefined);
   }
 

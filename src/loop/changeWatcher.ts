@@ -83,22 +83,25 @@ export class ChangeWatcher {
     if (this.known.size > KNOWN_LIMIT) this.known.delete(this.known.keys().next().value as number);
   }
 
-  /** Of my updated tickets (a few at most, two at a time), those whose latest message is a customer's, since `from`. */
+  /**
+   * Of my updated tickets (a few at most, two at a time), those whose latest message is a customer's, since `from`.
+   * Only the newest message is read (latestMessage), never the whole conversation.
+   */
   private async customerReplies(api: BoldDeskApi, mine: TicketSummary[], from: number): Promise<TicketSummary[]> {
     const check = mine.slice(0, MAX_MESSAGE_CHECKS);
     const replied: TicketSummary[] = [];
+    const newest = (id: number) => (api.latestMessage ? api.latestMessage(id) : api.getMessages(id).then((m) => m.at(-1)));
     for (let i = 0; i < check.length; i += 2) {
       const batch = check.slice(i, i + 2);
       const answers = await Promise.all(
         batch.map((t) =>
-          api.getMessages(t.id).catch((error: unknown) => {
+          newest(t.id).catch((error: unknown) => {
             this.source.log?.(`Auto refresh: could not read the messages of ticket #${t.id}`, error);
-            return [];
+            return undefined;
           }),
         ),
       );
-      answers.forEach((messages, j) => {
-        const last = messages[messages.length - 1];
+      answers.forEach((last, j) => {
         if (last?.isFromCustomer && Date.parse(last.createdOn) >= from) replied.push(batch[j]);
       });
     }

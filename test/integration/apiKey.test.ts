@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { KeyStore } from '../../src/auth/keyStore';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch } from './fixture';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -62,7 +62,7 @@ describe('API key and identity (fake BoldDesk)', function () {
   it('a wrong key is rejected by BoldDesk and nothing is stored', async () => {
     await ext.session.removeKey();
     const prompts = promptSwitch.use(new ScriptedPrompts());
-    const stored = await vscode.commands.executeCommand(Commands.setApiKey, 'definitely-not-a-key');
+    const stored = await vscode.commands.executeCommand(Commands.setApiKey, trusted('definitely-not-a-key'));
     assert.strictEqual(stored, false);
     assert.strictEqual(await storedKey(), undefined);
     const error = prompts.messages.find((m) => m.level === 'error');
@@ -76,7 +76,7 @@ describe('API key and identity (fake BoldDesk)', function () {
     await ext.session.removeKey();
     fixture().fake.addFault({ fault: { type: 'down' } });
     const prompts = promptSwitch.use(new ScriptedPrompts());
-    assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, fixture().key), false);
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, trusted(fixture().key)), false);
     fixture().fake.clearFaults();
     assert.strictEqual(await storedKey(), undefined);
     const error = prompts.messages.find((m) => m.level === 'error');
@@ -89,7 +89,7 @@ describe('API key and identity (fake BoldDesk)', function () {
     await ext.session.removeKey();
     const key = fixture().key;
     promptSwitch.use(new ScriptedPrompts());
-    assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, `  ${key}\n`), true);
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, trusted(`  ${key}\n`)), true);
     assert.strictEqual(await storedKey(), key);
     for (const text of everythingButSecrets()) assert.ok(!text.includes(key), `the key leaked into: ${text}`);
     const labels = ((await ext.treeProvider.getChildren()) ?? []).map((n) => n.getTreeItem().label);
@@ -99,7 +99,7 @@ describe('API key and identity (fake BoldDesk)', function () {
   it('an empty key is refused before anything is sent', async () => {
     const requestsBefore = fixture().fake.requests.length;
     const prompts = promptSwitch.use(new ScriptedPrompts());
-    assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, ' \n '), false);
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, trusted(' \n ')), false);
     assert.strictEqual(fixture().fake.requests.length, requestsBefore);
     assert.match(prompts.messages[0]?.message ?? '', /empty/);
     assert.strictEqual(await storedKey(), fixture().key, 'the stored key is untouched');
@@ -112,11 +112,11 @@ describe('API key and identity (fake BoldDesk)', function () {
     await ext.context.globalState.update('bolddesk.agentEmailPromptSkipped', undefined);
     try {
       const first = promptSwitch.use(new ScriptedPrompts(answer.cancel()));
-      assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, fixture().key), true);
+      assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, trusted(fixture().key)), true);
       assert.strictEqual(first.asked.filter((q) => q.method === 'input').length, 1);
       assert.match(first.asked[0].prompt ?? '', /name of the agent who owns it/);
       const second = promptSwitch.use(new ScriptedPrompts());
-      assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, fixture().key), true);
+      assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, trusted(fixture().key)), true);
       assert.strictEqual(second.asked.length, 0, 'not asked again after a skip');
     } finally {
       await ext.context.globalState.update('bolddesk.agentEmailPromptSkipped', undefined);

@@ -85,3 +85,13 @@ export class PromptSwitch {
     if (this.real) this.ext.setPrompts(this.real);
   }
 }
+
+/**
+ * A command argument wrapped as the extension's own UI wraps it (ExtensionApi.trusted): commands that act on an
+ * argument without asking accept only these; a command link's plain JSON is ignored or confirmed (docs/SECURITY.md).
+ */
+export function trusted<T>(value: T): unknown {
+  const api = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)?.exports;
+  assert.ok(api, 'activate the extension before passing it trusted arguments');
+  return api.trusted(value);
+}

@@ -7,7 +7,7 @@ import { KeyStore } from '../../src/auth/keyStore';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { FakeAgent } from '../fake-bolddesk';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor } from './fixture';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor, trusted } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -35,11 +35,11 @@ function everythingButSecrets(): string[] {
 async function addBot(): Promise<string> {
   promptSwitch.use(new ScriptedPrompts());
   const { key, agent } = bot();
-  const id = await vscode.commands.executeCommand<string | undefined>(Commands.addIdentity, {
+  const id = await vscode.commands.executeCommand<string | undefined>(Commands.addIdentity, trusted({
     label: 'API Bot',
     apiKey: key,
     agentEmail: agent.email,
-  });
+  }));
   assert.ok(id, 'the identity was added');
   return id;
 }
@@ -85,7 +85,7 @@ describe('Several identities (fake BoldDesk)', function () {
   it('Add Identity checks the key with BoldDesk and never stores a rejected one', async () => {
     const before = ext.session.identities.length;
     const p = promptSwitch.use(new ScriptedPrompts());
-    const id = await vscode.commands.executeCommand(Commands.addIdentity, { label: 'Broken', apiKey: 'not-a-key' });
+    const id = await vscode.commands.executeCommand(Commands.addIdentity, trusted({ label: 'Broken', apiKey: 'not-a-key' }));
     assert.strictEqual(id, undefined);
     assert.strictEqual(ext.session.identities.length, before);
     assert.match(p.messages.find((m) => m.level === 'error')?.message ?? '', /rejected this API key/);
@@ -121,11 +121,11 @@ describe('Several identities (fake BoldDesk)', function () {
     promptSwitch.use(new ScriptedPrompts());
     const replyUri = await vscode.commands.executeCommand<string>(Commands.addReply, ticketId);
     await typeInto(replyUri, 'Reply as Ana');
-    const replyId = await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(replyUri));
+    const replyId = await vscode.commands.executeCommand<number>(Commands.sendDraft, trusted(vscode.Uri.parse(replyUri)));
     const noteUri = await vscode.commands.executeCommand<string>(Commands.addNote, ticketId);
     await typeInto(noteUri, 'Note as the bot');
     assert.strictEqual(await vscode.commands.executeCommand(Commands.postAs, { draft: noteUri, identity: 'API Bot' }), botId);
-    const noteId = await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(noteUri));
+    const noteId = await vscode.commands.executeCommand<number>(Commands.sendDraft, trusted(vscode.Uri.parse(noteUri)));
 
     // The panel composer's "Post as" select.
     await vscode.commands.executeCommand(Commands.openTicket, ticketId);

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
+import { activateExtension, fixture, PromptSwitch, waitFor, trusted } from './fixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -27,9 +27,9 @@ describe('Key owner confirmed by what BoldDesk records (fake BoldDesk)', functio
     assert.ok(ben && chloe && ben.agent.userId !== chloe.userId, 'a key of Ben and another agent, Chloe');
     promptSwitch.use(new ScriptedPrompts());
     // The user names the wrong agent for Ben's key.
-    const id = await vscode.commands.executeCommand<string | undefined>(Commands.addIdentity, {
+    const id = await vscode.commands.executeCommand<string | undefined>(Commands.addIdentity, trusted({
       label: 'Laptop', apiKey: ben.key, agentEmail: chloe.email,
-    });
+    }));
     assert.ok(id);
     try {
       await ext.session.resolveAgent(id);
@@ -47,7 +47,7 @@ describe('Key owner confirmed by what BoldDesk records (fake BoldDesk)', functio
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, new vscode.Position(0, 0), 'Posted with the laptop key');
       assert.ok(await vscode.workspace.applyEdit(edit));
-      assert.ok(await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(uri)));
+      assert.ok(await vscode.commands.executeCommand<number>(Commands.sendDraft, trusted(vscode.Uri.parse(uri))));
 
       // BoldDesk recorded Ben: the extension says so, corrects the identity and confirms it.
       const owner = await waitFor('the confirmed owner', () => ext.session.confirmedOwner(id));

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
+import { activateExtension, fixture, PromptSwitch, waitFor, trusted } from './fixture';
 import { ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -67,7 +67,7 @@ describe('Markdown replies and notes (fake BoldDesk)', function () {
     const uri = await vscode.commands.executeCommand<string>(Commands.addReply, ticketId);
     const doc = await typeInto(uri, MARKDOWN);
     assert.equal(doc.languageId, 'markdown');
-    const id = await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(uri));
+    const id = await vscode.commands.executeCommand<number>(Commands.sendDraft, trusted(vscode.Uri.parse(uri)));
     assert.equal(typeof id, 'number');
     const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v1/tickets/${ticketId}/updates`);
     assert.equal(posts.length, 1);
@@ -93,7 +93,7 @@ describe('Markdown replies and notes (fake BoldDesk)', function () {
     promptSwitch.use(new ScriptedPrompts());
     const uri = await vscode.commands.executeCommand<string>(Commands.addNote, ticketId);
     await typeInto(uri, "Customer's plan: <old>\nrenews in May\n\nR&D knows.");
-    await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(uri));
+    await vscode.commands.executeCommand<number>(Commands.sendDraft, trusted(vscode.Uri.parse(uri)));
     const notes = fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v1/tickets/${ticketId}/notes`);
     assert.deepEqual(notes.map((r) => r.body), [{ description: '<p>Customer&#39;s plan: &lt;old&gt;<br>renews in May</p><p>R&amp;D knows.</p>' }]);
   });

@@ -8,7 +8,8 @@ import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { ExtensionMessage } from '../../src/views/ticketPanel/protocol';
 import type { FakeBoldDesk } from '../fake-bolddesk';
-import { fixture, type PromptSwitch } from './fixture';
+import { draftKey, type DraftKind } from '../../src/drafts/draftStore';
+import { fakeOrigin, fixture, type PromptSwitch, trusted } from './fixture';
 import { FAULTS, type FaultCase } from './reliabilityFaults';
 import { ArmingPrompts, assertClean, normalise, problems, settle, type TreeReader, waitFor } from './reliabilitySupport';
 import { answer, ScriptedPrompts, type ScriptStep } from './scriptedPrompts';
@@ -221,7 +222,7 @@ async function typeInto(uri: string, text: string): Promise<vscode.TextDocument>
   return doc;
 }
 
-const storedDraft = (c: MatrixContext, kind: string, id: number) => c.ext.context.globalState.get<{ text: string }>(`bolddesk.draft.${kind}.${id}`)?.text;
+const storedDraft = (c: MatrixContext, kind: string, id: number) => c.ext.context.globalState.get<{ text: string }>(draftKey({ kind: kind as DraftKind, ticketId: id }, fakeOrigin()))?.text;
 const heldOnce = (id: number, text: string) => (fake().db.getTicket(id)?.messages ?? []).filter((m) => m.description === `<p>${text}</p>`).length;
 
 const reply: Action = {
@@ -237,14 +238,14 @@ const reply: Action = {
     const p = c.prompts.use(new ArmingPrompts());
     p.armOn = /^Sending reply/;
     p.onProgress = () => f.arm(fake(), { method: 'POST', path });
-    assert.strictEqual(await vscode.commands.executeCommand(Commands.sendDraft, vscode.Uri.parse(uri)), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.sendDraft, trusted(vscode.Uri.parse(uri))), undefined);
     const seen = await checkNotice(p, f, 'reply', /may have been sent.*text is kept/, /not sent; your text is kept/);
     assert.strictEqual(writes('POST', path), expectedWrites(f), 'one POST, not retried');
     assert.strictEqual(doc.getText(), text, 'the draft tab keeps the text');
     // Persisted too (sendDraft saves first; should that save not land, the 400 ms autosave does).
     await waitFor(`the stored draft to hold the text (dirty: ${doc.isDirty})`, () => storedDraft(c, 'reply', id) === text, 3000);
     await f.disarm(fake());
-    const sent = await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(uri));
+    const sent = await vscode.commands.executeCommand<number>(Commands.sendDraft, trusted(vscode.Uri.parse(uri)));
     assert.strictEqual(typeof sent, 'number', 'sending again works');
     assert.strictEqual(heldOnce(id, text), 1, 'BoldDesk holds the reply once');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { fixture, PromptSwitch } from './fixture';
+import { fixture, PromptSwitch, trusted } from './fixture';
 import { activate, assertClean, setGlobal, storedKey, TreeReader, waitFor } from './reliabilitySupport';
 import { ScriptedPrompts } from './scriptedPrompts';
 
@@ -66,7 +66,7 @@ describe('Reliability: bad input (fake BoldDesk)', function () {
   it('Set Domain refuses an unusable domain with its reason and keeps the setting', async () => {
     const before = vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.domain);
     const p = prompts.use(new ScriptedPrompts());
-    assert.strictEqual(await vscode.commands.executeCommand(Commands.setDomain, 'http://acme.bolddesk.com'), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.setDomain, trusted('http://acme.bolddesk.com')), undefined);
     assert.match(p.messages[0]?.message ?? '', /http:\/\/ is not allowed.*https:\/\/acme\.bolddesk\.com/);
     assert.strictEqual(vscode.workspace.getConfiguration(Settings.section).get<string>(Settings.domain), before);
   });
@@ -75,7 +75,7 @@ describe('Reliability: bad input (fake BoldDesk)', function () {
     it('a key pasted with a line break in the middle and around it is cleaned and stored', async () => {
       const key = fixture().key;
       prompts.use(new ScriptedPrompts());
-      assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, `\r\n ${key.slice(0, 8)}\n${key.slice(8)} \t\n`), true);
+      assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, trusted(`\r\n ${key.slice(0, 8)}\n${key.slice(8)} \t\n`)), true);
       assert.strictEqual(await storedKey(ext), key);
     });
 
@@ -88,7 +88,7 @@ describe('Reliability: bad input (fake BoldDesk)', function () {
     for (const [what, typed, reason] of refused) {
       it(`a key ${what} is refused clearly before anything is sent, and the stored key is kept`, async () => {
         const p = prompts.use(new ScriptedPrompts());
-        assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, typed), false);
+        assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, trusted(typed)), false);
         assert.strictEqual(fixture().fake.requests.length, 0, 'nothing was sent');
         const shown = p.messages.find((m) => m.level === 'error');
         assert.ok(shown, 'an error message');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { fixture, PromptSwitch } from './fixture';
+import { fixture, PromptSwitch, trusted } from './fixture';
 import { activate, storedKey, TreeReader, waitFor } from './reliabilitySupport';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
@@ -99,7 +99,7 @@ describe('Reliability: the API key stays in SecretStorage (fake BoldDesk)', func
 
     // Set the key (pasted with a line break), browse, load more.
     use(new ScriptedPrompts());
-    assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, `${key}\n`), true);
+    assert.strictEqual(await vscode.commands.executeCommand(Commands.setApiKey, trusted(`${key}\n`)), true);
     await vscode.commands.executeCommand(Commands.refresh);
     const open = await tree.category('All open');
     const loadMore = tree.ofKind(await tree.children(open), 'loadMore')[0];
@@ -125,7 +125,7 @@ describe('Reliability: the API key stays in SecretStorage (fake BoldDesk)', func
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(0, 0), 'Key safety reply');
     await vscode.workspace.applyEdit(edit);
-    assert.strictEqual(typeof (await vscode.commands.executeCommand(Commands.sendDraft, vscode.Uri.parse(uri))), 'number');
+    assert.strictEqual(typeof (await vscode.commands.executeCommand(Commands.sendDraft, trusted(vscode.Uri.parse(uri)))), 'number');
     assert.ok((await panel.handleMessage({ id: 7101, type: 'send', kind: 'note', text: 'Key safety note' }))?.ok);
     const status = fake.db.statuses.find((s) => s.id !== fake.db.getTicket(ticketId)?.statusId);
     assert.ok(status);

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { ExtensionMessage } from '../../src/views/ticketPanel/protocol';
-import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
+import { draftKey } from '../../src/drafts/draftStore';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor, trusted } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -55,14 +56,14 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
       'says what will be attached and under whose name');
 
     fake.addFault({ fault: { type: 'status', status: 500 }, method: 'POST', path: '/attachments$', times: 1 });
-    const failed = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, uri);
+    const failed = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, trusted(uri));
     assert.strictEqual(failed, undefined);
     assert.ok(p.messages.some((m) => m.level === 'error' && /Nothing was sent; the text and the attached files are kept/.test(m.message)));
     assert.strictEqual(fake.requests.filter((r) => r.path.endsWith('/updates')).length, 0, 'no reply without its file');
-    assert.match(ext.context.globalState.get<{ text: string }>(`bolddesk.draft.reply.${ticket.id}`)?.text ?? '', /crash log is attached/);
+    assert.match(ext.context.globalState.get<{ text: string }>(draftKey({ kind: 'reply', ticketId: ticket.id }, fakeOrigin()))?.text ?? '', /crash log is attached/);
     assert.strictEqual(ext.context.globalState.get<string[]>(`bolddesk.draftFiles.reply.${ticket.id}`)?.length, 1);
 
-    const id = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, uri);
+    const id = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, trusted(uri));
     assert.strictEqual(typeof id, 'number');
     const uploads = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/attachments' && r.status === 200);
     assert.strictEqual(uploads.length, 1);

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { RecordedRequest } from '../fake-bolddesk';
-import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
+import { draftKey } from '../../src/drafts/draftStore';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor, trusted } from './fixture';
 import { answer, ScriptedPrompts } from './scriptedPrompts';
 
 let ext: ExtensionApi;
@@ -45,7 +46,7 @@ function actingAsName(): string {
 }
 
 function storedDraft(kind: 'reply' | 'note', ticketId: number): string | undefined {
-  return ext.context.globalState.get<{ text: string }>(`bolddesk.draft.${kind}.${ticketId}`)?.text;
+  return ext.context.globalState.get<{ text: string }>(draftKey({ kind, ticketId }, fakeOrigin()))?.text;
 }
 
 describe('Write commands (fake BoldDesk)', function () {
@@ -161,7 +162,7 @@ describe('Write commands (fake BoldDesk)', function () {
     const before = fake.db.getTicket(ticketId)?.messages.length ?? 0;
 
     fake.addFault({ fault: { type: 'latency', ms: 300 }, method: 'POST', path: '/updates$' });
-    const sends = [1, 2].map(() => vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, vscode.Uri.parse(uri)));
+    const sends = [1, 2].map(() => vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, trusted(vscode.Uri.parse(uri))));
     const results = await Promise.all(sends);
 
     assert.equal(results.filter((r) => typeof r === 'number').length, 1, JSON.stringify(results));
@@ -185,7 +186,7 @@ describe('Write commands (fake BoldDesk)', function () {
     const p = promptSwitch.use(new ScriptedPrompts());
     const uri = await vscode.commands.executeCommand<string>(Commands.addNote, ticketId);
     await typeInto(uri, 'Internal: customer is on the old plan.');
-    const id = await vscode.commands.executeCommand<number>(Commands.sendDraft, vscode.Uri.parse(uri));
+    const id = await vscode.commands.executeCommand<number>(Commands.sendDraft, trusted(vscode.Uri.parse(uri)));
     assert.equal(typeof id, 'number');
     const notes = posts(new RegExp(`^/api/v1/tickets/${ticketId}/notes$`));
     assert.equal(notes.length, 1);
@@ -202,7 +203,7 @@ describe('Write commands (fake BoldDesk)', function () {
     const p = promptSwitch.use(new ScriptedPrompts());
     const uri = await vscode.commands.executeCommand<string>(Commands.addReply, ticketId);
     const doc = await typeInto(uri, 'Please keep me.');
-    const send = () => vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, vscode.Uri.parse(uri));
+    const send = () => vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, trusted(vscode.Uri.parse(uri)));
     const kept = () => {
       assert.equal(doc.getText(), 'Please keep me.');
       assert.equal(storedDraft('reply', ticketId), 'Please keep me.');

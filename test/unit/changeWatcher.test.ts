@@ -73,4 +73,43 @@ describe('ChangeWatcher (against the fake BoldDesk)', function () {
     assert.equal(h.fake.requests.length, 1);
     model.dispose();
   });
+  it('reads only the newest message of a long conversation to spot a customer reply (issue 13 §6)', async () => {
+    const client = h.client();
+    const model = new TicketListModel({ api: async () => client, agent: async () => me, pageSize: () => 100 });
+    await model.loadCategories();
+    const mine = model.lists?.find((l) => l.id === 'mine');
+    assert.ok(mine);
+    await mine.ensureLoaded();
+    const watcher = new ChangeWatcher({ api: async () => client, agent: async () => me, lists: () => model.lists, filterActive: () => false });
+    await watcher.tick();
+    const ticket = h.fake.db.getTicket(mine.items[0].id)!;
+    const start = Date.now() - 60_000;
+    for (let i = 0; i < 240; i++) h.fake.db.addMessage(ticket, { kind: i % 7 === 0 ? 'privateNote' : 'reply', description: `<p>m${i}</p>`, authorId: me.userId, isFromCustomer: false, at: start + i });
+    // 2 s ahead: BoldDesk's times have whole seconds, and the watcher must see a new lastModifiedOn.
+    h.fake.db.addMessage(ticket, { kind: 'reply', description: '<p>Still broken</p>', authorId: ticket.requesterId, isFromCustomer: true, at: Date.now() + 2000 });
+
+    h.fake.reset();
+    const r = await watcher.tick();
+    assert.deepEqual(r.replied.map((t) => t.id), [ticket.id]);
+    const reads = h.fake.requests.filter((q) => q.path.startsWith(`/api/v1/tickets/${ticket.id}/`));
+    assert.ok(reads.length > 0 && reads.length <= 2, `one request per list: ${reads.map((q) => q.path).join()}`);
+    for (const q of reads) {
+      assert.deepEqual(q.query.Page ?? ['1'], ['1'], 'only the first page');
+      assert.ok(Number(q.query.PerPage?.[0]) <= 2, `a page of at most 2 items: ${JSON.stringify(q.query)}`);
+    }
+
+    // A BoldDesk that ignored OrderBy (oldest first on /updates): the newest message is still found, from the whole list.
+    h.fake.db.addMessage(ticket, { kind: 'reply', description: '<p>And again</p>', authorId: ticket.requesterId, isFromCustomer: true, at: Date.now() + 4000 });
+    h.fake.addFault({
+      fault: { type: 'status', status: 200, body: { result: [
+        { id: 1, description: '<p>old</p>', createdOn: new Date(start - 2000).toISOString(), updatedBy: null, isUpdatedByCustomer: false },
+        { id: 2, description: '<p>older?</p>', createdOn: new Date(start - 1000).toISOString(), updatedBy: null, isUpdatedByCustomer: false },
+      ], count: 243 } },
+      method: 'GET', path: `/tickets/${ticket.id}/updates$`, times: 1,
+    });
+    h.fake.reset();
+    const r2 = await watcher.tick();
+    assert.deepEqual(r2.replied.map((t) => t.id), [ticket.id], 'an unordered answer falls back to the whole conversation');
+    model.dispose();
+  });
 });

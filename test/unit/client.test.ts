@@ -12,6 +12,20 @@ describe('BoldDeskClient endpoints (fake BoldDesk)', () => {
   beforeEach(() => h.fake.reset());
 
   describe('listTickets', () => {
+    it('skips a row whose ticket id is malformed and keeps the rest of the list (issue 13 §6)', async () => {
+      const api = h.client();
+      const good = (await api.listTickets({}, 1, 5)).items;
+      assert.ok(good.length >= 2);
+      const rows = good.map((t) => ({ ticketId: t.id, title: t.subject }));
+      h.fake.addFault({
+        fault: { type: 'status', status: 200, body: { result: [rows[0], { ticketId: 'DROP TABLE', title: 'bad' }, { title: 'no id' }, ...rows.slice(1)], count: 0 } },
+        method: 'GET', path: '/api/v1/tickets$', times: 1,
+      });
+      const page = await api.listTickets({}, 1, 5);
+      assert.deepEqual(page.items.map((t) => t.id), good.map((t) => t.id));
+      assert.ok(h.logs.some((l) => /skipped 2 rows/i.test(l)), h.logs.join('\n'));
+    });
+
     it('pages through every ticket once, in a stable explicit order, with counts', async () => {
       const api = h.client();
       const seen: number[] = [];

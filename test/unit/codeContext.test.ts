@@ -13,9 +13,10 @@ describe('code context: remote links', () => {
     );
     assert.equal(remoteLineUrl('git@github.com:acme/app.git', SHA, 'x.ts', 3, 3), `https://github.com/acme/app/blob/${SHA}/x.ts#L3`);
     assert.equal(
-      remoteLineUrl('ssh://git@gitlab.example.com/group/sub/app.git', SHA, 'x.ts', 1, 2),
-      `https://gitlab.example.com/group/sub/app/-/blob/${SHA}/x.ts#L1-2`,
+      remoteLineUrl('ssh://git@gitlab.com/group/sub/app.git', SHA, 'x.ts', 1, 2),
+      `https://gitlab.com/group/sub/app/-/blob/${SHA}/x.ts#L1-2`,
     );
+    assert.equal(remoteLineUrl('ssh://git@ssh.github.com:443/acme/app.git', SHA, 'x.ts', 3, 3), `https://github.com/acme/app/blob/${SHA}/x.ts#L3`);
     assert.equal(
       remoteLineUrl('https://jane@bitbucket.org/acme/app.git', SHA, 'x.ts', 5, 9),
       `https://bitbucket.org/acme/app/src/${SHA}/x.ts#lines-5:9`,
@@ -29,6 +30,11 @@ describe('code context: remote links', () => {
 
   it('gives no link for unknown hosts, local paths or a missing commit', () => {
     assert.equal(remoteLineUrl('https://git.example.com/acme/app.git', SHA, 'x.ts', 1, 1), undefined);
+    // Only the real hosts: a name that merely contains "github" (a workspace's remote) gets no link (issue 13 §6).
+    for (const remote of ['https://github.com.evil.example/acme/app.git', 'git@evilgithub.com:acme/app.git',
+      'https://gitlab.example.com/acme/app.git', 'https://my-bitbucket.org/acme/app.git', 'https://github.co/acme/app.git', 'git@constructor:a/b.git']) {
+      assert.equal(remoteLineUrl(remote, SHA, 'x.ts', 1, 1), undefined, remote);
+    }
     assert.equal(remoteLineUrl('/srv/git/app.git', SHA, 'x.ts', 1, 1), undefined);
     assert.equal(remoteLineUrl('https://github.com/acme/app.git', undefined, 'x.ts', 1, 1), undefined);
     assert.equal(remoteLineUrl(undefined, SHA, 'x.ts', 1, 1), undefined);

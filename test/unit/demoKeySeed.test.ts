@@ -14,8 +14,8 @@ function memoryKeys(initial: Record<string, string> = {}) {
 describe('seedDemoKey', () => {
   const env = { BOLDDESK_DEMO_KEY: 'demo-key' };
 
-  it('stores the key once for 127.0.0.1, localhost and [::1]', async () => {
-    for (const origin of ['http://127.0.0.1:4000', 'http://localhost:4000', 'http://[::1]:4000']) {
+  it('stores the key once for literal loopback addresses (127.0.0.0/8, [::1])', async () => {
+    for (const origin of ['http://127.0.0.1:4000', 'http://127.9.9.9:4000', 'http://[::1]:4000']) {
       const keys = memoryKeys();
       assert.equal(await seedDemoKey(env, { origin }, keys), true, origin);
       assert.equal(keys.stored.get(origin), 'demo-key');
@@ -27,6 +27,7 @@ describe('seedDemoKey', () => {
     const keys = memoryKeys();
     assert.equal(await seedDemoKey(env, { origin: 'https://acme.bolddesk.com' }, keys), false);
     assert.equal(await seedDemoKey(env, { origin: 'https://127.0.0.1.evil.example' }, keys), false);
+    assert.equal(await seedDemoKey(env, { origin: 'http://localhost:4000' }, keys), false, 'a name, not a loopback address');
     assert.equal(keys.stored.size, 0);
   });
 

@@ -13,8 +13,7 @@ describe('parseDomain', () => {
     ['help.example.com:443', 'https://help.example.com', 'help.example.com'],
     ['xn--blddesk-90a.com', 'https://xn--blddesk-90a.com', 'xn--blddesk-90a.com'],
     ['http://127.0.0.1:4000', 'http://127.0.0.1:4000', '127.0.0.1:4000'],
-    ['http://localhost:4000/', 'http://localhost:4000', 'localhost:4000'],
-    ['http://localhost', 'http://localhost', 'localhost'],
+    ['http://127.1.2.3:4000/', 'http://127.1.2.3:4000', '127.1.2.3:4000'],
     ['http://[::1]:3000', 'http://[::1]:3000', '[::1]:3000'],
     ['127.0.0.1:4000', 'https://127.0.0.1:4000', '127.0.0.1:4000'],
   ];
@@ -35,6 +34,10 @@ describe('parseDomain', () => {
     ['http://acme.bolddesk.com', /http:\/\/ is not allowed.*https:\/\/acme\.bolddesk\.com/],
     ['http://acme.bolddesk.com:8080', /https:\/\/acme\.bolddesk\.com:8080/],
     ['http://192.168.1.10', /http:\/\/ is not allowed/],
+    // A name is not a loopback address: /etc/hosts, a DNS search domain or a proxy decides where "localhost" goes.
+    ['http://localhost:4000/', /http:\/\/127\.0\.0\.1:4000/],
+    ['http://LOCALHOST', /http:\/\/127\.0\.0\.1/],
+    ['http://128.0.0.1', /http:\/\/ is not allowed/],
     ['acme bolddesk.com', /spaces/],
     ['acme_x.bolddesk.com', /letters, digits, hyphens/],
     ['acme!.bolddesk.com', /not a valid domain/],

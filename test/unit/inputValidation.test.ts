@@ -42,7 +42,7 @@ describe('parseDomain: hostile and odd input', () => {
 
   it('normalises what is harmless: case, a default port, a trailing slash, spaces around', () => {
     assert.deepEqual(parseDomain('  HTTPS://Acme.BoldDesk.com:443/ '), { ok: true, origin: 'https://acme.bolddesk.com', host: 'acme.bolddesk.com' });
-    assert.deepEqual(parseDomain('http://LOCALHOST:4000'), { ok: true, origin: 'http://localhost:4000', host: 'localhost:4000' });
+    assert.deepEqual(parseDomain('HTTP://127.0.0.1:4000'), { ok: true, origin: 'http://127.0.0.1:4000', host: '127.0.0.1:4000' });
     assert.deepEqual(parseDomain('//acme.bolddesk.com'), { ok: true, origin: 'https://acme.bolddesk.com', host: 'acme.bolddesk.com' });
   });
 
