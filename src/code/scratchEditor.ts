@@ -1,22 +1,19 @@
 // A real multi-line editor for text the create flow prefilled (the code context), beside the current editor. The
-// document is a file of our own in-memory file system (scratchFileSystem), never the user's: when the flow ends,
+// document is a file of our own in-memory file system (ScratchFileSystem), never the user's: when the flow ends,
 // it is saved there (so no "Save changes?" question) and its tab closed without taking the focus. An earlier
 // version re-showed it and ran "Revert and Close Active Editor", which reverted the user's file when the user
 // had gone back to it in the meantime (issue 18, bug 5).
 import * as vscode from 'vscode';
 import { SCRATCH_SCHEME } from '../constants';
 import type { EditedText } from './codeContextStep';
-import { scratchFileSystem, type ScratchFileSystem } from './scratchFileSystem';
+import type { ScratchFileSystem } from './scratchFileSystem';
 
 let counter = 0;
 
 export class ScratchEditors {
   private readonly uris: vscode.Uri[] = [];
-  private readonly fs: ScratchFileSystem;
 
-  constructor(context: vscode.ExtensionContext) {
-    this.fs = scratchFileSystem(context);
-  }
+  constructor(private readonly fs: ScratchFileSystem) {}
 
   async open(text: string): Promise<EditedText> {
     // A folder per editor keeps the tab title short and the same for every flow.

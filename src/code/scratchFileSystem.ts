@@ -1,6 +1,7 @@
 // An in-memory file system for scheme `bolddesk-scratch`: the code-context editor of Create Ticket from Selection
 // is a file of ours, so saving or closing it can never write, revert or close anything of the user's. Its files
-// live only while a create flow runs (ScratchEditors removes them). One instance per activation (scratchFileSystem).
+// live only while a create flow runs (ScratchEditors removes them). One instance per activation, built and
+// registered in src/extension.ts.
 import * as vscode from 'vscode';
 import { SCRATCH_SCHEME } from '../constants';
 
@@ -8,6 +9,11 @@ export class ScratchFileSystem implements vscode.FileSystemProvider {
   private readonly files = new Map<string, { data: Uint8Array; mtime: number }>();
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
+
+  /** Registers this file system for its scheme (once, at activation). */
+  register(): vscode.Disposable {
+    return vscode.workspace.registerFileSystemProvider(SCRATCH_SCHEME, this, { isCaseSensitive: true });
+  }
 
   set(uri: vscode.Uri, text: string): void {
     this.files.set(uri.path, { data: new TextEncoder().encode(text), mtime: Date.now() });
@@ -67,17 +73,4 @@ export class ScratchFileSystem implements vscode.FileSystemProvider {
     if (!file) throw vscode.FileSystemError.FileNotFound(uri);
     return file;
   }
-}
-
-const systems = new WeakMap<vscode.ExtensionContext, ScratchFileSystem>();
-
-/** The activation's scratch file system, registered on first use (most sessions never need it). */
-export function scratchFileSystem(context: vscode.ExtensionContext): ScratchFileSystem {
-  let fs = systems.get(context);
-  if (!fs) {
-    fs = new ScratchFileSystem();
-    systems.set(context, fs);
-    context.subscriptions.push(fs, vscode.workspace.registerFileSystemProvider(SCRATCH_SCHEME, fs, { isCaseSensitive: true }));
-  }
-  return fs;
 }
