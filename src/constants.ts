@@ -77,6 +77,8 @@ export const ContextValues = {
 } as const;
 
 export const DRAFT_SCHEME = 'bolddesk-draft';
+/** Create Ticket from Selection's code-context editor: an in-memory file of ours, never a user's file. */
+export const SCRATCH_SCHEME = 'bolddesk-scratch';
 
 export const Defaults = {
   pageSize: 50,

@@ -47,6 +47,8 @@ export interface Session {
   setIdentityAgentEmail(identityId: string, email: string): Promise<void>;
   /** Fires when the domain, key or identity changes. */
   readonly onDidChange: vscode.Event<void>;
+  /** A request waits for BoldDesk's rate limit: epoch ms it goes on (the tree says so; a 429 is never silent). */
+  readonly onDidWaitForRateLimit: vscode.Event<number>;
   /** Host of the configured domain, e.g. "acme.bolddesk.com", for messages. */
   readonly host: string | undefined;
   /** The bolddesk.agentEmail setting ('' when not set). */

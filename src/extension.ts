@@ -12,6 +12,7 @@ import { trusted } from './commands/trustedArg';
 import { Views } from './constants';
 import { startDeferred } from './deferredStartup';
 import { DraftEditors } from './drafts/draftEditors';
+import { ScratchFileSystem } from './code/scratchFileSystem';
 import type { ExtensionApi } from './extensionApi';
 import { OutputLogger } from './ui/outputLogger';
 import type { Prompts } from './ui/prompts';
@@ -46,7 +47,7 @@ function build(context: vscode.ExtensionContext): Services {
   const drafts = new DraftEditors(core);
   // The panel serializer must be registered at activation, so panels come back after a reload.
   const panels = new TicketPanelManager(core, drafts, treeProvider.onDidChangeTicket);
-  const deps: CommandDeps = Object.assign(core, { drafts, panels, writes: createWriteState() });
+  const deps: CommandDeps = Object.assign(core, { drafts, panels, writes: createWriteState(), scratch: new ScratchFileSystem() });
   return { deps, log, keys, session, treeProvider, treeView };
 }
 
@@ -65,6 +66,8 @@ function register(s: Services): void {
     s.treeView,
     deps.drafts,
     deps.panels,
+    deps.scratch,
+    deps.scratch.register(),
     ...registerCommands(deps),
   );
 }

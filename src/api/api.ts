@@ -90,4 +90,6 @@ export interface ClientOptions {
   maxBodyBytes?: number;
   /** The Q forms to send (serverForms.ts), read on every list request; default DEFAULT_FORMS. */
   forms?: () => ServerForms;
+  /** BoldDesk's rate limit makes a request wait (a 429's Retry-After, or a spent window): epoch ms it goes on. */
+  onRateLimitWait?: (retryAt: number) => void;
 }

@@ -36,6 +36,8 @@ const BACKOFF_BASE_MS = 500;
 export const MAX_SERVER_WAIT_MS = 65_000;
 /** Total time one GET may spend waiting between retries. */
 const MAX_TOTAL_RETRY_WAIT_MS = 75_000;
+/** A rate-limit wait at least this long is announced (onRateLimitWait): the user sees why nothing happens. */
+const ANNOUNCED_WAIT_MS = 1_000;
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -76,6 +78,7 @@ export class HttpTransport {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly rate = new RateLimitBuckets();
+  private readonly onRateLimitWait: (retryAt: number) => void;
 
   constructor(opts: ClientOptions) {
     const parsed = parseDomain(opts.origin ?? '');
@@ -94,6 +97,7 @@ export class HttpTransport {
     this.log = opts.log ?? (() => undefined);
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? defaultSleep;
+    this.onRateLimitWait = opts.onRateLimitWait ?? (() => undefined);
   }
 
   get rateLimit(): RateLimitState {
@@ -125,6 +129,7 @@ export class HttpTransport {
         if (delay === undefined || waited + delay > MAX_TOTAL_RETRY_WAIT_MS) throw err;
         if (err instanceof TimeoutError) timeouts++;
         waited += delay;
+        if (err instanceof RateLimitError) this.announceWait(delay);
         await this.wait(delay, req.signal);
         if (err instanceof RateLimitError) this.rate.afterWait(rule);
       }
@@ -151,8 +156,18 @@ export class HttpTransport {
       const delay = this.rate.reserve(rule, this.now());
       if (delay <= 0) return;
       if (delay > MAX_SERVER_WAIT_MS) throw rateLimitError(this.now() + delay, this.now());
+      this.announceWait(delay);
       await this.wait(delay, signal);
       this.rate.afterWait(rule);
+    }
+  }
+
+  private announceWait(ms: number): void {
+    if (ms < ANNOUNCED_WAIT_MS) return;
+    try {
+      this.onRateLimitWait(this.now() + ms);
+    } catch {
+      // A listener's failure never fails the request.
     }
   }
 

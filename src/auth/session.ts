@@ -56,6 +56,9 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   private readonly agents: AgentResolver;
   /** Key owners confirmed by reading back the author of a write (keyOwners.ts). */
   private readonly owners: KeyOwners;
+  private readonly rateLimited = new vscode.EventEmitter<number>();
+  /** A request waits for BoldDesk's rate limit (epoch ms it goes on): the tree says so, a 429 is never silent. */
+  readonly onDidWaitForRateLimit = this.rateLimited.event;
   private readonly corrected = new vscode.EventEmitter<OwnerCorrection>();
   /** A write showed that a key belongs to another agent than the one named for it (the identity was corrected). */
   readonly onDidCorrectOwner = this.corrected.event;
@@ -87,6 +90,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
       this.changed,
       this.forgotten,
       this.corrected,
+      this.rateLimited,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(Settings.section)) this.onConfigChanged();
       }),
@@ -378,6 +382,7 @@ export class BoldDeskSession implements Session, vscode.Disposable {
   private newClient(origin: string, apiKey: string, keyOrigin: string): BoldDeskApi {
     return this.createClient({
       origin, apiKey, keyOrigin, timeoutMs: this.config.timeoutMs, log: (line) => this.log.info(line), forms: () => this.checks.forms(origin),
+      onRateLimitWait: (retryAt) => this.rateLimited.fire(retryAt),
     });
   }
 

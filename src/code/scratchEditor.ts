@@ -1,28 +1,44 @@
-// A real multi-line editor for text the create flow prefilled (the code context): an untitled Markdown
-// document beside the current editor. The flow reads it back when the user says they are done; afterwards the
-// document is reverted and closed, so no "Save changes?" question is left behind.
+// A real multi-line editor for text the create flow prefilled (the code context), beside the current editor. The
+// document is a file of our own in-memory file system (ScratchFileSystem), never the user's: when the flow ends,
+// it is saved there (so no "Save changes?" question) and its tab closed without taking the focus. An earlier
+// version re-showed it and ran "Revert and Close Active Editor", which reverted the user's file when the user
+// had gone back to it in the meantime (issue 18, bug 5).
 import * as vscode from 'vscode';
+import { SCRATCH_SCHEME } from '../constants';
 import type { EditedText } from './codeContextStep';
+import type { ScratchFileSystem } from './scratchFileSystem';
 
-export class ScratchEditors implements vscode.Disposable {
-  private readonly docs: vscode.TextDocument[] = [];
+let counter = 0;
+
+export class ScratchEditors {
+  private readonly uris: vscode.Uri[] = [];
+
+  constructor(private readonly fs: ScratchFileSystem) {}
 
   async open(text: string): Promise<EditedText> {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-    this.docs.push(doc);
+    // A folder per editor keeps the tab title short and the same for every flow.
+    const uri = vscode.Uri.from({ scheme: SCRATCH_SCHEME, path: `/${++counter}/${vscode.l10n.t('Code context')}.md` });
+    this.fs.set(uri, text);
+    this.uris.push(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    return { read: () => (doc.isClosed ? undefined : doc.getText()) };
+    // The open document's text; after the user closed its tab, what they saved.
+    return { read: () => (doc.isClosed ? this.fs.text(uri) : doc.getText()) };
   }
 
-  /** Reverts and closes the documents this flow opened (best effort). */
+  /** Closes this flow's editors without moving the focus; touches nothing but our own files. */
   async dispose(): Promise<void> {
-    for (const doc of this.docs.splice(0)) {
-      if (doc.isClosed) continue;
+    for (const uri of this.uris.splice(0)) {
       try {
-        await vscode.window.showTextDocument(doc, { preview: false });
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (doc?.isDirty) await doc.save(); // into our file system: closing asks nothing
+        const tabs = vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+        if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
+        this.fs.remove(uri);
       } catch {
-        // Left open: the user can close it; nothing was lost.
+        // Left open (with its file, so it still reads): the user can close it; nothing of theirs is involved.
       }
     }
   }

@@ -1,5 +1,6 @@
 // The one shape every command file exports. src/commands/index.ts registers each through wrapWithCatch,
 // so a command never registers itself and can never forget the error handling.
+import type { ScratchFileSystem } from '../code/scratchFileSystem';
 import type { CoreDeps } from '../deps';
 import type { DraftEditors } from '../drafts/draftEditors';
 import type { TicketPanelManager } from '../views/ticketPanel/ticketPanelManager';
@@ -13,6 +14,8 @@ export interface CommandDeps extends CoreDeps {
   panels: TicketPanelManager;
   /** In-flight guards and the last unsent create-ticket input. */
   writes: WriteState;
+  /** The in-memory files behind Create Ticket from Selection's code-context editor. */
+  scratch: ScratchFileSystem;
 }
 
 export interface BoldDeskCommand {

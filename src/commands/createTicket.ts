@@ -101,7 +101,7 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
   if (!initial) return undefined;
   const lookups = await loadLookups(deps, api);
   if (deps.session.identities.length > 1) await resolveAgents(deps);
-  const scratch = new ScratchEditors();
+  const scratch = new ScratchEditors(deps.scratch);
   const result = await runCreateTicketFlow(
     {
       prompts: deps.prompts,

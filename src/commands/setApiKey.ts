@@ -61,41 +61,57 @@ export const setApiKeyCommand: BoldDeskCommand = {
     if (!host || !origin) {
       throw new MissingSettingError('domain', vscode.l10n.t('Set your BoldDesk domain first (BoldDesk: Set Domain), then the API key.'));
     }
-    const typed =
-      typeof arg === 'string'
-        ? arg
-        : await deps.prompts.input({
-            title: vscode.l10n.t('BoldDesk API Key for {0}', origin),
-            prompt: vscode.l10n.t('Paste your API key. It is kept in VS Code\'s secret storage only. {0}', WHERE_TO_CREATE),
-            password: true,
-            validate: (v) => apiKeyProblem(cleanApiKey(v)),
-          });
-    if (typed === undefined) return false;
-    const apiKey = cleanApiKey(typed);
+    if (typeof arg !== 'string') {
+      // Typed: checked with BoldDesk on Enter while the box stays open, so a wrong key is said there and the
+      // user can correct it without starting over.
+      let accepted: string | undefined;
+      const typed = await deps.prompts.input({
+        title: vscode.l10n.t('BoldDesk API Key for {0}', origin),
+        prompt: vscode.l10n.t('Paste your API key. It is kept in VS Code\'s secret storage only. {0}', WHERE_TO_CREATE),
+        password: true,
+        validate: (v) => apiKeyProblem(cleanApiKey(v)),
+        accept: async (v) => {
+          const key = cleanApiKey(v);
+          const refused = apiKeyProblem(key) ?? (await verifyKey(deps, key, host, origin));
+          if (refused === undefined) accepted = key;
+          return refused;
+        },
+      });
+      if (typed === undefined || accepted === undefined) return false;
+      return storeVerifiedKey(deps, accepted, host, origin);
+    }
+    const apiKey = cleanApiKey(arg);
     const problem = apiKeyProblem(apiKey);
     if (problem) {
       void deps.prompts.error(vscode.l10n.t('{0} Nothing was stored. {1}', problem, WHERE_TO_CREATE));
       return false;
     }
-
-    try {
-      await deps.prompts.withProgress(vscode.l10n.t('Checking the API key with {0}…', host), () =>
-        deps.session.clientForKey(apiKey, origin).verifyKey(),
-      );
-    } catch (error) {
-      deps.log.error(`The API key check with ${host} failed`, error);
-      const message =
-        error instanceof AuthError
-          ? vscode.l10n.t('BoldDesk ({0}) rejected this API key: it is invalid or expired. Nothing was stored. {1}', host, WHERE_TO_CREATE)
-          : vscode.l10n.t('{0} The API key was not stored; try again when {1} can be reached.', describeError(error), host);
-      void deps.prompts.error(message, vscode.l10n.t('Show Log')).then((action) => action && deps.log.show());
+    const refused = await deps.prompts.withProgress(vscode.l10n.t('Checking the API key with {0}…', host), () => verifyKey(deps, apiKey, host, origin));
+    if (refused !== undefined) {
+      void deps.prompts.error(refused, vscode.l10n.t('Show Log')).then((action) => action && deps.log.show());
       return false;
     }
-
-    await deps.session.storeKey(apiKey, origin);
-    deps.log.info(`API key stored for ${host}.`);
-    void deps.prompts.info(vscode.l10n.t('API key stored for {0} in VS Code\'s secret storage.', host));
-    await askAgentEmailOnce(deps);
-    return true;
+    return storeVerifiedKey(deps, apiKey, host, origin);
   },
 };
+
+/** undefined when BoldDesk accepts the key; otherwise what to tell the user (the key is never in it). */
+async function verifyKey(deps: CommandDeps, apiKey: string, host: string, origin: string): Promise<string | undefined> {
+  try {
+    await deps.session.clientForKey(apiKey, origin).verifyKey();
+    return undefined;
+  } catch (error) {
+    deps.log.error(`The API key check with ${host} failed`, error);
+    return error instanceof AuthError
+      ? vscode.l10n.t('BoldDesk ({0}) rejected this API key: it is invalid or expired. Nothing was stored. {1}', host, WHERE_TO_CREATE)
+      : vscode.l10n.t('{0} The API key was not stored; try again when {1} can be reached.', describeError(error), host);
+  }
+}
+
+async function storeVerifiedKey(deps: CommandDeps, apiKey: string, host: string, origin: string): Promise<boolean> {
+  await deps.session.storeKey(apiKey, origin);
+  deps.log.info(`API key stored for ${host}.`);
+  void deps.prompts.info(vscode.l10n.t('API key stored for {0} in VS Code\'s secret storage.', host));
+  await askAgentEmailOnce(deps);
+  return true;
+}

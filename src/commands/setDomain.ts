@@ -3,6 +3,7 @@
 // by anything but the extension itself (a command link) is confirmed first, naming the origin the key will go to.
 import * as vscode from 'vscode';
 import { parseDomain } from '../api/domain';
+import { unreachableReason } from '../api/reachability';
 import { Commands, Settings } from '../constants';
 import type { BoldDeskCommand } from './command';
 import { unwrapArg } from './trustedArg';
@@ -44,10 +45,21 @@ export const setDomainCommand: BoldDeskCommand = {
     }
     await config.update(Settings.domain, result.origin, vscode.ConfigurationTarget.Global);
     deps.log.info(`Domain set to ${result.origin}.`);
-    if (typeof arg !== 'string') {
+    // Tried now (no key is sent), so a typo is said here and not as a riddle on the first request.
+    const problem = await deps.prompts.withProgress(vscode.l10n.t('Trying {0}…', result.host), () => unreachableReason(result.origin, result.host));
+    if (problem) {
+      deps.log.info(`Domain check: ${problem}`);
+      const fix = vscode.l10n.t('Fix Domain');
+      void deps.prompts
+        .warning(vscode.l10n.t('{0} The domain is saved; check it for a typo.', problem), fix)
+        .then((action) => action === fix && vscode.commands.executeCommand(Commands.setDomain));
+    } else if (typeof arg !== 'string' && !(await deps.session.hasKey())) {
       void deps.prompts
         .info(vscode.l10n.t('BoldDesk domain set to {0}. Next, store your API key.', result.host), vscode.l10n.t('Set API Key'))
         .then((action) => action && vscode.commands.executeCommand(Commands.setApiKey));
+    } else {
+      // A success needs no notification (VS Code's guideline): the status bar says it.
+      vscode.window.setStatusBarMessage(vscode.l10n.t('BoldDesk domain set to {0}.', result.host), 5000);
     }
     return result.origin;
   },

@@ -314,12 +314,15 @@ export class TicketListModel {
     return { specs: buildCategorySpecs(statuses.value, views.value, who), agentId: who?.userId };
   }
 
-  /** Views are a bonus: a failure other than a rejected key leaves them out instead of failing the tree. */
+  /**
+   * Views are a bonus: a failure other than a rejected key or a rate limit leaves them out instead of failing the
+   * tree. A 429 is not dropped: the root says "Rate limited — retrying in N s" and the categories retry then.
+   */
   private async loadViews(api: BoldDeskApi): Promise<TicketView[]> {
     try {
       return await api.getTicketViews();
     } catch (error) {
-      if (error instanceof AuthError) throw error;
+      if (error instanceof AuthError || error instanceof RateLimitError) throw error;
       this.source.log?.('Could not load your BoldDesk ticket views; showing the built-in lists only', error);
       return [];
     }

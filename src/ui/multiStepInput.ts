@@ -50,6 +50,11 @@ export function showInputStep(o: InputStepOptions): Promise<string | Back | unde
   input.password = o.password ?? false;
   input.ignoreFocusOut = true;
   input.buttons = backButtons(o.canGoBack);
+  const refuse = (message: string): void => {
+    input.busy = false;
+    input.enabled = true;
+    input.validationMessage = shown(message);
+  };
   return runQuickInput<string>(input, (finish, disposables) => {
     disposables.push(
       input.onDidTriggerButton((b) => {
@@ -59,12 +64,21 @@ export function showInputStep(o: InputStepOptions): Promise<string | Back | unde
         input.validationMessage = shown(o.validate?.(text));
       }),
       input.onDidAccept(() => {
+        if (input.busy) return; // a check is running
         const message = shown(o.validate?.(input.value));
         if (message) {
           input.validationMessage = message;
           return;
         }
-        finish(input.value);
+        if (!o.accept) return finish(input.value);
+        // Checked while the box stays open: a refusal is shown in it and the text stays (nothing typed is lost).
+        const value = input.value;
+        input.busy = true;
+        input.enabled = false;
+        void o.accept(value).then(
+          (refused) => refused === undefined ? finish(value) : refuse(refused),
+          (error: unknown) => refuse(error instanceof Error ? error.message : String(error)),
+        );
       }),
     );
   });

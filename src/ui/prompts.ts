@@ -28,6 +28,11 @@ export interface InputOptions {
   password?: boolean;
   /** Return an error message for bad input, or undefined when it is acceptable. */
   validate?: (value: string) => string | undefined;
+  /**
+   * Checked on Enter (e.g. with BoldDesk) while the box shows it is busy: an error message keeps the box open with
+   * the text and the message; undefined accepts. Nothing typed is thrown away by a failed check.
+   */
+  accept?: (value: string) => Promise<string | undefined>;
 }
 
 export interface PickOptions {

@@ -1,7 +1,7 @@
 // The real Prompts: vscode.window and the multi-step quick inputs of multiStepInput.ts.
 import * as vscode from 'vscode';
 import { neutralize } from '../text/untrusted';
-import type { Back } from './back';
+import { BACK, type Back } from './back';
 import { shown, showInputStep, showPickStep, showSearchPickStep } from './multiStepInput';
 import type {
   ConfirmOptions,
@@ -22,6 +22,11 @@ import { toQuickPickItems } from './quickPickItems';
  */
 export class VsCodePrompts implements Prompts {
   async input(options: InputOptions): Promise<string | undefined> {
+    if (options.accept) {
+      // showInputBox closes on Enter; a box that checks the text first must stay open on a refusal.
+      const r = await showInputStep({ ...options, title: options.title ?? '', canGoBack: false });
+      return r === BACK ? undefined : r;
+    }
     return vscode.window.showInputBox({
       title: shown(options.title),
       prompt: shown(options.prompt),

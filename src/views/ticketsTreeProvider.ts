@@ -31,6 +31,9 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   private view: vscode.TreeView<TreeNode> | undefined;
   /** session.connectionKey the model's data belongs to. */
   private builtFor: string;
+  /** While a request waits for BoldDesk's rate limit: when it goes on (the message above the tree counts down). */
+  private rateLimitedUntil: number | undefined;
+  private rateLimitTicker: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly session: Session,
@@ -53,6 +56,8 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
       { dispose: () => modelSubscription.dispose() },
       { dispose: () => this.model.dispose() },
       session.onDidChange(() => this.onSessionChanged()),
+      session.onDidWaitForRateLimit((retryAt) => this.onRateLimitWait(retryAt)),
+      { dispose: () => clearInterval(this.rateLimitTicker) },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${Settings.section}.${Settings.pageSize}`)) this.model.reset();
       }),
@@ -150,8 +155,27 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     return this.session.host ?? 'BoldDesk';
   }
 
+  /** A request waits for BoldDesk's rate limit (Refresh included): say so and when it retries, never stay silent. */
+  private onRateLimitWait(retryAt: number): void {
+    this.rateLimitedUntil = Math.max(retryAt, this.rateLimitedUntil ?? 0);
+    clearInterval(this.rateLimitTicker);
+    this.rateLimitTicker = setInterval(() => this.updateDescription(), 1000);
+    this.updateDescription();
+  }
+
+  private rateLimitLine(): string | undefined {
+    const until = this.rateLimitedUntil;
+    const seconds = until === undefined ? 0 : Math.ceil((until - Date.now()) / 1000);
+    if (seconds > 0) return vscode.l10n.t('Rate limited by BoldDesk — retrying in {0} s.', seconds);
+    this.rateLimitedUntil = undefined;
+    clearInterval(this.rateLimitTicker);
+    this.rateLimitTicker = undefined;
+    return undefined;
+  }
+
   private onModelChanged(list: TicketList | undefined): void {
-    if (!list) this.updateDescription();
+    // The root changed, or a retry finished while a rate-limit wait is shown: the message above the tree follows.
+    if (!list || this.rateLimitedUntil !== undefined) this.updateDescription();
     const node = list ? this.categoryNodes.get(list) : undefined;
     if (list && !node) return; // a list the tree is not showing (yet)
     this.changed.fire(node);
@@ -181,6 +205,8 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     // VS Code hides a view's description while it is the only view of its container (ours is), so what
     // matters most is also said above the tree: a filter that hides tickets, and who acts when there is a choice.
     const lines: string[] = [];
+    const rateLimited = this.rateLimitLine();
+    if (rateLimited) lines.push(rateLimited);
     if (actingAs && this.session.identities.length > 1) lines.push(vscode.l10n.t('Acting as {0}.', actingAs));
     if (filter) {
       lines.push(filter.description ? vscode.l10n.t('Filtered by {0}.', filter.description) : vscode.l10n.t('A filter is on.'));

@@ -72,6 +72,19 @@ describe('API key and identity (fake BoldDesk)', function () {
     assert.ok(!error.message.includes('definitely-not-a-key'), 'the key is never echoed');
   });
 
+  it('a wrong key typed into the box keeps the box open with BoldDesk\'s refusal; the right one typed next is stored', async () => {
+    await ext.session.removeKey();
+    const prompts = promptSwitch.use(new ScriptedPrompts(answer.input('definitely-not-a-key'), answer.input(fixture().key)));
+    const stored = await vscode.commands.executeCommand(Commands.setApiKey);
+    assert.strictEqual(stored, true, `the second try is stored; messages: ${JSON.stringify(prompts.messages)}`);
+    assert.strictEqual(await storedKey(), fixture().key);
+    assert.strictEqual(prompts.remaining, 0);
+    assert.strictEqual(prompts.inputErrors.length, 1, 'the refusal is shown in the box');
+    assert.match(prompts.inputErrors[0], /rejected this API key: it is invalid or expired/);
+    assert.ok(!prompts.inputErrors[0].includes('definitely-not-a-key'), 'the key is never echoed');
+    assert.ok(!prompts.messages.some((m) => m.level === 'error'), 'no error notification: the box said it');
+  });
+
   it('when BoldDesk cannot be reached the key is not stored and the message says so', async () => {
     await ext.session.removeKey();
     fixture().fake.addFault({ fault: { type: 'down' } });

@@ -10,7 +10,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { activateExtension, fixture, PromptSwitch } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { answer, ScriptedPrompts, type ScriptStep } from './scriptedPrompts';
+import type { PickStepOptions } from '../../src/ui/prompts';
+import type { Back } from '../../src/ui/back';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;
@@ -57,6 +59,25 @@ async function createFromSelection(): Promise<string> {
   const create = fake.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/tickets');
   assert.ok(create);
   return (create.body as { description: string }).description;
+}
+
+/** Answers from the script; when the code-context step waits for the edited text, runs `whileEditing`, then cancels. */
+class CancelWhileEditing extends ScriptedPrompts {
+  constructor(private readonly whileEditing: () => Promise<void>, ...steps: ScriptStep[]) {
+    super(...steps);
+  }
+
+  override async pickStep<T>(o: PickStepOptions<T>): Promise<T | Back | undefined> {
+    if (!o.items.some((i) => /as edited in the editor/.test(i.label))) return super.pickStep(o);
+    await this.whileEditing();
+    return undefined; // Escape
+  }
+}
+
+function tabsOf(uri: vscode.Uri): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
 }
 
 describe('Create Ticket from Selection (fake BoldDesk)', function () {
@@ -115,6 +136,73 @@ describe('Create Ticket from Selection (fake BoldDesk)', function () {
     assert.ok(!/Commit:|Link:/.test(description), description);
     assert.ok(description.includes('<pre><code class="language-typescript">const v3 = 3 &lt; 2'), description);
     assert.ok(!description.includes(dir), 'no absolute path reaches BoldDesk');
+  });
+
+  it('cancelling after editing the code context closes its editor without moving the focus or touching the user\'s file', async () => {
+    // The web workbench saves after a delay by default; off, a revert of the user's unsaved work would show.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    const dir = tempDir();
+    const file = path.join(dir, 'mine.ts');
+    fs.writeFileSync(file, CODE);
+    await select(file, 3, 4);
+    const mine = vscode.window.activeTextEditor;
+    assert.ok(mine);
+    const userDoc = mine.document;
+    // Unsaved work in the user's file: a revert or an edit of the wrong editor would show here.
+    assert.ok(await mine.edit((b) => b.insert(new vscode.Position(0, 0), '// unsaved work\n')));
+    const selection = mine.selection;
+    const userText = userDoc.getText();
+
+    let scratch: vscode.TextDocument | undefined;
+    const focusDuringCleanup: string[] = [];
+    let watch: vscode.Disposable | undefined;
+    const p = new CancelWhileEditing(
+      async () => {
+        // The code context is open beside the code, with the focus; the user edits it…
+        const editor = vscode.window.activeTextEditor;
+        assert.ok(editor && editor.document !== userDoc, 'the code context opens in its own editor');
+        scratch = editor.document;
+        assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Edited. ')));
+        // …goes back to their file, and presses Escape: from now on the focus is theirs.
+        await vscode.window.showTextDocument(userDoc, { viewColumn: mine.viewColumn, preserveFocus: false });
+        watch = vscode.window.onDidChangeActiveTextEditor((e) => {
+          focusDuringCleanup.push(e ? e.document.uri.toString() : '(none)');
+          // The user keeps typing in their file: whatever took the focus, they click back into it.
+          if (e && e.document !== userDoc) void vscode.window.showTextDocument(userDoc, { viewColumn: mine.viewColumn });
+        });
+      },
+      answer.pick('Acme Mobile'),
+      answer.input('Crash in the value table'),
+      answer.input('It throws.'),
+      answer.pick(/^Edit the code context/),
+    );
+    promptSwitch.use(p);
+    const { fake } = fixture();
+    fake.reset();
+    try {
+      assert.equal(await vscode.commands.executeCommand(Commands.createTicketFromSelection), undefined);
+      await new Promise((r) => setTimeout(r, 300)); // let any late focus change arrive
+      assert.deepEqual(p.unexpected, []);
+      assert.ok(!userDoc.isClosed, 'the user\'s file stays open');
+      assert.ok(userDoc.isDirty, 'the user\'s unsaved work is not reverted');
+      assert.equal(userDoc.getText(), userText);
+      assert.deepEqual(vscode.window.activeTextEditor?.selection, selection);
+      assert.equal(fs.readFileSync(file, 'utf8'), CODE, 'nothing was written to the user\'s file');
+      assert.deepEqual(focusDuringCleanup, [], 'the cleanup never moved the focus');
+      assert.equal(vscode.window.activeTextEditor?.document, userDoc);
+      assert.ok(scratch);
+      assert.deepEqual(tabsOf(scratch.uri), [], 'the code-context editor is closed');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty && d !== userDoc), 'no other unsaved document is left behind');
+      assert.ok(!fake.requests.some((r) => r.method === 'POST'), 'nothing was sent');
+    } finally {
+      watch?.dispose();
+      if (!userDoc.isClosed) {
+        await vscode.window.showTextDocument(userDoc);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('without a selection says what to do and sends nothing', async () => {

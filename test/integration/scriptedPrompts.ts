@@ -103,10 +103,18 @@ export class ScriptedPrompts implements Prompts {
     });
   }
 
+  /** Messages an input box showed when its `accept` check refused the text (the box stayed open). */
+  readonly inputErrors: string[] = [];
+
   async input(o: InputOptions): Promise<string | undefined> {
     this.record({ method: 'input', title: o.title, prompt: o.prompt, placeholder: o.placeholder, value: o.value });
-    const r = this.answerInput(o);
-    return r === BACK ? undefined : r;
+    for (;;) {
+      const r = this.answerInput(o);
+      if (r === BACK) return undefined;
+      const refused = r !== undefined && o.accept ? await o.accept(r) : undefined;
+      if (refused === undefined) return r;
+      this.inputErrors.push(refused); // the box stays open: the next scripted answer is typed into it
+    }
   }
 
   async inputStep(o: InputStepOptions): Promise<string | Back | undefined> {

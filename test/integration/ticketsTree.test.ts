@@ -136,6 +136,23 @@ describe('Tickets tree (fake BoldDesk)', function () {
     assert.strictEqual(tickets(await children(await category('All open'))).length > 0, true);
   });
 
+  it('a 429 on Refresh is not silent: the view says it is rate limited and when it retries, until it has', async () => {
+    const { fake } = fixture();
+    await children(await category('All open')); // loaded, so Refresh reloads it
+    await waitFor('All open loaded', async () => tickets(await children(await category('All open'))).length > 0);
+    fake.addFault({ fault: { type: 'rateLimit', retryAfterSeconds: 4 }, path: '/tickets$', method: 'GET', times: 1 });
+    const refreshed = vscode.commands.executeCommand(Commands.refresh);
+    const said = await waitFor('a rate-limit message above the tree', () => {
+      const m = ext.treeView.message ?? '';
+      return /Rate limited/.test(m) && m;
+    });
+    assert.match(said, /retrying in \d+ s/);
+    await refreshed;
+    assert.ok(!/Rate limited/.test(ext.treeView.message ?? ''), `the message goes once the retry is done: ${ext.treeView.message}`);
+    assert.ok(fake.requests.some((r) => r.path === '/api/v1/tickets' && r.status === 429), 'BoldDesk did answer 429');
+    assert.strictEqual(tickets(await children(await category('All open'))).length > 0, true);
+  });
+
   it('the filter narrows every category and shows in the view description', async () => {
     const urgent = fixture().fake.db.priorityById(4);
     assert.ok(urgent);

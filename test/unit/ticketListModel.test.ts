@@ -206,6 +206,20 @@ describe('TicketListModel (against the fake BoldDesk)', function () {
     assert.equal(open.items.length, PAGE);
   });
 
+  it('a 429 on the views is not dropped: the categories wait for BoldDesk and retry, then show the views', async () => {
+    const { model, timers } = setup();
+    h.fake.addFault({ fault: { type: 'rateLimit', retryAfterSeconds: 20 }, path: '/ticket_views', method: 'GET' });
+    await model.loadCategories();
+    assert.ok(model.error instanceof RateLimitError, `the tree says it is rate limited, got ${String(model.error)} and ${model.lists?.map((l) => l.label).join(', ')}`);
+    assert.equal(timers.length, 1, 'a retry is scheduled');
+    assert.ok(timers[0].ms > 5_000 && timers[0].ms <= 20_000, `waits as asked, got ${timers[0].ms} ms`);
+    h.fake.clearFaults();
+    timers[0].run();
+    await model.refresh();
+    assert.equal(model.error, undefined);
+    assert.ok(model.lists?.some((l) => l.label === 'Urgent tickets'), 'the views are back');
+  });
+
   it('a filter narrows every category; one that rules everything out asks BoldDesk nothing', async () => {
     const { model } = setup();
     await model.loadCategories();

@@ -68,15 +68,18 @@ describe('First run: Set API Key from the welcome view', function () {
     await wb.editor.closeAll(wb); // back to the empty editor area of a first run
   });
 
-  it('rejects a wrong key with a clear message and stores nothing', async () => {
+  it('rejects a wrong key with a clear message in the box, which stays open with the text, and stores nothing', async () => {
     const from = fake().requests.length;
     await wb.tickets.welcomeButton('Set API Key').click();
     await wb.quickInput.waitForTitle('BoldDesk API Key for');
     assert.strictEqual(await wb.quickInput.input.getAttribute('type'), 'password', 'the key is typed into a masked input');
     await wb.quickInput.submit('bdk-this-key-does-not-exist');
 
-    const message = await wb.notifications.waitFor('rejected this API key');
-    assert.match(message, /Nothing was stored/);
+    // The refusal is said in the box, which stays open with what was typed (to correct it, not retype it).
+    await wb.quickInput.message.filter({ hasText: 'rejected this API key' }).waitFor();
+    assert.match(await wb.quickInput.messageText(), /Nothing was stored/);
+    assert.strictEqual(await wb.quickInput.input.inputValue(), 'bdk-this-key-does-not-exist');
+    await wb.quickInput.cancel();
     const checks = requestsSince(from);
     assert.ok(checks.length > 0 && checks.every((r) => r.status === 401), `the key was checked and refused: ${JSON.stringify(checks.map((r) => [r.path, r.status]))}`);
     assert.ok(checks.every((r) => r.headers['x-api-key'] === 'bdk-this-key-does-not-exist'));

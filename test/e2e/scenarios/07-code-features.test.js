@@ -116,10 +116,20 @@ describe('Tickets in code', function () {
     }
     await wb.screenshot('create-from-selection');
 
-    // Cancel: nothing is sent, and the scratch editor goes away without a "Save changes?" question.
+    // Edit it, then cancel and at once type into the command palette (issue 18, bug 5: the cleanup used to take
+    // the focus back, so the typing replaced the selection in retry.ts, which auto-save then wrote to disk).
+    await wb.editor.typeLines(['Seen on every checkout. ']);
     await qi.cancel();
-    await wb.editor.tabs.filter({ hasText: 'Untitled' }).first().waitFor({ state: 'detached' });
+    await handle.page.keyboard.press('F1');
+    await handle.page.keyboard.type('View: Toggle');
+    // Nothing is sent, and the code-context editor goes away without a "Save changes?" question.
+    await wb.editor.waitForTabClosed('Code context');
     assert.deepStrictEqual(requestsSince(from, 'POST').map((r) => r.path), [], 'nothing was sent to BoldDesk');
+    assert.strictEqual(await qi.input.inputValue(), '>View: Toggle', 'the typing went to the palette');
+    await handle.page.keyboard.press('Escape');
+    await qi.waitClosed();
+    assert.strictEqual(await wb.editor.tabs.filter({ hasText: 'retry.ts' }).and(handle.page.locator('.tab.dirty')).count(), 0, 'retry.ts was not edited');
+    assert.strictEqual(fs.readFileSync(path.join(repo, file), 'utf8'), RETRY_TS, 'retry.ts on disk is unchanged');
     await wb.editor.closeAll(wb);
   });
 });
