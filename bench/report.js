@@ -24,10 +24,10 @@ function rows(results) {
       '', verdict(median(act) <= 5 && a.every((r) => r.requestsDuringActivation === 0))]);
   }
   const s = st.size;
-  if (missing(s)) out.push(['`dist/extension.js` / VSIX size', '≤ 170 KB / ≤ 200 KB', why(s), '', verdict()]);
+  if (missing(s)) out.push(['`dist/extension.js` / VSIX size', '≤ 185 KB / ≤ 200 KB', why(s), '', verdict()]);
   else {
-    out.push(['`dist/extension.js` (minified, production)', '≤ 170 KB', `${s.shipped.extensionKB} KB (+ ${s.shipped.nodeFetchKB} KB \`dist/nodeFetch.js\`: node-fetch, require()d on the first request)${stale(s)}`,
-      `${s.obvious.extensionKB} KB (node-fetch bundled inline, with its web-streams polyfill)`, verdict(s.shipped.extensionKB <= 170)]);
+    out.push(['`dist/extension.js` (minified, production)', '≤ 185 KB', `${s.shipped.extensionKB} KB (+ ${s.shipped.nodeFetchKB} KB \`dist/nodeFetch.js\`: node-fetch, require()d on the first request)${stale(s)}`,
+      `${s.obvious.extensionKB} KB (node-fetch bundled inline, with its web-streams polyfill)`, verdict(s.shipped.extensionKB <= 185)]);
     out.push(['VSIX', '≤ 200 KB', `${s.vsix.kb} KB, ${s.vsix.files.length} files`, '', verdict(s.vsix.kb <= 200)]);
   }
   const o = st.overhead;

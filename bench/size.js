@@ -66,7 +66,7 @@ async function main(work) {
     const obvious = await buildBundles(path.join(tmp, 'obvious'), 'obvious');
     const vsix = await buildVsix(tmp);
     return {
-      budgetKB: { extensionJs: 170, vsix: 200 },
+      budgetKB: { extensionJs: 185, vsix: 200 },
       shipped: { ...shipped, extensionKB: +(shipped.extensionJs / KB).toFixed(1), nodeFetchKB: +(shipped.nodeFetchJs / KB).toFixed(1) },
       obvious: { ...obvious, extensionKB: +(obvious.extensionJs / KB).toFixed(1) },
       vsix: { bytes: vsix.bytes, kb: +(vsix.bytes / KB).toFixed(1), files: vsix.files },
