@@ -64,7 +64,7 @@ const l10nShim = {
 
 /**
  * The extension host bundles: [dist/extension.js, dist/nodeFetch.js, dist/connectionCheck.js, dist/extras.js,
- * dist/extrasUi.js] (also used by test/unit/bundleSize.test.ts).
+ * dist/extrasUi.js] (also used by test/unit/project/bundleSize.test.ts).
  */
 function extensionBundleOptions(isProduction, outdir = 'dist') {
   const common = { bundle: true, format: 'cjs', minify: isProduction, sourcemap: !isProduction, sourcesContent: false,

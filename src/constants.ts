@@ -1,5 +1,5 @@
 // Every command id, setting key, view id and context key the extension uses.
-// test/unit/constants.test.ts keeps these equal to package.json.
+// test/unit/project/constants.test.ts keeps these equal to package.json.
 
 export const EXTENSION_ID = 'bolddesk-vscode.bolddesk-vscode';
 

@@ -83,7 +83,7 @@ export class BoldDeskClient implements BoldDeskApi {
 
   constructor(private readonly options: ClientOptions) {
     if (options.keyOrigin !== undefined && options.keyOrigin !== options.origin) {
-      // l10n-ignore: a bug guard; the session never builds such a client (test/unit/sessionOriginRace.test.ts).
+      // l10n-ignore: a bug guard; the session never builds such a client (test/unit/auth/sessionOriginRace.test.ts).
       throw new Error(`refusing to send a key stored for ${options.keyOrigin} to ${options.origin}`);
     }
     this.http = new HttpTransport(options);

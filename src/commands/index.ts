@@ -15,7 +15,7 @@ import { loadMoreCommand } from './loadMore';
 import { openTicketCommand } from './openTicket';
 import { showLogCommand } from './showLog';
 import { checkConnectionCommand } from './checkConnection';
-// Write commands (owned by the write-commands engineer) — same shape, e.g. `export const createTicketCommand: BoldDeskCommand`:
+// Write commands — same shape, e.g. `export const createTicketCommand: BoldDeskCommand`:
 import { createTicketCommand } from './createTicket';
 import { addReplyCommand } from './addReply';
 import { addNoteCommand } from './addNote';

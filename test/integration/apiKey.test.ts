@@ -7,7 +7,7 @@ import { KeyStore } from '../../src/auth/keyStore';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { activateExtension, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;

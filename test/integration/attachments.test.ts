@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { FakeAttachment } from '../fake-bolddesk/model';
-import { activateExtension, fixture, waitFor } from './fixture';
+import { activateExtension, fixture } from './fixture';
+import { waitFor } from '../support/poll';
 
 let ext: ExtensionApi;
 

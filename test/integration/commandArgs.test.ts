@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { KeyStore } from '../../src/auth/keyStore';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch } from './fixture';
+import { waitFor } from '../support/poll';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;

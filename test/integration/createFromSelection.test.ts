@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { activateExtension, fixture, PromptSwitch } from './fixture';
-import { answer, ScriptedPrompts, type ScriptStep } from './scriptedPrompts';
+import { answer, ScriptedPrompts, type ScriptStep } from '../support/scriptedPrompts';
 import type { PickStepOptions } from '../../src/ui/prompts';
 import type { Back } from '../../src/ui/back';
 

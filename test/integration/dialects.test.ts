@@ -11,7 +11,7 @@ import type { TreeNode } from '../../src/views/nodes/treeNode';
 import { DIALECTS, type Dialect } from '../fake-bolddesk';
 import { OPEN_STATUS_IDS } from '../fake-bolddesk/seedData';
 import { activateExtension, fixture, PromptSwitch } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;

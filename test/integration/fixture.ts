@@ -55,16 +55,6 @@ export async function activateExtension(): Promise<ExtensionApi> {
 }
 
 /** Polls `get` (sync or async) until it returns something other than undefined/false; fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, get: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await get();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** The fake BoldDesk's origin as the extension keys secrets by it (`bolddesk.apiKey:<origin>#<id>`). */
 export function fakeOrigin(): string {
   const domain = parseDomain(fixture().fake.url);

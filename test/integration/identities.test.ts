@@ -7,8 +7,10 @@ import { KeyStore } from '../../src/auth/keyStore';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { FakeAgent } from '../fake-bolddesk';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor, trusted } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
+import { waitFor } from '../support/poll';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
+import { typeInto } from '../support/typeInto';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;
@@ -44,12 +46,6 @@ async function addBot(): Promise<string> {
   return id;
 }
 
-async function typeInto(uri: string, text: string): Promise<void> {
-  const doc = await waitFor('the draft document', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri));
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, new vscode.Position(0, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-}
 
 describe('Several identities (fake BoldDesk)', function () {
   this.timeout(30000);

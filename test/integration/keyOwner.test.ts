@@ -5,8 +5,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fixture, PromptSwitch, waitFor, trusted } from './fixture';
-import { ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fixture, PromptSwitch, trusted } from './fixture';
+import { waitFor } from '../support/poll';
+import { ScriptedPrompts } from '../support/scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;

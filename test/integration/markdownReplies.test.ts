@@ -4,8 +4,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fixture, PromptSwitch, waitFor, trusted } from './fixture';
-import { ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fixture, PromptSwitch, trusted } from './fixture';
+import { ScriptedPrompts } from '../support/scriptedPrompts';
+import { typeInto } from '../support/typeInto';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;
@@ -36,13 +37,6 @@ const EXPECTED_HTML = [
   '<p><a href="https://elsewhere.test/pixel.png">shot</a></p>',
 ].join('\n');
 
-async function typeInto(uri: string, text: string): Promise<vscode.TextDocument> {
-  const doc = await waitFor('the draft document', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri));
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, new vscode.Position(0, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  return doc;
-}
 
 describe('Markdown replies and notes (fake BoldDesk)', function () {
   this.timeout(60000);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { activateExtension, fixture, PromptSwitch } from './fixture';
-import { ScriptedPrompts } from './scriptedPrompts';
+import { ScriptedPrompts } from '../support/scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;

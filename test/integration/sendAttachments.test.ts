@@ -9,8 +9,9 @@ import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { ExtensionMessage } from '../../src/views/ticketPanel/protocol';
 import { draftKey } from '../../src/drafts/draftStore';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor, trusted } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
+import { waitFor } from '../support/poll';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;

@@ -5,8 +5,9 @@ import * as net from 'net';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fixture, PromptSwitch } from './fixture';
+import { waitFor } from '../support/poll';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;

@@ -9,8 +9,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { StartWorkResult } from '../../src/work/startWork';
-import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fixture, PromptSwitch } from './fixture';
+import { waitFor } from '../support/poll';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
-import { activateExtension, fixture, waitFor } from './fixture';
+import { activateExtension, fixture } from './fixture';
+import { waitFor } from '../support/poll';
 
 let ext: ExtensionApi;
 const item = (n: TreeNode) => ext.treeProvider.getTreeItem(n) as vscode.TreeItem;

@@ -8,7 +8,8 @@ import { startFakeBoldDesk } from '../fake-bolddesk';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { TICKET_PANEL_VIEW_TYPE, type ExtensionMessage } from '../../src/views/ticketPanel/protocol';
-import { activateExtension, fixture, waitFor } from './fixture';
+import { activateExtension, fixture } from './fixture';
+import { waitFor } from '../support/poll';
 
 let ext: ExtensionApi;
 

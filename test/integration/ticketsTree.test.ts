@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { Commands, ContextValues, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
-import { activateExtension, fixture, waitFor } from './fixture';
+import { activateExtension, fixture } from './fixture';
+import { waitFor } from '../support/poll';
 
 const PAGE = 10;
 let ext: ExtensionApi;

@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { visibleText } from '../../src/text/untrusted';
-import { activateExtension, fixture, PromptSwitch, waitFor } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fixture, PromptSwitch } from './fixture';
+import { waitFor } from '../support/poll';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 import { realPrompts, scriptedQuestionsRealMessages, WindowCapture, type WindowText } from './windowCapture';
 
 /** VS Code's own link parser for notifications (vs/base/common/linkedText.ts) and its icon syntax. */

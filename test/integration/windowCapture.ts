@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
-import type { ScriptedPrompts } from './scriptedPrompts';
+import type { ScriptedPrompts } from '../support/scriptedPrompts';
 
 export interface WindowText {
   via: 'info' | 'warning' | 'error' | 'progress';

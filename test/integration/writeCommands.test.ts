@@ -7,8 +7,10 @@ import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { RecordedRequest } from '../fake-bolddesk';
 import { draftKey } from '../../src/drafts/draftStore';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch, waitFor, trusted } from './fixture';
-import { answer, ScriptedPrompts } from './scriptedPrompts';
+import { activateExtension, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
+import { waitFor } from '../support/poll';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
+import { typeInto } from '../support/typeInto';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;
@@ -28,15 +30,6 @@ function freshTicketId(offset: number): number {
   return tickets[tickets.length - 1 - offset].id;
 }
 
-async function typeInto(uri: string, text: string): Promise<vscode.TextDocument> {
-  const doc = await waitFor('the draft document', () =>
-    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri),
-  );
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, new vscode.Position(0, 0), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  return doc;
-}
 
 /** The key owner's name as BoldDesk reports it (what the attribution shows). */
 function actingAsName(): string {

@@ -27,7 +27,7 @@ import type {
 } from './protocol';
 import { validateRequest } from './validateRequest';
 
-/** Per-ticket composer drafts that outlive the panel (src/views/ticketPanel/panelDraftStore.ts). */
+/** Per-ticket composer drafts that outlive the panel: the draft editors' DraftStore, through panelDrafts.ts. */
 export interface PanelDrafts {
   get(ticketId: number): Draft | undefined;
   set(ticketId: number, draft: Draft): Promise<void>;

@@ -75,7 +75,7 @@ class QuickInput {
     await this.waitOpen();
     if (filter !== undefined) await this.input.fill(filter);
     // A searching pick replaces its rows when the results arrive (which also moves the focus): wait for them.
-    if (settled && !(await until(this.page, async () => settled(await this.rowLabels()), T.ui))) {
+    if (settled && !(await until(async () => settled(await this.rowLabels()), T.ui))) {
       throw new Error(`The quick pick never showed the expected rows; rows: ${(await this.rowLabels()).join(' | ')}`);
     }
     const target = this.row(text, { exact });

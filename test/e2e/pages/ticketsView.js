@@ -23,7 +23,7 @@ class TicketsView {
     // still be restoring it: click only while the view is not visible, and check again after each click.
     // The click goes to the icon's action item: once the badge (open-ticket count) shows, it covers the icon link.
     const item = this.activityItem.locator('xpath=ancestor::li[contains(@class, "action-item")][1]');
-    const shown = await until(this.page, async () => {
+    const shown = await until(async () => {
       if (await title.isVisible().catch(() => false)) return true;
       await item.click();
       return title.waitFor({ timeout: T.short }).then(() => true, () => false);
@@ -73,7 +73,7 @@ class TicketsView {
     const row = this.category(label);
     await row.waitFor({ timeout: T.ui });
     const expanded = this.category(label, true);
-    const done = await until(this.page, async () => {
+    const done = await until(async () => {
       if (await expanded.count()) return true;
       await row.locator('.monaco-tl-twistie').click().catch(() => undefined);
       return expanded.waitFor({ timeout: 5000 }).then(() => true, () => false);
@@ -123,7 +123,7 @@ class TicketsView {
         const before = JSON.stringify(await this.visibleRows());
         await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         await this.page.mouse.wheel(0, (direction * box.height) / 2);
-        const moved = await until(this.page, async () => JSON.stringify(await this.visibleRows()) !== before, 3000);
+        const moved = await until(async () => JSON.stringify(await this.visibleRows()) !== before, 3000);
         if (!moved) break; // reached the end
       }
     }

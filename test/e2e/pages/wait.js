@@ -1,14 +1,12 @@
-// Waiting for a state the DOM cannot express as one locator (e.g. "the rows changed"): poll until true or timeout.
+// Waiting for a state the DOM cannot express as one locator (e.g. "the rows changed"): the one polling helper of
+// every suite (test/support/poll.ts, compiled to out/), with the e2e default timeout.
+const path = require('path');
 const T = require('./timeouts');
+const poll = require(path.join(__dirname, '..', '..', '..', 'out', 'test', 'support', 'poll.js'));
 
 /** Resolves true once `check()` is truthy, false after `timeout` ms. */
-async function until(page, check, timeout = T.short, interval = 100) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > end) return false;
-    await page.waitForTimeout(interval); // poll interval, not a fixed delay
-  }
+function until(check, timeout = T.short, interval = 100) {
+  return poll.until(check, timeout, interval);
 }
 
 module.exports = { until };

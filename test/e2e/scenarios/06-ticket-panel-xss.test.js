@@ -1,12 +1,12 @@
 // Scenario 6 — ticket content is untrusted HTML: a ticket whose subject, description, reply and private note carry
-// every payload of test/e2e/xssCorpus.ts is opened from the tree. Nothing may run, in any frame of the workbench,
+// every payload of test/support/xssCorpus.ts is opened from the tree. Nothing may run, in any frame of the workbench,
 // and nothing may be fetched from the payloads' host.
 const assert = require('assert');
 const path = require('path');
 const { describe, it, before, after } = require('mocha');
 const { sharedTicketsView, fake, screenshotOnFailure, ROOT } = require('../support/context');
 
-const { XSS_CORPUS, XSS_TITLE, EVIL_HOST } = require(path.join(ROOT, 'out', 'test', 'e2e', 'xssCorpus.js'));
+const { XSS_CORPUS, XSS_TITLE, EVIL_HOST } = require(path.join(ROOT, 'out', 'test', 'support', 'xssCorpus.js'));
 // Each body starts with a marker: a payload with broken markup may swallow whatever follows it.
 const START = 'Start of hostile content';
 

@@ -33,7 +33,7 @@ describe('Several identities', function () {
   /** Waits until the "My open tickets" category shows `n` as its count. */
   async function waitForMyOpenCount(n) {
     const count = wb.tickets.category('My open tickets').locator('.label-description');
-    const shown = await until(handle.page, async () => (await count.innerText().catch(() => '')).trim() === String(n), T.ui);
+    const shown = await until(async () => (await count.innerText().catch(() => '')).trim() === String(n), T.ui);
     assert.ok(shown, `"My open tickets" shows ${n}; it shows "${await count.innerText().catch(() => '')}"`);
   }
 

@@ -113,7 +113,7 @@ describe('Staying in the loop', function () {
     // The same check reloaded the tree and counts Ana's open tickets, in the status bar and on the view's badge.
     const mine = myOpenTickets(ana.userId).length;
     const underMine = async () => (await wb.tickets.childrenOf('My open tickets')).some((r) => r.label.startsWith(`#${ticket.id} `));
-    assert.ok(await until(handle.page, underMine, T.short), 'the ticket is shown under "My open tickets"');
+    assert.ok(await until(underMine, T.short), 'the ticket is shown under "My open tickets"');
     await handle.page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: new RegExp(`BoldDesk: ${mine} open$`) }).first()
       .waitFor({ timeout: T.short });
     const badge = wb.tickets.activityItem.locator('xpath=..').locator('.badge-content');

@@ -8,7 +8,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { describe, it, before, after } = require('mocha');
-const { launchBrowser, freePort, sleep } = require('../../harness/codeServer');
+const { launchBrowser, freePort } = require('../../harness/codeServer');
+const { until } = require('../pages/wait');
 const { Workbench } = require('../pages/workbench');
 const T = require('../pages/timeouts');
 const { ROOT, screenshotOnFailure } = require('../support/context');
@@ -31,15 +32,6 @@ function descendants(pid) {
   const walk = (p) => (children.get(p) || []).forEach((c) => { out.push(c); walk(c); });
   walk(pid);
   return out;
-}
-
-/** Polls `check` until it is true (→ true) or `timeout` ms pass (→ false). */
-async function poll(check, timeout, interval) {
-  for (const end = Date.now() + timeout; ;) {
-    if (await check()) return true;
-    if (Date.now() > end) return false;
-    await sleep(interval);
-  }
 }
 
 /** Alive and not a zombie waiting for its parent. */
@@ -83,7 +75,7 @@ describe('The demo (npm start)', function () {
   });
 
   it('prints a URL whose workbench lists tickets from the demo\'s fake BoldDesk', async () => {
-    const ready = await poll(async () => /Open:\s+http/.test(output) || demo.exitCode !== null, STARTUP_MS, 500);
+    const ready = await until(async () => /Open:\s+http/.test(output) || demo.exitCode !== null, STARTUP_MS, 500);
     assert.ok(ready && demo.exitCode === null, `npm start did not print the URL:\n${output}`);
     const url = output.match(/Open:\s+(\S+)/)[1];
     const fakeUrl = output.match(/Fake BoldDesk:\s+(\S+)/)[1];
@@ -124,7 +116,7 @@ describe('The demo (npm start)', function () {
     const result = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 60000))]);
     assert.notStrictEqual(result, 'timeout', `npm start did not stop within 60 s of Ctrl+C:\n${output.slice(-2000)}`);
     assert.match(output, /\[demo\] stopping/);
-    const left = await poll(async () => tree.filter(isAlive).length === 0, 15000, 250);
+    const left = await until(async () => tree.filter(isAlive).length === 0, 15000, 250);
     assert.ok(left, `processes left after Ctrl+C: ${tree.filter(isAlive).join(', ')}`);
     assert.deepStrictEqual(fs.readdirSync(tmp), [], 'the demo removed its temp folders');
   });

@@ -1,6 +1,6 @@
 // Scenario 11 — accessibility in the real workbench: axe-core (WCAG rules) inside the real ticket panel, the
 // panel's theme colours (the unit suite checks contrast per state and theme with them), and journeys done with the
-// keyboard only. The per-state, per-theme axe matrix runs in the unit stage (test/unit/ticketPanelWebviewAxe.test.ts).
+// keyboard only. The per-state, per-theme axe matrix runs in the unit stage (test/unit/webview/ticketPanelWebviewAxe.test.ts).
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
@@ -134,7 +134,7 @@ describe('Accessibility', function () {
       await wb.editor.waitForTab(`#${target.id}`);
       await wb.editor.webviewBody().locator('.message').first().waitFor();
       frame = await webviewFrame(page);
-      await until(page, async () => (await focusInPanel(frame)).where === 'title', 15000);
+      await until(async () => (await focusInPanel(frame)).where === 'title', 15000);
       const f = await focusInPanel(frame);
       assert.strictEqual(f.where, 'title', `the ticket heading has the focus: ${JSON.stringify(f)}`);
     });
@@ -149,7 +149,7 @@ describe('Accessibility', function () {
       });
       await page.keyboard.press('End');
       if (scrolled.can) {
-        await until(page, () => frame.evaluate((top) => document.getElementById('conversation').scrollTop !== top, scrolled.top), 5000);
+        await until(() => frame.evaluate((top) => document.getElementById('conversation').scrollTop !== top, scrolled.top), 5000);
       }
 
       const from = fake().requests.length;
@@ -219,7 +219,7 @@ describe('Accessibility', function () {
       await wb.quickInput.waitOpen();
       await page.keyboard.press('Escape');
       await wb.quickInput.waitClosed();
-      await until(page, async () => (await focusInPanel(frame)).where === 'title', 10000);
+      await until(async () => (await focusInPanel(frame)).where === 'title', 10000);
       const f = await focusInPanel(frame);
       assert.ok(f.windowFocused && f.where !== 'body', `the focus is back in the panel: ${JSON.stringify(f)}`);
     });
@@ -237,10 +237,10 @@ describe('Accessibility', function () {
       await wb.quickInput.waitForTitle('Create BoldDesk ticket');
       // The title can show a frame before the widget takes the focus (seen on a loaded CI machine): wait for it.
       const wizardFocused = () => page.evaluate(() => !!document.activeElement && !!document.activeElement.closest('.quick-input-widget'));
-      assert.ok(await until(page, wizardFocused, 10000), 'the wizard has the focus');
+      assert.ok(await until(wizardFocused, 10000), 'the wizard has the focus');
       await page.keyboard.press('Escape');
       await wb.quickInput.waitClosed();
-      await until(page, async () => (await focusInPanel(frame)).windowFocused, 10000);
+      await until(async () => (await focusInPanel(frame)).windowFocused, 10000);
       const f = await focusInPanel(frame);
       assert.ok(f.windowFocused && f.where !== 'body', `the focus is back in the panel: ${JSON.stringify(f)}`);
       assert.deepStrictEqual(requestsSince(from, 'POST'), [], 'nothing was created');

@@ -1,5 +1,5 @@
 // The --vscode-* colours a theme gives the ticket webview, as VS Code sets them on the webview's <html>. The unit
-// suite (test/unit/ticketPanelWebviewAxe.test.ts) checks the panel's contrast in Chromium with these values, so they
+// suite (test/unit/webview/ticketPanelWebviewAxe.test.ts) checks the panel's contrast in Chromium with these values, so they
 // are captured from the real workbench (scenario 11 compares them, CAPTURE_THEMES=1 rewrites the file).
 const fs = require('fs');
 const path = require('path');
