@@ -201,6 +201,7 @@ export class TicketListModel {
     this._cachedAt = undefined;
     this._offline = undefined;
     this.cancelSave?.();
+    this.cancelSave = undefined; // else every later save is skipped as "already scheduled"
     this.changed.fire(undefined);
   }
 

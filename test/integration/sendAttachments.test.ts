@@ -108,7 +108,7 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     assert.ok(failed && !failed.ok);
     assert.match(failed.error.message, /Nothing was sent; your text and the attached files are kept/);
     assert.strictEqual(fake.requests.filter((r) => r.path.endsWith('/updates') && r.method === 'POST').length, 0, 'no reply without its file');
-    assert.match(ext.context.globalState.get<{ text: string }>(`bolddesk.draft.reply.${ticket.id}`)?.text ?? '', /Log attached/);
+    assert.match(ext.context.globalState.get<{ text: string }>(draftKey({ kind: 'reply', ticketId: ticket.id }, fakeOrigin()))?.text ?? '', /Log attached/);
     assert.strictEqual(ext.context.globalState.get<string[]>(`bolddesk.draftFiles.reply.${ticket.id}`)?.length, 1);
 
     // Two presses: one upload, one reply.

@@ -76,7 +76,7 @@ describe('TicketListModel warm start from the cache (against the fake BoldDesk)'
       api: async () => client, agent: async () => agent, pageSize: () => 10, cache, firstListShown: true,
       setTimer: (_ms, run) => {
         timers.push(run);
-        return () => undefined;
+        return () => void (timers.includes(run) && timers.splice(timers.indexOf(run), 1)); // as clearTimeout
       },
     });
     const flushSaves = async () => {
@@ -120,6 +120,18 @@ describe('TicketListModel warm start from the cache (against the fake BoldDesk)'
     assert.equal(fresh.cachedAt, undefined);
     assert.equal(second.m.cachedAt, undefined);
     second.m.dispose();
+  });
+
+  it('a reset while a save is pending does not stop later saves (the cache kept working after a domain/identity change)', async () => {
+    const { m, store, flushSaves } = model(fake.url);
+    await m.loadCategories();
+    await m.lists?.[0].ensureLoaded();
+    m.reset(); // cancels the pending save's timer, as clearTimeout would
+    await m.loadCategories();
+    await m.lists?.[0].ensureLoaded();
+    await flushSaves();
+    assert.ok(fs.existsSync(store.fileFor(fake.url, 'id-1')), 'saved after the reset');
+    m.dispose();
   });
 
   it('BoldDesk unreachable: the cached tickets stay, marked offline', async () => {
