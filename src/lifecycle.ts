@@ -40,16 +40,3 @@ export class DisposableStore implements IDisposable {
     if (errors.length > 0) throw errors[0];
   }
 }
-
-/** A base class for services that own disposables: `this.register(x)` and one dispose(). */
-export abstract class Disposable implements IDisposable {
-  protected readonly store = new DisposableStore();
-
-  protected register<T extends IDisposable>(item: T): T {
-    return this.store.add(item);
-  }
-
-  dispose(): void {
-    this.store.dispose();
-  }
-}

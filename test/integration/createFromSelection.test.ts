@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fixture, PromptSwitch } from './fixture';
+import { activateExtension, dropUnsentTicket, fixture, PromptSwitch } from './fixture';
 import { answer, ScriptedPrompts, type ScriptStep } from '../support/scriptedPrompts';
 import type { PickStepOptions } from '../../src/ui/prompts';
 import type { Back } from '../../src/ui/back';
@@ -206,8 +206,7 @@ describe('Create Ticket from Selection (fake BoldDesk)', function () {
       await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
       // The cancelled answers are kept for "Continue the ticket you started": drop them, so the next suite's
       // Create Ticket starts as a first one would.
-      promptSwitch.use(new ScriptedPrompts(answer.pick('Start a new ticket'), answer.cancel()));
-      await vscode.commands.executeCommand(Commands.createTicket);
+      await dropUnsentTicket(promptSwitch);
     }
   });
 

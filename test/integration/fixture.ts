@@ -7,9 +7,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startFakeBoldDesk, type FakeAgent, type FakeBoldDesk } from '../fake-bolddesk';
 import { parseDomain } from '../../src/api/domain';
-import { EXTENSION_ID, Settings } from '../../src/constants';
+import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 
 export interface IntegrationFixture {
   fake: FakeBoldDesk;
@@ -74,6 +75,12 @@ export class PromptSwitch {
   restore(): void {
     if (this.real) this.ext.setPrompts(this.real);
   }
+}
+
+/** Drops the answers of a create that did not end in a ticket (kept for "Continue the ticket you started"). */
+export async function dropUnsentTicket(prompts: PromptSwitch): Promise<void> {
+  prompts.use(new ScriptedPrompts(answer.pick('Start a new ticket'), answer.cancel()));
+  await vscode.commands.executeCommand(Commands.createTicket);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../../src/extensionApi';
 import type { ExtensionMessage } from '../../../src/views/ticketPanel/protocol';
 import type { FakeBoldDesk } from '../../fake-bolddesk';
 import { draftKey, type DraftKind } from '../../../src/drafts/draftStore';
-import { fakeOrigin, fixture, type PromptSwitch, trusted } from '../fixture';
+import { dropUnsentTicket, fakeOrigin, fixture, type PromptSwitch, trusted } from '../fixture';
 import { FAULTS, type FaultCase } from './reliabilityFaults';
 import { ArmingPrompts, assertClean, normalise, problems, settle, type TreeReader, waitFor } from './reliabilitySupport';
 import { answer, ScriptedPrompts, type ScriptStep } from '../../support/scriptedPrompts';
@@ -188,8 +188,7 @@ const createTicket: Action = {
   async run(c, f) {
     const subject = `Reliability create ${f.id}`;
     // Start clean even if an earlier cell failed half-way: drop a create left to "Continue".
-    c.prompts.use(new ScriptedPrompts(answer.pick('Start a new ticket'), answer.cancel()));
-    await vscode.commands.executeCommand(Commands.createTicket);
+    await dropUnsentTicket(c.prompts);
     const creates = () => writes('POST', /^\/api\/v1\/tickets$/);
     const p = c.prompts.use(new ArmingPrompts(...createAnswers(subject)));
     p.armOn = /^Creating ticket/;

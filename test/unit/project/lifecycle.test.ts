@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Disposable, DisposableStore } from '../../../src/lifecycle';
+import { DisposableStore } from '../../../src/lifecycle';
 
 const recorder = () => {
   const log: string[] = [];
@@ -39,17 +39,5 @@ describe('DisposableStore (src/lifecycle.ts)', () => {
     const late = item('late');
     assert.equal(store.add(late), late);
     assert.deepEqual(log, ['late']);
-  });
-
-  it('a Disposable subclass disposes what it registered', () => {
-    const { log, item } = recorder();
-    class Service extends Disposable {
-      constructor() {
-        super();
-        this.register(item('listener'));
-      }
-    }
-    new Service().dispose();
-    assert.deepEqual(log, ['listener']);
   });
 });
