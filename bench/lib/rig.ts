@@ -6,7 +6,8 @@ import { describeError } from '../../src/api/describeError';
 import type { Agent } from '../../src/api/types';
 import type { ModelCache } from '../../src/model/modelCache';
 import { TicketListModel } from '../../src/model/ticketListModel';
-import { TicketPanelController, type PanelEnv } from '../../src/views/ticketPanel/panelController';
+import { TicketPanelController } from '../../src/views/ticketPanel/panelController';
+import type { PanelEnv } from '../../src/views/ticketPanel/panelEnv';
 import type { FakeBoldDesk } from '../../test/fake-bolddesk';
 import type { VirtualClock } from './virtualClock';
 

@@ -95,7 +95,7 @@ export async function uploadDraftFiles(deps: CoreDeps, ref: DraftRef, api: BoldD
   }
 }
 
-/** What the ticket panel's composer does with its files (PanelFiles in panelController.ts, without `list`). */
+/** What the ticket panel's composer does with its files (PanelFiles in views/ticketPanel/panelEnv.ts, without `list`). */
 export interface ComposerFiles {
   pick(ticketId: number, kind: DraftKind): Promise<void>;
   remove(ticketId: number, kind: DraftKind, index: number): Promise<void>;

@@ -2,7 +2,7 @@
 // so a draft typed in the panel is the same "Reply to #123" draft the editor commands use, and the other way
 // round. The composer holds one text with a kind toggle; the store keys drafts by kind. No vscode import.
 import type { DraftKind, DraftRef, SentMark, StoredDraft } from '../../drafts/draftStore';
-import type { PanelDrafts } from './panelController';
+import type { PanelDrafts } from './panelEnv';
 import type { Draft } from './protocol';
 
 /** The part of DraftStore the panel needs (the real one is the draft editors' store, shared). */

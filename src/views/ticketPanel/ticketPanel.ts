@@ -2,7 +2,8 @@
 // request handling itself lives in TicketPanelController.
 import * as vscode from 'vscode';
 import { makeNonce, renderShell } from './html';
-import { TicketPanelController, type PanelEnv } from './panelController';
+import { TicketPanelController } from './panelController';
+import type { PanelEnv } from './panelEnv';
 import type { ExtensionMessage, Reply } from './protocol';
 import { DisposableStore } from '../../lifecycle';
 

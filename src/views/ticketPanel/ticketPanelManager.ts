@@ -8,7 +8,7 @@ import type { DraftEditors } from '../../drafts/draftEditors';
 import { draftFiles, fileNameOf } from '../../drafts/draftFileList';
 import { extrasUi } from '../../lazy/load';
 import type { AttachmentSink } from './panelAttachments';
-import type { PanelEnv, PanelFiles } from './panelController';
+import type { PanelEnv, PanelFiles } from './panelEnv';
 import { PanelDraftAdapter } from './panelDrafts';
 import { isPositiveId, TICKET_PANEL_VIEW_TYPE, type PanelWebviewState } from './protocol';
 import { TicketPanel, webviewOptions } from './ticketPanel';

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { describeError } from '../../../src/api/describeError';
 import { DraftStore, type DraftRef } from '../../../src/drafts/draftStore';
-import { TicketPanelController, type PanelEnv } from '../../../src/views/ticketPanel/panelController';
+import { TicketPanelController } from '../../../src/views/ticketPanel/panelController';
+import type { PanelEnv } from '../../../src/views/ticketPanel/panelEnv';
 import { PanelDraftAdapter } from '../../../src/views/ticketPanel/panelDrafts';
 import type { ExtensionMessage } from '../../../src/views/ticketPanel/protocol';
 import { MemoryState } from '../../support/memoryState';
