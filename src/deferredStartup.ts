@@ -11,6 +11,7 @@ import { LoopController } from './loop/loopController';
 import { TicketReferences } from './references/referenceProviders';
 import { trackWalkthrough } from './ui/walkthroughProgress';
 import { registerIdentityStatusBar } from './views/identityStatusBar';
+import { bindSessionContextKeys } from './views/sessionContextKeys';
 import type { TicketsTreeProvider } from './views/ticketsTreeProvider';
 
 export interface DeferredStartup {
@@ -51,7 +52,10 @@ export function startDeferred(
 
   // After activate() returns (a microtask): reading the key and setting the context keys never block activation.
   const ready = Promise.resolve()
-    .then(() => session.initialize())
+    .then(() => {
+      track(bindSessionContextKeys(session)); // set now, then after every change of the session
+      return session.initialize();
+    })
     .then(() => {
       // A connection is configured, so a request will come: load node-fetch now, off the first request's path.
       if (session.origin && session.identities.length > 0) setTimeout(preloadFetch, 0);

@@ -17,6 +17,7 @@ import type { ExtensionApi } from './extensionApi';
 import { OutputLogger } from './ui/outputLogger';
 import type { Prompts } from './ui/prompts';
 import { VsCodePrompts } from './ui/vscodePrompts';
+import { attributionText } from './views/attributionText';
 import type { TreeNode } from './views/nodes/treeNode';
 import { TicketPanelManager } from './views/ticketPanel/ticketPanelManager';
 import { TicketsTreeProvider } from './views/ticketsTreeProvider';
@@ -35,7 +36,7 @@ interface Services {
 function build(context: vscode.ExtensionContext): Services {
   const log = new OutputLogger();
   const keys = new KeyStore(context.secrets);
-  const session = new BoldDeskSession(keys, log, context.globalState);
+  const session = new BoldDeskSession(keys, log, context.globalState, attributionText);
   const ticketCache = bindTicketCache(session, context.globalStorageUri, log);
   context.subscriptions.push(...ticketCache.disposables);
   const treeProvider = new TicketsTreeProvider(session, log, ticketCache.cache);

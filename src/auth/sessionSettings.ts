@@ -47,6 +47,24 @@ export class SessionSettings {
     return this.read().domain;
   }
 
+  /** The configured origin; with `expected`, throws unless it still is that one (the domain changed meanwhile). */
+  requireOrigin(expected?: string): string {
+    const domain = this.domain;
+    if (domain.ok && expected !== undefined && domain.origin !== expected) {
+      throw new MissingSettingError(
+        'domain',
+        vscode.l10n.t('The BoldDesk domain changed to {0} while you were entering a key for {1}. Nothing was sent or stored; try again.', domain.origin, expected),
+      );
+    }
+    if (domain.ok) return domain.origin;
+    throw new MissingSettingError(
+      'domain',
+      this.config.domainInput
+        ? vscode.l10n.t('The BoldDesk domain “{0}” is not valid: {1}', this.config.domainInput, domain.reason)
+        : vscode.l10n.t('No BoldDesk domain is set yet. Run “BoldDesk: Set Domain”.'),
+    );
+  }
+
   /** Forgets the values (a setting changed); returns the old ones, or undefined when they were never read. */
   invalidate(): SessionConfig | undefined {
     const before = this.loaded?.config;

@@ -93,6 +93,7 @@ describe('a key goes only to its own origin, under any interleaving (fast-check)
           new mods.keyStore.KeyStore(secretStorage(secrets, s) as never),
           log,
           state as never,
+          () => '', // the attribution sentence (not read here)
           createClient,
           {},
         );
