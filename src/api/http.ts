@@ -1,12 +1,14 @@
 // The ONE HTTP path to BoldDesk: auth header, timeout, same-origin redirects only, size-capped JSON bodies,
-// typed errors, GET retries, rate-limit pacing and a redacted log line per request.
+// typed errors, GET retries, rate-limit pacing and a redacted log line per request. How one answer is read
+// (redirect target, body cap, JSON, typed failure) is in httpResponse.ts.
 import * as l10n from '@vscode/l10n';
 import type { Readable } from 'node:stream';
 import fetch, { type Response } from './nodeFetch';
 import type { ClientOptions } from './api';
 import { parseDomain } from './domain';
-import { BoldDeskError, CancelledError, ConfigError, NetworkError, RateLimitError, RedirectError, ServerError, TimeoutError } from './errors';
-import { errorFromResponse, isTlsCode, networkError, protocolError, rateLimitError, type RequestContext, timeoutError } from './httpErrors';
+import { BoldDeskError, CancelledError, ConfigError, NetworkError, RateLimitError, ServerError, TimeoutError } from './errors';
+import { isTlsCode, networkError, rateLimitError, type RequestContext, timeoutError } from './httpErrors';
+import { failureWord, interpretBody, isRedirectStatus, readBody, redirectTarget } from './httpResponse';
 import type { Json } from './parse';
 import type { QueryParams } from './queryBuilder';
 import { endpointRule, RateLimitBuckets } from './rateLimit';
@@ -26,7 +28,6 @@ export interface HttpRequest {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-const MAX_REDIRECTS = 3;
 const MAX_ATTEMPTS = 3;
 const BACKOFF_BASE_MS = 500;
 /**
@@ -52,10 +53,6 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-function isRedirectStatus(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
 function escapeRegExp(s: string): string {
@@ -228,14 +225,14 @@ export class HttpTransport {
         if (isRedirectStatus(response.status)) {
           line(`${response.status} redirect`);
           (response.body as Readable | null)?.destroy();
-          url = this.redirectTarget(req, response, url, hop, ctx);
+          url = redirectTarget(response, url, hop, ctx, this);
           continue;
         }
-        const text = await this.readBody(response, ctx);
+        const text = await readBody(response, ctx, this.maxBodyBytes);
         line(String(response.status));
-        return this.interpret(response, text, { ...ctx, now: this.now() });
+        return interpretBody(response, text, { ...ctx, now: this.now() });
       } catch (e) {
-        const word = this.failureWord(e, req.signal, timer.signal);
+        const word = failureWord(e, req.signal, timer.signal);
         line(response ? `${response.status} ${word}` : word);
         if (e instanceof BoldDeskError) throw e;
         if (req.signal?.aborted) throw new CancelledError(l10n.t('Cancelled.'));
@@ -246,92 +243,5 @@ export class HttpTransport {
         req.signal?.removeEventListener('abort', onCallerAbort);
       }
     }
-  }
-
-  private failureWord(e: unknown, caller: AbortSignal | undefined, timer: AbortSignal): string {
-    if (e instanceof BoldDeskError) return e.kind;
-    if (caller?.aborted) return 'cancelled';
-    if (timer.aborted) return 'timeout';
-    const code = e instanceof Error ? (e as { code?: unknown }).code : undefined;
-    return typeof code === 'string' ? code : 'network error';
-  }
-
-  /** Follow only same-origin redirects: a fetch that follows redirects would carry x-api-key to any host. */
-  private redirectTarget(req: HttpRequest, res: Response, from: URL, hop: number, ctx: RequestContext): URL {
-    const location = res.headers.get('location');
-    let next: URL | undefined;
-    try {
-      next = location ? new URL(location, from) : undefined;
-    } catch {
-      next = undefined;
-    }
-    if (!next) throw protocolError(l10n.t('BoldDesk answered {0} with a redirect without a valid target.', `${ctx.method} ${ctx.path}`), ctx, res.status);
-    if (next.origin !== this.origin) {
-      throw new RedirectError(
-        l10n.t(
-          '{0} redirected the request to {1}. The API key is only sent to {0}, so the request was stopped. Check the domain setting: use the address your browser shows for BoldDesk.',
-          this.host,
-          next.host || next.protocol,
-        ),
-        res.status,
-      );
-    }
-    if (hop >= MAX_REDIRECTS) throw new RedirectError(l10n.t('{0} redirected too many times. Check the domain setting.', this.host), res.status);
-    // A write is never re-sent along a redirect: 301/302/303 would turn it into a GET without its body, and 307/308
-    // would send it a second time (BoldDesk may already have applied it). Refuse; nothing is sent again.
-    if (req.method !== 'GET') {
-      throw new RedirectError(l10n.t('{0} redirected a change to another address; nothing was saved. Check the domain setting.', this.host), res.status);
-    }
-    return next;
-  }
-
-  /** The body as text, refusing to buffer more than maxBodyBytes. */
-  private async readBody(res: Response, ctx: RequestContext): Promise<string> {
-    const stream = res.body as Readable | null;
-    if (!stream) return '';
-    const tooBig = () => {
-      stream.destroy();
-      return protocolError(
-        l10n.t("BoldDesk's answer to {0} is larger than {1} MB; it was not read.", `${ctx.method} ${ctx.path}`, Math.round(this.maxBodyBytes / 1048576)),
-        ctx,
-        res.status,
-        res.ok,
-      );
-    };
-    const declared = Number(res.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > this.maxBodyBytes) throw tooBig();
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for await (const chunk of stream) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      total += buf.length;
-      if (total > this.maxBodyBytes) throw tooBig();
-      chunks.push(buf);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-
-  private interpret(res: Response, text: string, ctx: RequestContext): Json {
-    let parsed: Json | undefined;
-    let parseFailed = false;
-    if (text.trim() !== '') {
-      try {
-        parsed = JSON.parse(text) as Json;
-      } catch {
-        parseFailed = true;
-      }
-    }
-    if (!res.ok) throw errorFromResponse(res.status, parsed, res.headers, ctx);
-    if (parseFailed) {
-      const type = (res.headers.get('content-type') ?? '').split(';')[0].trim();
-      const request = `${ctx.method} ${ctx.path}`;
-      const text = /html/i.test(type)
-        ? l10n.t("BoldDesk's answer to {0} was not valid JSON ({1}). It sent a web page: check that the domain setting is your BoldDesk site.", request, type)
-        : type
-          ? l10n.t("BoldDesk's answer to {0} was not valid JSON ({1}).", request, type)
-          : l10n.t("BoldDesk's answer to {0} was not valid JSON.", request);
-      throw protocolError(text, ctx, res.status, true);
-    }
-    return parsed ?? null;
   }
 }

@@ -60,3 +60,8 @@ function intersect(a: number[], b: number[]): number[] {
   const keep = new Set(b);
   return a.filter((x) => keep.has(x));
 }
+
+/** Two queries ask for the same tickets (a refresh keeps a list whose query did not change). */
+export function sameQuery(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

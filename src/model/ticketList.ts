@@ -15,6 +15,21 @@ export interface TicketListSource {
   setTimer(ms: number, callback: () => void): () => void;
 }
 
+/** A list source from the model's: page size clamped to 1…100, the real clock and timers unless given (tests). */
+export function listSourceOf(source: Pick<TicketListSource, 'api' | 'pageSize'> & Partial<Pick<TicketListSource, 'now' | 'setTimer'>>): TicketListSource {
+  return {
+    api: () => source.api(),
+    pageSize: () => Math.min(100, Math.max(1, Math.floor(source.pageSize()))),
+    now: source.now ?? (() => Date.now()),
+    setTimer:
+      source.setTimer ??
+      ((ms, callback) => {
+        const handle = setTimeout(callback, ms);
+        return () => clearTimeout(handle);
+      }),
+  };
+}
+
 type OperationKind = 'load' | 'reload';
 
 export class TicketList {

@@ -1,12 +1,15 @@
 // The tickets tree's data, without any UI (GitHub PRs' prsTreeModel): the categories (built from BoldDesk's
-// statuses, views and the acting agent), one TicketList each, the user's filter, and recently seen tickets.
+// statuses, views and the acting agent: categoryLookups.ts), one TicketList each, the user's filter, the warm-start
+// cache, and recently seen tickets (recentTickets.ts).
 import type { BoldDeskApi } from '../api/api';
 import { AuthError, RateLimitError } from '../api/errors';
-import type { Agent, TicketSummary, TicketView } from '../api/types';
-import { applyFilter, buildCategorySpecs, isFilterEmpty, type CategorySpec, type TicketFilter } from './categories';
+import type { Agent, TicketSummary } from '../api/types';
+import { applyFilter, buildCategorySpecs, isFilterEmpty, sameQuery, type CategorySpec, type TicketFilter } from './categories';
+import { fetchLookups, loadViews } from './categoryLookups';
 import { Emitter } from './emitter';
 import { queryKey, snapshotOf, type CachedState, type Lookups, type ModelCache } from './modelCache';
-import { TicketList, type TicketListSource } from './ticketList';
+import { RecentTickets } from './recentTickets';
+import { listSourceOf, TicketList, type TicketListSource } from './ticketList';
 
 export interface TicketModelSource {
   api(): Promise<BoldDeskApi>;
@@ -25,8 +28,6 @@ export interface TicketModelSource {
 /** `undefined` = the categories themselves (the tree root) changed; a list = only that category. */
 export type ModelChange = TicketList | undefined;
 
-const RECENT_LIMIT = 50;
-
 export class TicketListModel {
   private readonly changed = new Emitter<ModelChange>();
   readonly onDidChange = this.changed.event;
@@ -39,8 +40,9 @@ export class TicketListModel {
   private _filter: TicketFilter | undefined;
   private specs: CategorySpec[] = [];
   private _agentId: number | undefined;
-  private readonly recent = new Map<number, TicketSummary>();
+  private readonly recent = new RecentTickets();
   private readonly listSource: TicketListSource;
+  private readonly log = (message: string, error?: unknown): void => this.source.log?.(message, error);
   private cancelCategoriesRetry: (() => void) | undefined;
   private lookups: Lookups | undefined;
   private _cachedAt: number | undefined;
@@ -48,17 +50,7 @@ export class TicketListModel {
   private cancelSave: (() => void) | undefined;
 
   constructor(private readonly source: TicketModelSource) {
-    this.listSource = {
-      api: () => source.api(),
-      pageSize: () => Math.min(100, Math.max(1, Math.floor(source.pageSize()))),
-      now: source.now ?? (() => Date.now()),
-      setTimer:
-        source.setTimer ??
-        ((ms, callback) => {
-          const handle = setTimeout(callback, ms);
-          return () => clearTimeout(handle);
-        }),
-    };
+    this.listSource = listSourceOf(source);
   }
 
   /** The categories, or undefined before they are loaded. */
@@ -98,7 +90,7 @@ export class TicketListModel {
       try {
         if (await this.showCached(generation)) return;
         const api = await this.source.api();
-        const views = this.loadViews(api);
+        const views = loadViews(api, this.log);
         views.catch(() => undefined); // awaited below; a rejection before that is not unhandled
         const [statuses, agent] = await Promise.all([api.getStatuses(), this.source.agent().catch(() => undefined)]);
         if (generation !== this.generation) return;
@@ -207,7 +199,7 @@ export class TicketListModel {
 
   /** A ticket was created or changed: reload the lists that are loaded (it may join or leave any of them). */
   ticketChanged(ticketId: number): Promise<void> {
-    this.recent.delete(ticketId);
+    this.recent.forget(ticketId);
     return Promise.all((this._lists ?? []).filter((l) => l.loaded).map((l) => l.reload('after'))).then(() => undefined);
   }
 
@@ -221,18 +213,12 @@ export class TicketListModel {
 
   /** Tickets seen recently (listed or opened), newest first. */
   recentTickets(): TicketSummary[] {
-    const seen = [...this.recent.values()].reverse();
-    const listed = (this._lists ?? []).flatMap((l) => l.items).filter((t) => !this.recent.has(t.id));
-    const unique = new Map<number, TicketSummary>();
-    for (const t of [...seen, ...listed]) if (!unique.has(t.id)) unique.set(t.id, t);
-    return [...unique.values()].slice(0, RECENT_LIMIT);
+    return this.recent.list((this._lists ?? []).flatMap((l) => l.items));
   }
 
   /** Remembers an opened ticket for the palette pickers. */
   noteOpened(ticket: TicketSummary): void {
-    this.recent.delete(ticket.id);
-    this.recent.set(ticket.id, ticket);
-    while (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value as number);
+    this.recent.note(ticket);
   }
 
   findTicket(ticketId: number): TicketSummary | undefined {
@@ -306,30 +292,8 @@ export class TicketListModel {
 
   private async fetchSpecs(): Promise<{ specs: CategorySpec[]; agentId: number | undefined }> {
     const api = await this.source.api();
-    // allSettled: finish only when every lookup has, so a later refresh never joins a request from before.
-    const [statuses, views, agent] = await Promise.allSettled([api.getStatuses(), this.loadViews(api), this.source.agent()]);
-    if (statuses.status === 'rejected') throw statuses.reason;
-    if (views.status === 'rejected') throw views.reason;
-    const who = agent.status === 'fulfilled' ? agent.value : undefined;
-    this.lookups = { statuses: statuses.value, views: views.value, agent: who };
-    return { specs: buildCategorySpecs(statuses.value, views.value, who), agentId: who?.userId };
+    this.lookups = await fetchLookups(api, () => this.source.agent(), this.log);
+    const { statuses, views, agent } = this.lookups;
+    return { specs: buildCategorySpecs(statuses, views, agent), agentId: agent?.userId };
   }
-
-  /**
-   * Views are a bonus: a failure other than a rejected key or a rate limit leaves them out instead of failing the
-   * tree. A 429 is not dropped: the root says "Rate limited — retrying in N s" and the categories retry then.
-   */
-  private async loadViews(api: BoldDeskApi): Promise<TicketView[]> {
-    try {
-      return await api.getTicketViews();
-    } catch (error) {
-      if (error instanceof AuthError || error instanceof RateLimitError) throw error;
-      this.source.log?.('Could not load your BoldDesk ticket views; showing the built-in lists only', error);
-      return [];
-    }
-  }
-}
-
-function sameQuery(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
