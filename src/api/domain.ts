@@ -57,6 +57,24 @@ function noCredentials(): string {
 
 export function parseDomain(input: string): DomainResult {
   const text = (input ?? '').trim();
+  const withScheme = checkText(text);
+  if (typeof withScheme !== 'string') return withScheme;
+  const authority = rawAuthority(withScheme);
+  if (authority.includes('@')) {
+    return refuse(noCredentials());
+  }
+
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return refuseWithExample(l10n.t('"{0}" is not a valid domain.', text));
+  }
+  return checkParts(url, text) ?? checkHost(url, authority) ?? checkTransport(url) ?? { ok: true, origin: url.origin, host: url.host };
+}
+
+/** The text as typed: not empty, no spaces or control characters, https:// or http:// or none. The URL to parse, or why not. */
+function checkText(text: string): string | DomainResult {
   if (text === '') return refuseWithExample(l10n.t('The BoldDesk domain is empty.'));
   if (/\s/.test(text)) return refuseWithExample(l10n.t('The domain must not contain spaces.'));
   // eslint-disable-next-line no-control-regex
@@ -70,18 +88,11 @@ export function parseDomain(input: string): DomainResult {
   if (scheme === undefined && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text)) {
     return refuseWithExample(l10n.t('"{0}" is not a domain.', text));
   }
-  const withScheme = scheme === undefined ? `https://${text}` : text;
-  const authority = rawAuthority(withScheme);
-  if (authority.includes('@')) {
-    return refuse(noCredentials());
-  }
+  return scheme === undefined ? `https://${text}` : text;
+}
 
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return refuseWithExample(l10n.t('"{0}" is not a valid domain.', text));
-  }
+/** Only the origin: no user name or password, query, fragment or path. */
+function checkParts(url: URL, text: string): DomainResult | undefined {
   if (url.username || url.password) {
     return refuse(noCredentials());
   }
@@ -95,6 +106,11 @@ export function parseDomain(input: string): DomainResult {
         : l10n.t('Remove the path "{0}". Enter only {1}, e.g. https://{1}.', url.pathname, url.host),
     );
   }
+  return undefined;
+}
+
+/** The host as typed: ASCII only, no escapes, no IPv4 shorthand, a valid name or address, not port 0. */
+function checkHost(url: URL, authority: string): DomainResult | undefined {
   // Unicode (IDN) hosts are refused: a lookalike of your tenant could receive the key. The URL parser has
   // already converted them to punycode, which we show so someone who really means it can enter that.
   // eslint-disable-next-line no-control-regex
@@ -114,7 +130,11 @@ export function parseDomain(input: string): DomainResult {
   if (hostProblem) return refuse(hostProblem);
   // Port 0 is "any port" to a socket API, never a server's address.
   if (/^0+$/.test(authority.replace(/^.*\]/, '').split(':')[1] ?? '')) return refuseWithExample(l10n.t('Port 0 is not a port a server listens on.'));
+  return undefined;
+}
 
+/** https, or http for a loopback address only (never the name localhost). */
+function checkTransport(url: URL): DomainResult | undefined {
   const loopback = isLoopbackHost(url.hostname);
   if (url.protocol === 'http:' && url.hostname === 'localhost') {
     return refuse(
@@ -133,5 +153,5 @@ export function parseDomain(input: string): DomainResult {
       ),
     );
   }
-  return { ok: true, origin: url.origin, host: url.host };
+  return undefined;
 }

@@ -125,8 +125,34 @@ export function showSearchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | 
   pick.value = o.value ?? '';
   const fixed = toQuickPickItems(o.fixedItems ?? []).map((i) => ({ ...i, alwaysShow: true }));
   pick.items = fixed;
-  const placeholder = shown(o.placeholder);
+  const live = liveSearch(pick, fixed, shown(o.placeholder), o.search);
 
+  return runQuickInput<T>(pick, (finish, disposables) => {
+    disposables.push(
+      pick.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) finish(BACK);
+      }),
+      pick.onDidChangeValue((text) => live.typed(text)),
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (chosen) finish(chosen.value);
+      }),
+      live,
+    );
+    live.search(pick.value);
+  });
+}
+
+/**
+ * The search behind a search step: `typed` asks again SEARCH_DEBOUNCE_MS after the last key; only the newest answer
+ * is shown (an older request is aborted), after the fixed items; a failure says why in the placeholder.
+ */
+function liveSearch<T>(
+  pick: vscode.QuickPick<ValuedQuickPickItem<T>>,
+  fixed: ValuedQuickPickItem<T>[],
+  placeholder: string | undefined,
+  run: SearchPickStepOptions<T>['search'],
+): { search(text: string): void; typed(text: string): void; dispose(): void } {
   let controller: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const search = (text: string): void => {
@@ -134,7 +160,7 @@ export function showSearchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | 
     const mine = new AbortController();
     controller = mine;
     pick.busy = true;
-    o.search(text, mine.signal).then(
+    run(text, mine.signal).then(
       (results) => {
         if (mine.signal.aborted) return;
         // BoldDesk already filtered: keep every result visible even if the label does not contain the text.
@@ -150,27 +176,15 @@ export function showSearchPickStep<T>(o: SearchPickStepOptions<T>): Promise<T | 
       },
     );
   };
-
-  return runQuickInput<T>(pick, (finish, disposables) => {
-    disposables.push(
-      pick.onDidTriggerButton((b) => {
-        if (b === vscode.QuickInputButtons.Back) finish(BACK);
-      }),
-      pick.onDidChangeValue((text) => {
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => search(text), SEARCH_DEBOUNCE_MS);
-      }),
-      pick.onDidAccept(() => {
-        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (chosen) finish(chosen.value);
-      }),
-      {
-        dispose: () => {
-          if (timer) clearTimeout(timer);
-          controller?.abort();
-        },
-      },
-    );
-    search(pick.value);
-  });
+  return {
+    search,
+    typed: (text) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => search(text), SEARCH_DEBOUNCE_MS);
+    },
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+      controller?.abort();
+    },
+  };
 }
