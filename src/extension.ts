@@ -12,8 +12,10 @@ import { trusted } from './commands/trustedArg';
 import { Views } from './constants';
 import { startDeferred } from './deferredStartup';
 import { DraftEditors } from './drafts/draftEditors';
+import type { DraftPreviews } from './drafts/draftPreview';
 import { ScratchFileSystem } from './code/scratchFileSystem';
 import type { ExtensionApi } from './extensionApi';
+import { extras, extrasUi } from './lazy/load';
 import { OutputLogger } from './ui/outputLogger';
 import type { Prompts } from './ui/prompts';
 import { VsCodePrompts } from './ui/vscodePrompts';
@@ -48,8 +50,21 @@ function build(context: vscode.ExtensionContext): Services {
   const drafts = new DraftEditors(core);
   // The panel serializer must be registered at activation, so panels come back after a reload.
   const panels = new TicketPanelManager(core, drafts, treeProvider.onDidChangeTicket);
-  const deps: CommandDeps = Object.assign(core, { drafts, panels, writes: createWriteState(), scratch: new ScratchFileSystem() });
+  const deps: CommandDeps = Object.assign(core, { drafts, panels, writes: createWriteState(), scratch: new ScratchFileSystem(), previews: draftPreviews(context) });
   return { deps, log, keys, session, treeProvider, treeView };
+}
+
+/** Preview as Sent: built on first use (dist/extrasUi.js is not loaded at activation), disposed with the extension. */
+function draftPreviews(context: vscode.ExtensionContext): () => DraftPreviews {
+  let previews: DraftPreviews | undefined;
+  return () => {
+    if (!previews) {
+      // Rendered by the function the send uses (markdownToHtml in dist/extras.js).
+      previews = new (extrasUi().DraftPreviews)((md) => extras().markdownToHtml(md));
+      context.subscriptions.push(previews);
+    }
+    return previews;
+  };
 }
 
 /** Everything built is disposed with the extension; the commands are registered (each wrapped by wrapWithCatch). */

@@ -3,6 +3,7 @@
 import type { ScratchFileSystem } from '../code/scratchFileSystem';
 import type { CoreDeps } from '../deps';
 import type { DraftEditors } from '../drafts/draftEditors';
+import type { DraftPreviews } from '../drafts/draftPreview';
 import type { TicketPanelManager } from '../views/ticketPanel/ticketPanelManager';
 import type { WriteState } from './writeState';
 
@@ -16,6 +17,8 @@ export interface CommandDeps extends CoreDeps {
   writes: WriteState;
   /** The in-memory files behind Create Ticket from Selection's code-context editor. */
   scratch: ScratchFileSystem;
+  /** The draft previews (Preview as Sent), built on first use: their code is in the lazily loaded dist/extrasUi.js. */
+  previews(): DraftPreviews;
 }
 
 export interface BoldDeskCommand {

@@ -1,7 +1,6 @@
 // BoldDesk: Preview Reply as Sent — beside a reply/note draft tab, the HTML BoldDesk will receive for it.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { extras, extrasUi } from '../lazy/load';
 import type { BoldDeskCommand } from './command';
 
 export const previewDraftCommand: BoldDeskCommand = {
@@ -14,6 +13,6 @@ export const previewDraftCommand: BoldDeskCommand = {
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(uri);
-    return extrasUi().draftPreviewsFor(deps.context, (md) => extras().markdownToHtml(md)).show(doc).webview.html;
+    return deps.previews().show(doc).webview.html;
   },
 };

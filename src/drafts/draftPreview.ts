@@ -77,16 +77,3 @@ export class DraftPreviews implements vscode.Disposable {
     panel.webview.html = page(body, panel.title);
   }
 }
-
-const instances = new WeakMap<vscode.ExtensionContext, DraftPreviews>();
-
-/** One DraftPreviews per activation, disposed with the extension. */
-export function draftPreviewsFor(context: vscode.ExtensionContext, toHtml: (markdown: string) => string): DraftPreviews {
-  let previews = instances.get(context);
-  if (!previews) {
-    previews = new DraftPreviews(toHtml);
-    instances.set(context, previews);
-    context.subscriptions.push(previews);
-  }
-  return previews;
-}

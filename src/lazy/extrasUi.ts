@@ -1,6 +1,6 @@
 // Issue 15's editor-side features (need vscode), loaded on first use as dist/extrasUi.js: the draft preview and
 // where downloaded attachments open. Reach it through load.ts.
-export { draftPreviewsFor } from '../drafts/draftPreview';
+export { DraftPreviews } from '../drafts/draftPreview';
 export { AttachmentFiles } from '../views/ticketPanel/attachmentSink';
 export { startWork } from '../work/startWork';
 export { openTicketForBranch, registerBranchStatus } from '../work/branchStatus';
