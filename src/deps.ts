@@ -82,6 +82,15 @@ export interface TicketsTree {
   loadMore(category: unknown): Promise<void>;
 }
 
+/** The tickets in front of the user (src/views/ticketsInFront.ts): what a command acts on when given no ticket. */
+export interface TicketsInFront {
+  /** The ticket of the active ticket panel or reply/note draft tab, if that is the active editor. */
+  active(): number | undefined;
+  /** Tickets with an open panel or draft tab, the active one first. */
+  open(): number[];
+  /** Asks which ticket: open ones first, then recent ones, or any by its number. undefined = cancelled. */
+  pick(purpose: string): Promise<number | undefined>;
+}
 
 export type { Logger };
 
@@ -93,4 +102,6 @@ export interface CoreDeps {
   log: Logger;
   /** Every question to the user goes through this, so integration tests can answer with a script. */
   prompts: Prompts;
+  /** Open panels and draft tabs (set by extension.ts once they exist). */
+  front?: TicketsInFront;
 }

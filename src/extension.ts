@@ -23,6 +23,7 @@ import { attributionText } from './views/attributionText';
 import type { TreeNode } from './views/nodes/treeNode';
 import { TicketPanelManager } from './views/ticketPanel/ticketPanelManager';
 import { TicketsTreeProvider } from './views/ticketsTreeProvider';
+import { ticketsInFront } from './views/ticketsInFront';
 import { bindTicketCache } from './views/ticketCacheBinding';
 
 interface Services {
@@ -50,7 +51,9 @@ function build(context: vscode.ExtensionContext): Services {
   const drafts = new DraftEditors(core);
   // The panel serializer must be registered at activation, so panels come back after a reload.
   const panels = new TicketPanelManager(core, drafts, treeProvider.onDidChangeTicket);
-  const deps: CommandDeps = Object.assign(core, { drafts, panels, writes: createWriteState(), scratch: new ScratchFileSystem(), previews: draftPreviews(context) });
+  const deps: CommandDeps = Object.assign(core, {
+    drafts, panels, front: ticketsInFront(core, panels, drafts), writes: createWriteState(), scratch: new ScratchFileSystem(), previews: draftPreviews(context),
+  });
   return { deps, log, keys, session, treeProvider, treeView };
 }
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { referenceText } from '../references/referencePattern';
 import type { BoldDeskCommand } from './command';
-import { resolveTicketId } from '../ui/pickTicket';
+import { resolveTicketId } from '../ui/ticketArg';
 import { ticketFromArg } from '../ui/ticketArg';
 
 export const copyReferenceCommand: BoldDeskCommand = {

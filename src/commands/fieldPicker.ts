@@ -9,7 +9,7 @@ import { ticketWebUrl } from '../api/ticketUrl';
 import type { FieldChanges, NamedRef, TicketDetail, TicketSummary } from '../api/types';
 import type { PickItem } from '../ui/prompts';
 import type { CommandDeps } from './command';
-import { resolveTicketId } from '../ui/pickTicket';
+import { resolveTicketId } from '../ui/ticketArg';
 import { ticketFromArg } from '../ui/ticketArg';
 
 export interface FieldChoice<V> {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { DraftKind } from '../drafts/draftStore';
 import type { CommandDeps } from './command';
-import { resolveTicketId } from '../ui/pickTicket';
+import { resolveTicketId } from '../ui/ticketArg';
 
 const SEND_KEY = process.platform === 'darwin' ? 'Cmd+Enter' : 'Ctrl+Enter';
 

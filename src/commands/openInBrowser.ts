@@ -5,7 +5,7 @@ import { ticketWebUrl } from '../api/ticketUrl';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
 import type { CommandDeps } from './command';
-import { resolveTicketId } from '../ui/pickTicket';
+import { resolveTicketId } from '../ui/ticketArg';
 
 /** The portal URL of the ticket the argument names (or the user picks); undefined when cancelled. */
 export async function ticketLink(deps: CommandDeps, arg: unknown, purpose: string): Promise<string | undefined> {

@@ -5,7 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BoldDeskApi } from '../api/api';
-import { resolveTicketId } from '../ui/pickTicket';
+import { resolveTicketId } from '../ui/ticketArg';
 import type { CoreDeps } from '../deps';
 import { Commands } from '../constants';
 import { draftFiles, fileNameOf, setDraftFiles } from './draftFileList';

@@ -1,41 +1,79 @@
-// Which ticket a command acts on: the tree node it was invoked on, a ticket id passed by executeCommand,
-// or — from the palette — a recent ticket or a number the user types.
+// The palette's ticket picker (deps.front.pick; resolveTicketId in ticketArg.ts decides when to ask): tickets open in
+// a panel or draft tab first, then recently opened and listed ones; typing a number (123 or #123) offers that ticket,
+// fetched when it is not listed (a wrong number asks again with what was typed).
 import * as vscode from 'vscode';
+import type { TicketSummary } from '../api/types';
 import type { CoreDeps } from '../deps';
-import { isTicketNumber, ticketIdFromArg } from './ticketArg';
+import type { PickItem } from './prompts';
+import { isTicketNumber } from './ticketArg';
+
+const LISTED = 30;
 
 /** Input box validation: undefined for `123` or `#123`, else what to type. */
 export function validateTicketNumber(text: string): string | undefined {
   return isTicketNumber(text) ? undefined : vscode.l10n.t('Type a ticket number, e.g. 123.');
 }
 
-const TYPE_NUMBER = -1;
 
-/** The ticket id from the argument, else asked from the user; undefined when they cancel. */
-export async function resolveTicketId(deps: CoreDeps, arg: unknown, purpose: string): Promise<number | undefined> {
-  const fromArg = ticketIdFromArg(arg);
-  if (fromArg !== undefined) return fromArg;
-  const recent = deps.tree.recentTickets().slice(0, 30);
-  if (recent.length > 0) {
-    const picked = await deps.prompts.pick(
-      [
-        { icon: 'edit', label: vscode.l10n.t('Enter a ticket number…'), value: TYPE_NUMBER, alwaysShow: true },
-        ...recent.map((t) => ({
-          label: `#${t.id} ${t.subject}`,
-          description: [t.status?.name, t.requester?.name].filter(Boolean).join(' · '),
-          value: t.id,
-        })),
-      ],
-      { title: purpose, placeholder: vscode.l10n.t('Pick a recent ticket or enter its number'), matchOnDescription: true },
-    );
-    if (picked === undefined) return undefined;
-    if (picked !== TYPE_NUMBER) return picked;
+function numberOf(text: string): number {
+  return Number(text.replace(/[#\s]/g, ''));
+}
+
+function item(t: TicketSummary | undefined, id: number, open: boolean): PickItem<number> {
+  const parts = [open ? vscode.l10n.t('open') : undefined, t?.status?.name, t?.requester?.name];
+  return { icon: open ? 'window' : undefined, label: t ? `#${id} ${t.subject}` : `#${id}`, description: parts.filter(Boolean).join(' · '), value: id };
+}
+
+/** Whether BoldDesk has the ticket (remembered as recent when it does); false = no such ticket. */
+async function exists(deps: CoreDeps, ticketId: number): Promise<boolean> {
+  const api = await deps.session.requireApi();
+  try {
+    const ticket = await deps.prompts.withProgress(vscode.l10n.t('Loading ticket #{0}…', ticketId), () => api.getTicket(ticketId));
+    deps.tree.noteOpened(ticket);
+    return true;
+  } catch (error) {
+    // Compared by kind: this bundle has its own copy of the error classes (lazy/load.ts).
+    if ((error as { kind?: unknown }).kind === 'notFound') return false;
+    throw error;
   }
-  const typed = await deps.prompts.input({
-    title: purpose,
-    prompt: vscode.l10n.t('Ticket number'),
-    placeholder: vscode.l10n.t('e.g. 123'),
-    validate: validateTicketNumber,
-  });
-  return typed === undefined ? undefined : Number(typed.replace(/[#\s]/g, ''));
+}
+
+/** `open`: the tickets with a panel or draft tab (listed first). */
+export async function askTicketId(deps: CoreDeps, open: number[], purpose: string): Promise<number | undefined> {
+  const recent = deps.tree.recentTickets();
+  const known = new Map(recent.map((t) => [t.id, t]));
+  const items = [
+    ...open.map((id) => item(known.get(id), id, true)),
+    ...recent.filter((t) => !open.includes(t.id)).slice(0, LISTED).map((t) => item(t, t.id, false)),
+  ];
+  const listed = new Set(items.map((i) => i.value));
+  const missing = (id: number) => vscode.l10n.t('{0}: there is no ticket #{1}', purpose, id);
+  if (items.length === 0) {
+    const typed = await deps.prompts.input({
+      title: purpose,
+      prompt: vscode.l10n.t('Ticket number'),
+      placeholder: vscode.l10n.t('e.g. 123'),
+      validate: validateTicketNumber,
+      accept: async (text) => ((await exists(deps, numberOf(text))) ? undefined : missing(numberOf(text))),
+    });
+    return typed === undefined ? undefined : numberOf(typed);
+  }
+  let title = purpose;
+  let value: string | undefined;
+  for (;;) {
+    const picked = await deps.prompts.pick(items, {
+      title,
+      value,
+      placeholder: vscode.l10n.t('Pick an open or recent ticket, or type its number'),
+      matchOnDescription: true,
+      typed: (text) => {
+        if (!isTicketNumber(text)) return undefined;
+        const id = numberOf(text);
+        return listed.has(id) ? item(known.get(id), id, open.includes(id)) : { icon: 'arrow-right', label: `#${id}`, description: vscode.l10n.t('ticket number'), value: id };
+      },
+    });
+    if (picked === undefined || listed.has(picked) || (await exists(deps, picked))) return picked;
+    title = missing(picked); // asked again, the number still typed
+    value = String(picked);
+  }
 }

@@ -35,11 +35,18 @@ export interface InputOptions {
   accept?: (value: string) => Promise<string | undefined>;
 }
 
-export interface PickOptions {
+export interface PickOptions<T = unknown> {
   title?: string;
   placeholder?: string;
   matchOnDescription?: boolean;
   matchOnDetail?: boolean;
+  /** Text already typed into the box (e.g. what the user typed before the list came back). */
+  value?: string;
+  /**
+   * What typed text means when it is not one of the items (e.g. "#123" → that ticket, "login" → filter by text):
+   * shown first while typing and chosen by Enter, so Enter never throws the typing away. undefined: nothing.
+   */
+  typed?: (text: string) => PickItem<T> | undefined;
 }
 
 /** Where a step sits in a multi-step flow (omit step/totalSteps for a single searchable pick). */
@@ -53,7 +60,7 @@ export interface StepInfo {
 
 export type InputStepOptions = InputOptions & StepInfo;
 
-export interface PickStepOptions<T> extends Omit<PickOptions, 'title'>, StepInfo {
+export interface PickStepOptions<T> extends Omit<PickOptions, 'title' | 'value' | 'typed'>, StepInfo {
   items: PickItem<T>[];
 }
 
@@ -84,7 +91,7 @@ export interface Prompts {
   /** Single input box. undefined = cancelled. */
   input(options: InputOptions): Promise<string | undefined>;
   /** Single-choice list. undefined = cancelled. */
-  pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T | undefined>;
+  pick<T>(items: PickItem<T>[], options: PickOptions<T>): Promise<T | undefined>;
   /** Multi-choice list; items with `picked` start checked. undefined = cancelled. */
   pickMany<T>(items: PickItem<T>[], options: PickOptions): Promise<T[] | undefined>;
 

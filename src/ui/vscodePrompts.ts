@@ -15,6 +15,7 @@ import type {
   SearchPickStepOptions,
 } from './prompts';
 import { toQuickPickItems } from './quickPickItems';
+import { extrasUi } from '../lazy/load';
 
 /**
  * The real thing: vscode.window. Every message, title, prompt and label is passed through `neutralize` here, the
@@ -38,7 +39,10 @@ export class VsCodePrompts implements Prompts {
     });
   }
 
-  async pick<T>(items: PickItem<T>[], options: PickOptions): Promise<T | undefined> {
+  async pick<T>(items: PickItem<T>[], options: PickOptions<T>): Promise<T | undefined> {
+    // Typing that means something (a ticket number, a filter text): a quick pick that offers the typed text
+    // (ui/typedPick.ts, in dist/extrasUi.js).
+    if (options.typed || options.value) return extrasUi().showTypedPick(items, options);
     const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
       title: shown(options.title),
       placeHolder: shown(options.placeholder),

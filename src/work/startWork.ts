@@ -4,7 +4,7 @@
 // re-reading the ticket confirmed it; finally puts the ticket reference into the Source Control commit box.
 import * as vscode from 'vscode';
 import type { FieldChanges } from '../api/types';
-import { resolveTicketId } from '../ui/pickTicket';
+import { resolveTicketId } from '../ui/ticketArg';
 import type { CoreDeps } from '../deps';
 import { Settings } from '../constants';
 import { branchName, DEFAULT_BRANCH_TEMPLATE } from './branchName';

@@ -20,6 +20,8 @@ export type ScriptStep =
   | { type: 'input'; text: string }
   | { type: 'pick'; label: LabelMatch }
   | { type: 'search'; text: string; label: LabelMatch }
+  /** Text typed into a pick, then Enter: the item the pick offers for that text (PickOptions.typed), else `label`. */
+  | { type: 'type'; text: string; label?: LabelMatch }
   | { type: 'confirm'; yes: boolean }
   | { type: 'files'; uris: string[] }
   | { type: 'back' }
@@ -29,6 +31,8 @@ export const answer = {
   input: (text: string): ScriptStep => ({ type: 'input', text }),
   pick: (label: LabelMatch): ScriptStep => ({ type: 'pick', label }),
   search: (text: string, label: LabelMatch): ScriptStep => ({ type: 'search', text, label }),
+  /** Types `text` into a pick and presses Enter (what is active then: the typed item, or the item `label` names). */
+  type: (text: string, label?: LabelMatch): ScriptStep => ({ type: 'type', text, label }),
   confirm: (yes = true): ScriptStep => ({ type: 'confirm', yes }),
   /** The open dialog's answer: these files (URI strings). */
   files: (...uris: string[]): ScriptStep => ({ type: 'files', uris }),
@@ -122,8 +126,14 @@ export class ScriptedPrompts implements Prompts {
     return this.answerInput(o, true);
   }
 
-  async pick<T>(items: PickItem<T>[], o: PickOptions): Promise<T | undefined> {
+  async pick<T>(items: PickItem<T>[], o: PickOptions<T>): Promise<T | undefined> {
     this.record({ method: 'pick', ...o, ...this.describe(items) });
+    if (this.script[0]?.type === 'type') {
+      const step = this.script.shift() as { text: string; label?: LabelMatch };
+      const offered = o.typed?.(step.text);
+      if (step.label === undefined) return offered ? offered.value : this.fail(`the pick offers nothing for typed "${step.text}"`);
+      return this.choose(offered ? [offered, ...items] : items, step.label);
+    }
     const r = this.answerPick(items, false);
     return r === BACK ? undefined : r;
   }

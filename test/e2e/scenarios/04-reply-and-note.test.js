@@ -52,15 +52,18 @@ describe('Reply and private note', function () {
     const before = ticket.messages.length;
     const from = fake().requests.length;
     await wb.runCommand('BoldDesk: Add Private Note');
-    // The palette asks which ticket: recent ones are offered, or a number can be typed.
+    // The palette asks which ticket (no panel or draft is in front): open and recent ones, or a typed number.
     const qi = wb.quickInput;
     await qi.waitForTitle('Add a private note');
     const asked = () => qi.input.and(handle.page.locator('[placeholder="e.g. 123"]'));
-    const offered = qi.input.and(handle.page.locator('[placeholder^="Pick a recent ticket"]'));
+    const offered = qi.input.and(handle.page.locator('[placeholder^="Pick an open or recent ticket"]'));
     await asked().or(offered).waitFor();
-    if (await offered.isVisible()) await qi.pick('Enter a ticket number');
-    await asked().waitFor();
-    await qi.submit(String(ticket.id));
+    if (await offered.isVisible()) {
+      // The picker takes a typed number (issue 18): Enter acts on the ticket it offers for it, listed or not.
+      await qi.type(`#${ticket.id}`);
+      await qi.row(`#${ticket.id}`).first().waitFor();
+      await qi.accept();
+    } else await qi.submit(String(ticket.id));
     await wb.editor.waitForTab(`Private note on #${ticket.id}`);
     await wb.editor.typeLines(noteLines);
     await wb.editor.waitForText(noteLines[1]);

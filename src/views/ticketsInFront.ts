@@ -1,0 +1,20 @@
+// Which tickets are in front of the user: the active ticket panel or reply/note draft tab (what a ticket command
+// run from the palette acts on) and every open one (listed first by the ticket picker).
+import * as vscode from 'vscode';
+import type { CoreDeps, TicketsInFront } from '../deps';
+import type { DraftEditors } from '../drafts/draftEditors';
+import { askTicketId } from '../ui/pickTicket';
+import type { TicketPanelManager } from './ticketPanel/ticketPanelManager';
+
+export function ticketsInFront(deps: CoreDeps, panels: TicketPanelManager, drafts: DraftEditors): TicketsInFront {
+  const draftTicket = (tab: vscode.Tab | undefined): number | undefined =>
+    tab?.input instanceof vscode.TabInputText ? drafts.refFor(tab.input.uri)?.ticketId : undefined;
+  const active = (): number | undefined =>
+    // `active`: the panel is the window's active editor (also while the palette or a view has the focus).
+    panels.openTicketIds.find((id) => panels.get(id)?.panel.active) ?? draftTicket(vscode.window.tabGroups.activeTabGroup.activeTab);
+  const open = (): number[] => {
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(draftTicket);
+    return [...new Set([active(), ...panels.openTicketIds, ...tabs].filter((id): id is number => id !== undefined))];
+  };
+  return { active, open, pick: (purpose) => askTicketId(deps, open(), purpose) };
+}

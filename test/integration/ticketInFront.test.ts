@@ -1,0 +1,95 @@
+// "Act on what is in front of me" (issue 18): a ticket command run from the palette without an argument acts on
+// the active ticket panel's or draft tab's ticket; otherwise the picker lists open tickets first and takes a typed
+// number — fetched when it is not listed, and asked again (with the number kept) when BoldDesk has no such ticket.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { ticketWebUrl } from '../../src/api/ticketUrl';
+import { Commands } from '../../src/constants';
+import type { ExtensionApi } from '../../src/extensionApi';
+import { activateExtension, fixture, PromptSwitch } from './fixture';
+import { waitFor } from '../support/poll';
+import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
+
+let ext: ExtensionApi;
+let prompts: PromptSwitch;
+
+async function openPanel(ticketId: number): Promise<void> {
+  await vscode.commands.executeCommand(Commands.openTicket, ticketId);
+  await waitFor(`the panel of #${ticketId} to be the active editor`, () => ext.ticketPanels.get(ticketId)?.panel.active, 20000);
+}
+
+function link(ticketId: number): string {
+  return ticketWebUrl(ext.session.origin ?? '', ticketId);
+}
+
+describe('Ticket commands act on the ticket in front of the user (fake BoldDesk)', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    ext = await activateExtension();
+    prompts = new PromptSwitch(ext);
+  });
+  afterEach(async () => {
+    prompts.restore();
+    for (const id of ext.ticketPanels.openTicketIds) ext.ticketPanels.get(id)?.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('from the palette, copy link / reference, add note and change status take the focused panel’s ticket without asking', async () => {
+    const ticket = fixture().fake.db.tickets[3];
+    await openPanel(ticket.id);
+    const p = prompts.use(new ScriptedPrompts(answer.cancel()));
+    assert.equal(await vscode.commands.executeCommand(Commands.copyLink), link(ticket.id));
+    assert.match(String(await vscode.commands.executeCommand(Commands.copyReference)), new RegExp(`${ticket.id}\\b`));
+    assert.deepEqual(p.asked, [], 'no ticket was asked for');
+    // Change Status goes straight to the statuses of this ticket (then cancelled).
+    await vscode.commands.executeCommand(Commands.changeStatus);
+    assert.equal(p.asked.length, 1, JSON.stringify(p.asked));
+    assert.equal(p.asked[0].title, `Change the status of #${ticket.id}`);
+    // Add Private Note opens this ticket's note draft.
+    const uri = await vscode.commands.executeCommand<string>(Commands.addNote);
+    assert.ok(uri && decodeURIComponent(uri).includes(String(ticket.id)), uri);
+    assert.equal(p.asked.length, 1, 'still nothing asked');
+  });
+
+  it('an active reply draft tab names the ticket too', async () => {
+    const ticket = fixture().fake.db.tickets[5];
+    prompts.use(new ScriptedPrompts());
+    const uri = await vscode.commands.executeCommand<string>(Commands.addReply, ticket.id);
+    await waitFor('the draft tab to be active', () => vscode.window.activeTextEditor?.document.uri.toString() === uri);
+    const p = prompts.use(new ScriptedPrompts());
+    assert.equal(await vscode.commands.executeCommand(Commands.copyLink), link(ticket.id));
+    assert.deepEqual(p.asked, []);
+  });
+
+  it('with another editor in front, the picker lists open tickets first and opens a typed number (fetched once)', async () => {
+    const { fake } = fixture();
+    const open = fake.db.tickets[7];
+    await openPanel(open.id);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'elsewhere' }));
+    const listed = new Set(ext.treeProvider.recentTickets().map((t) => t.id));
+    const other = fake.db.tickets.find((t) => !listed.has(t.id) && t.id !== open.id);
+    assert.ok(other, 'a ticket the extension has not listed');
+    const from = fake.requests.length;
+
+    const p = prompts.use(new ScriptedPrompts(answer.type(`#${other.id}`)));
+    assert.equal(await vscode.commands.executeCommand(Commands.copyLink), link(other.id));
+    assert.equal(p.asked.length, 1, JSON.stringify(p.asked));
+    assert.match(p.asked[0].labels?.[0] ?? '', new RegExp(`^#${open.id}( |$)`), "the open ticket is listed first");
+    const gets = fake.requests.slice(from).filter((r) => r.method === 'GET' && r.path === `/api/v1/tickets/${other.id}`);
+    assert.equal(gets.length, 1, 'the typed ticket was fetched to check it exists');
+    assert.ok(ext.treeProvider.recentTickets().some((t) => t.id === other.id), 'and is now a recent ticket');
+  });
+
+  it('a typed number BoldDesk does not have is asked again with the number kept; Open Ticket always asks', async () => {
+    const missing = 987654;
+    await openPanel(fixture().fake.db.tickets[2].id);
+    const p = prompts.use(new ScriptedPrompts(answer.type(String(missing)), answer.cancel()));
+    assert.equal(await vscode.commands.executeCommand(Commands.openTicket), undefined);
+    assert.equal(p.asked.length, 2, JSON.stringify(p.asked));
+    assert.equal(p.asked[0].title, 'Open Ticket', 'Open Ticket asks even with a panel in front');
+    assert.match(p.asked[1].title ?? '', new RegExp(`no ticket #${missing}`));
+    assert.equal(p.asked[1].value, String(missing), 'what was typed is still there');
+    assert.equal(ext.ticketPanels.get(missing), undefined, 'no panel for a ticket that does not exist');
+  });
+});
