@@ -31,13 +31,21 @@ function asFilter(arg: unknown): TicketFilter | undefined {
 
 async function askFilter(deps: CommandDeps, current: TicketFilter): Promise<TicketFilter | undefined> {
   const api = await deps.session.requireApi();
-  const dimensions: PickItem<Dimension>[] = [
+  const dimensions: PickItem<Dimension | { text: string }>[] = [
     { icon: 'search', label: vscode.l10n.t('Text in subject…'), description: current.text ? vscode.l10n.t('“{0}”', current.text) : undefined, value: 'text' },
     { icon: 'circle-outline', label: vscode.l10n.t('Status…'), value: 'status' },
     { icon: 'arrow-up', label: vscode.l10n.t('Priority…'), value: 'priority' },
   ];
   if (!isFilterEmpty(current)) dimensions.push({ icon: 'clear-all', label: vscode.l10n.t('Clear filter'), value: 'clear' });
-  const dimension = await deps.prompts.pick(dimensions, { title: vscode.l10n.t('Filter Tickets'), placeholder: vscode.l10n.t('Filter every category by…') });
+  // Text typed here is the text filter on Enter (offered first as "Subject contains …"): typing is never thrown away.
+  const typed = (text: string): PickItem<Dimension | { text: string }> | undefined =>
+    text.trim() ? { icon: 'search', label: vscode.l10n.t('Subject contains “{0}”', text.trim()), value: { text: text.trim() } } : undefined;
+  const dimension = await deps.prompts.pick<Dimension | { text: string }>(dimensions, {
+    title: vscode.l10n.t('Filter Tickets'),
+    placeholder: vscode.l10n.t('Type text to filter by, or filter every category by…'),
+    typed,
+  });
+  if (typeof dimension === 'object') return { ...current, text: dimension.text };
   switch (dimension) {
     case undefined:
       return undefined;
