@@ -75,6 +75,8 @@ export interface TicketsTree {
   recentTickets(): TicketSummary[];
   /** Remember a ticket the user opened (for recentTickets). */
   noteOpened(ticket: TicketSummary): void;
+  /** Select the ticket's row when the tree is visible and shows it already (no request is made for this). */
+  revealTicket(ticketId: number): void;
   /** The filter applied to every category, or undefined. */
   readonly filter: TicketFilter | undefined;
   setFilter(filter: TicketFilter | undefined): void;

@@ -1,7 +1,8 @@
 // The palette's ticket picker (deps.front.pick; resolveTicketId in ticketArg.ts decides when to ask): tickets open in
 // a panel or draft tab first, then recently opened and listed ones; typing a number (123 or #123) offers that ticket,
-// fetched when it is not listed (a wrong number asks again with what was typed).
-import * as vscode from 'vscode';
+// fetched when it is not listed (a wrong number asks again with what was typed). No vscode import: it ships in
+// dist/extras.js, loaded when a picker is first needed (views/ticketsInFront.ts).
+import * as l10n from '@vscode/l10n';
 import type { TicketSummary } from '../api/types';
 import type { CoreDeps } from '../deps';
 import type { PickItem } from './prompts';
@@ -11,7 +12,7 @@ const LISTED = 30;
 
 /** Input box validation: undefined for `123` or `#123`, else what to type. */
 export function validateTicketNumber(text: string): string | undefined {
-  return isTicketNumber(text) ? undefined : vscode.l10n.t('Type a ticket number, e.g. 123.');
+  return isTicketNumber(text) ? undefined : l10n.t('Type a ticket number, e.g. 123.');
 }
 
 
@@ -20,7 +21,7 @@ function numberOf(text: string): number {
 }
 
 function item(t: TicketSummary | undefined, id: number, open: boolean): PickItem<number> {
-  const parts = [open ? vscode.l10n.t('open') : undefined, t?.status?.name, t?.requester?.name];
+  const parts = [open ? l10n.t('open') : undefined, t?.status?.name, t?.requester?.name];
   return { icon: open ? 'window' : undefined, label: t ? `#${id} ${t.subject}` : `#${id}`, description: parts.filter(Boolean).join(' · '), value: id };
 }
 
@@ -28,7 +29,7 @@ function item(t: TicketSummary | undefined, id: number, open: boolean): PickItem
 async function exists(deps: CoreDeps, ticketId: number): Promise<boolean> {
   const api = await deps.session.requireApi();
   try {
-    const ticket = await deps.prompts.withProgress(vscode.l10n.t('Loading ticket #{0}…', ticketId), () => api.getTicket(ticketId));
+    const ticket = await deps.prompts.withProgress(l10n.t('Loading ticket #{0}…', ticketId), () => api.getTicket(ticketId));
     deps.tree.noteOpened(ticket);
     return true;
   } catch (error) {
@@ -47,12 +48,12 @@ export async function askTicketId(deps: CoreDeps, open: number[], purpose: strin
     ...recent.filter((t) => !open.includes(t.id)).slice(0, LISTED).map((t) => item(t, t.id, false)),
   ];
   const listed = new Set(items.map((i) => i.value));
-  const missing = (id: number) => vscode.l10n.t('{0}: there is no ticket #{1}', purpose, id);
+  const missing = (id: number) => l10n.t('{0}: there is no ticket #{1}', purpose, id);
   if (items.length === 0) {
     const typed = await deps.prompts.input({
       title: purpose,
-      prompt: vscode.l10n.t('Ticket number'),
-      placeholder: vscode.l10n.t('e.g. 123'),
+      prompt: l10n.t('Ticket number'),
+      placeholder: l10n.t('e.g. 123'),
       validate: validateTicketNumber,
       accept: async (text) => ((await exists(deps, numberOf(text))) ? undefined : missing(numberOf(text))),
     });
@@ -64,12 +65,12 @@ export async function askTicketId(deps: CoreDeps, open: number[], purpose: strin
     const picked = await deps.prompts.pick(items, {
       title,
       value,
-      placeholder: vscode.l10n.t('Pick an open or recent ticket, or type its number'),
+      placeholder: l10n.t('Pick an open or recent ticket, or type its number'),
       matchOnDescription: true,
       typed: (text) => {
         if (!isTicketNumber(text)) return undefined;
         const id = numberOf(text);
-        return listed.has(id) ? item(known.get(id), id, open.includes(id)) : { icon: 'arrow-right', label: `#${id}`, description: vscode.l10n.t('ticket number'), value: id };
+        return listed.has(id) ? item(known.get(id), id, open.includes(id)) : { icon: 'arrow-right', label: `#${id}`, description: l10n.t('ticket number'), value: id };
       },
     });
     if (picked === undefined || listed.has(picked) || (await exists(deps, picked))) return picked;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { CoreDeps, TicketsInFront } from '../deps';
 import type { DraftEditors } from '../drafts/draftEditors';
-import { askTicketId } from '../ui/pickTicket';
+import { extras } from '../lazy/load';
 import type { TicketPanelManager } from './ticketPanel/ticketPanelManager';
 
 export function ticketsInFront(deps: CoreDeps, panels: TicketPanelManager, drafts: DraftEditors): TicketsInFront {
@@ -16,5 +16,5 @@ export function ticketsInFront(deps: CoreDeps, panels: TicketPanelManager, draft
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(draftTicket);
     return [...new Set([active(), ...panels.openTicketIds, ...tabs].filter((id): id is number => id !== undefined))];
   };
-  return { active, open, pick: (purpose) => askTicketId(deps, open(), purpose) };
+  return { active, open, pick: (purpose) => extras().askTicketId(deps, open(), purpose) };
 }

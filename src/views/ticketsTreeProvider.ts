@@ -12,6 +12,7 @@ import { updatedAgo } from './updatedAgo';
 import { errorNode, invalidDomainNode } from './errorNodes';
 import { identityName } from './identityStatusBar';
 import { CategoryNode } from './nodes/categoryNode';
+import { TicketNode } from './nodes/ticketNode';
 import type { TreeNode } from './nodes/treeNode';
 import { DisposableStore } from '../lifecycle';
 
@@ -28,6 +29,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   readonly model: TicketListModel;
   private readonly disposables = new DisposableStore();
   private categoryNodes = new Map<TicketList, CategoryNode>();
+  private readonly shownRows = new Map<string, TicketNode[]>();
   private view: vscode.TreeView<TreeNode> | undefined;
   /** session.connectionKey the model's data belongs to. */
   private builtFor: string;
@@ -79,8 +81,23 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.getChildren ? node.getChildren() : [];
-    return this.getRoots();
+    if (!node) return this.getRoots();
+    const children = node.getChildren ? await node.getChildren() : [];
+    // The rows the tree shows, for revealTicket (the first category showing a ticket wins).
+    if (node instanceof CategoryNode) this.shownRows.set(node.list.id, children.filter((c): c is TicketNode => c instanceof TicketNode));
+    return children;
+  }
+
+  /** reveal() needs it: a ticket row's parent is its category. */
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node instanceof TicketNode ? [...this.categoryNodes.values()].find((c) => c.list.id === node.categoryId) : undefined;
+  }
+
+  revealTicket(ticketId: number): void {
+    if (!this.view?.visible) return; // never opens the view or loads a list just for this
+    const shown = [...this.categoryNodes.values()].flatMap((c) => this.shownRows.get(c.list.id) ?? []);
+    const row = shown.find((n) => n.ticket.id === ticketId);
+    if (row) void Promise.resolve(this.view.reveal(row, { select: true, focus: false })).catch(() => undefined);
   }
 
   // ---- TicketsTree (what commands use) ----

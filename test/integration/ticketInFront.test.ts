@@ -93,3 +93,39 @@ describe('Ticket commands act on the ticket in front of the user (fake BoldDesk)
     assert.equal(ext.ticketPanels.get(missing), undefined, 'no panel for a ticket that does not exist');
   });
 });
+
+describe('The Tickets tree selects the ticket in front (fake BoldDesk)', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    ext = await activateExtension();
+  });
+  afterEach(async () => {
+    for (const id of ext.ticketPanels.openTicketIds) ext.ticketPanels.get(id)?.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a focused panel selects its row when the tree shows it; an unlisted one loads no list for that', async () => {
+    const { fake } = fixture();
+    await vscode.commands.executeCommand('bolddesk.tickets.focus');
+    const [first] = await ext.treeProvider.getChildren();
+    // The first category is expanded: wait until the tree has rendered its rows.
+    const rows = await waitFor('rows of the first category', async () => {
+      const shown = ((await ext.treeProvider.getChildren(first)) as { ticket?: { id: number } }[]).filter((n) => n.ticket);
+      return shown.length > 1 ? shown : undefined;
+    }, 20000);
+    const target = rows[1].ticket!.id;
+    await openPanel(target);
+    await waitFor(`#${target} selected in the tree`, () => (ext.treeView.selection[0] as { ticket?: { id: number } } | undefined)?.ticket?.id === target, 10000);
+
+    const listed = new Set(ext.treeProvider.recentTickets().map((t) => t.id));
+    const other = fake.db.tickets.find((t) => !listed.has(t.id));
+    assert.ok(other);
+    const from = fake.requests.length;
+    await openPanel(other.id);
+    await waitFor('the panel to load', () => ext.ticketPanels.get(other.id)?.controller.loaded, 20000);
+    assert.equal((ext.treeView.selection[0] as { ticket?: { id: number } } | undefined)?.ticket?.id, target, 'the selection stays');
+    const lists = fake.requests.slice(from).filter((r) => r.method === 'GET' && r.path === '/api/v1/tickets');
+    assert.deepEqual(lists, [], 'no ticket list was loaded to find the row');
+  });
+});

@@ -99,6 +99,10 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
       if (this.panels.get(ticketId) === ticketPanel) this.panels.delete(ticketId);
     });
     this.panels.set(ticketId, ticketPanel);
+    // The panel in front is selected in the Tickets tree (when its row is shown there).
+    const focused = panel.onDidChangeViewState((e) => e.webviewPanel.active && this.deps.tree.revealTicket(ticketId));
+    panel.onDidDispose(() => focused.dispose());
+    if (panel.active) this.deps.tree.revealTicket(ticketId);
     return ticketPanel;
   }
 }
