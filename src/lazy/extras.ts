@@ -6,3 +6,4 @@ export { AttachmentFailure, PanelAttachments } from '../views/ticketPanel/panelA
 export { downloadFile } from '../api/download';
 export { uploadFile } from '../api/upload';
 export { setTranslator } from './l10nShim';
+export { loadTicketsFile, saveTicketsFile, TicketDetailCache } from '../model/ticketDetailCache';
