@@ -12,6 +12,7 @@ import { updatedAgo } from './updatedAgo';
 import { errorNode, invalidDomainNode } from './errorNodes';
 import { identityName } from './identityStatusBar';
 import { CategoryNode } from './nodes/categoryNode';
+import { TicketNode } from './nodes/ticketNode';
 import type { TreeNode } from './nodes/treeNode';
 import { DisposableStore } from '../lifecycle';
 
@@ -76,6 +77,12 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     return node.resolveTreeItem ? node.resolveTreeItem(item) : item;
+  }
+
+  /** A ticket row's category: lets treeView.reveal() select a ticket row (a Go to Ticket, the prefetch's test). */
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (!(node instanceof TicketNode)) return undefined;
+    return [...this.categoryNodes].find(([list]) => list.id === node.categoryId)?.[1];
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
