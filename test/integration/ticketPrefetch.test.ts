@@ -3,7 +3,7 @@
 // fake BoldDesk; a burst of selections fetches at most the first and the last ticket.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, ContextValues } from '../../src/constants';
+import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { TicketNode } from '../../src/views/nodes/ticketNode';
@@ -28,9 +28,9 @@ async function ticketRows(): Promise<TicketNode[]> {
     seen = roots.map(label);
     if (!all) return undefined;
     const children = (await ext.treeProvider.getChildren(all)) ?? [];
-    seen = children.map(label);
-    // By context value: the extension runs from dist/, so its TicketNode is not this file's class.
-    const rows = children.filter((n): n is TicketNode => (ext.treeProvider.getTreeItem(n) as vscode.TreeItem).contextValue === ContextValues.ticket);
+    seen = children.map((n) => `${label(n)} (${String((ext.treeProvider.getTreeItem(n) as vscode.TreeItem).contextValue)})`);
+    // The rows that carry a ticket: the extension runs from dist/, so its TicketNode is not this file's class.
+    const rows = children.filter((n): n is TicketNode => typeof (n as Partial<TicketNode>).ticket?.id === 'number');
     return rows.length >= 5 ? { all, rows } : undefined;
   }, 30000, 200).catch((e: Error) => {
     throw new Error(`${e.message}; last seen: ${seen.join(' | ')}`);
