@@ -66,7 +66,11 @@ describe('Prefetch on selection (real Tickets view)', function () {
     const from = fixture().fake.requests.length;
     await ext.treeView.reveal(row, { select: true, focus: true });
     await waitFor('the prefetch', () => fixture().fake.requests.slice(from).some((r) => r.path === `/api/v1/tickets/${id}`) || undefined);
-    await waitFor('the prefetch to finish', () => fixture().fake.requests.slice(from).filter((r) => TICKET_PARTS.test(r.path)).length >= 2 || undefined);
+    // The ticket, its conversation and its attachment list, all answered (the client may send them one after another).
+    await waitFor('the prefetch to finish', () => {
+      const parts = fixture().fake.requests.slice(from).filter((r) => TICKET_PARTS.test(r.path));
+      return (parts.length >= 3 && parts.every((r) => r.endSeq > 0)) || undefined;
+    }, 30000);
     assert.deepStrictEqual(ticketsAsked(from), [id]);
 
     const mark = fixture().fake.requests.length;
