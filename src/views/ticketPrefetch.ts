@@ -1,12 +1,13 @@
 // Selecting a ticket row in the tree prefetches that ticket (its detail, conversation and lookups, in parallel), so
 // opening it is served at once (issue 14). Selection only, never hovers; one prefetch in flight (ticketDetailCache.ts);
-// nothing while BoldDesk's rate limit is waited for or runs low, so browsing never costs the user a 429.
+// nothing while BoldDesk's rate limit is waited for or runs low, so browsing never costs the user a 429. The cache and
+// the fetch are in dist/extras.js (loaded on the first selection; the panel needs it anyway).
 import type * as vscode from 'vscode';
 import type { BoldDeskSession } from '../auth/session';
 import type { Logger } from '../deps';
 import type { TicketDetailCache } from '../model/ticketDetailCache';
 import { TicketNode } from './nodes/ticketNode';
-import { fetchTicketDetail } from './ticketPanel/ticketFetch';
+import { extras } from '../lazy/load';
 
 /** Below this many requests left in BoldDesk's window, a prefetch is skipped (opening still asks). */
 const MIN_REMAINING = 20;
@@ -23,7 +24,7 @@ export function prefetchOnSelection(
     const api = await session.requireApi();
     const { remaining, resetAt } = api.rateLimit;
     if (remaining !== undefined && remaining < MIN_REMAINING && (resetAt ?? 0) > Date.now()) return undefined;
-    return fetchTicketDetail(api, ticketId, { error: () => undefined }); // a prefetch's partial failure is not news
+    return extras().fetchTicketDetail(api, ticketId, { error: () => undefined }); // a prefetch's partial failure is not news
   };
   return [
     session.onDidWaitForRateLimit((retryAt) => (waitingUntil = Math.max(waitingUntil, retryAt))),

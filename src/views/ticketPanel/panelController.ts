@@ -4,7 +4,6 @@
 import * as l10n from '@vscode/l10n';
 import type { TicketDetail } from '../../api/types';
 import type { TicketDetailData } from '../../model/ticketDetailCache';
-import { fetchTicketDetail } from './ticketFetch';
 import { extras } from '../../lazy/load';
 import { PanelAttachmentRequests } from './panelAttachmentRequests';
 import type { PanelEnv } from './panelEnv';
@@ -107,7 +106,7 @@ export class TicketPanelController {
     if (cached && details?.isFresh(cached)) return true;
     try {
       const api = await this.env.getApi();
-      const data = (await details?.pending(this.ticketId)) ?? (await fetchTicketDetail(api, this.ticketId, this.env.log));
+      const data = (await details?.pending(this.ticketId)) ?? (await extras().fetchTicketDetail(api, this.ticketId, this.env.log));
       if (seq !== this.loadSeq) return true; // a newer load is under way; its answer wins
       this.env.details?.().put(this.ticketId, data, true);
       this.show(data, api.origin);
