@@ -14,6 +14,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CACHE_VERSION, TicketCacheStore } from '../src/model/cacheStore';
 import type { ModelCache } from '../src/model/modelCache';
+import { TicketDetailCache } from '../src/model/ticketDetailCache';
+import { fetchTicketDetail } from '../src/views/ticketPanel/ticketFetch';
 
 const RTTS = [0, 150];
 const RUNS = Number(process.env.BENCH_LATENCY_RUNS || 3);
@@ -160,6 +162,27 @@ function steps(fake: FakeBoldDesk): Record<string, { shipped: () => Promise<Step
         const rig = createRig(fake);
         await rig.openTicket(ticketIds[9]); // lookups cached, as after the first ticket of a session
         const id = ticketIds[opened++ % 9];
+        return () => rig.openTicket(id);
+      },
+      obvious: async () => {
+        const c = freshClient(fake);
+        const id = ticketIds[opened++ % 9];
+        return async () => {
+          await c.getTicket(id);
+          await c.getMessages(id);
+          await c.getStatuses();
+          await c.getPriorities();
+        };
+      },
+    },
+    'open a ticket from the prefetch/cache': {
+      // The row was selected (prefetch done) before the ticket is opened: timed until the panel has the ticket.
+      shipped: async () => {
+        const details = new TicketDetailCache({ key: () => 'bench', load: async () => undefined, save: () => undefined });
+        const rig = createRig(fake, { details });
+        const id = ticketIds[opened++ % 9];
+        details.prefetch(id, (t) => fetchTicketDetail(rig.api, t, { error: () => undefined }));
+        await until(() => details.pending(id) === undefined);
         return () => rig.openTicket(id);
       },
       obvious: async () => {

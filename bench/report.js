@@ -78,6 +78,15 @@ function rows(results) {
       '', verdict(median(ext) <= 50)]);
   }
   out.push(...latencyRows(st.latency));
+  const c = st.cache;
+  if (missing(c)) out.push(['warm-start cache of 10,000 tickets: load / heap', '≤ 50 ms / ≤ 20 MB', why(c), '', verdict()]);
+  else {
+    out.push([`warm-start cache of ${c.full.tickets.toLocaleString('en')} tickets (${c.full.lists} lists, ${c.full.fileKB} KB, uncapped): load / heap`, '≤ 50 ms / ≤ 20 MB',
+      `${n(c.full.ms.median)} ms (${n(c.full.ms.min)}–${n(c.full.ms.max)}) wall, ${c.full.cpuMs ? n(c.full.cpuMs.median) : '–'} ms CPU / ${n(c.full.heapMB)} MB${stale(c)}`,
+      `what the store writes (capped): ${c.capped.tickets} tickets in ${c.capped.lists} lists, ${c.capped.fileKB} KB: ${n(c.capped.ms.median)} ms / ${n(c.capped.heapMB)} MB; ` +
+      `opened tickets: ${c.openedTickets.tickets} with ${c.openedTickets.messages} messages, ${c.openedTickets.fileKB} KB: ${n(c.openedTickets.ms.median)} ms / ${n(c.openedTickets.heapMB)} MB`,
+      verdict(c.full.ms.median <= 50 && c.full.heapMB <= 20)]);
+  }
   const f = st.firstTickets;
   if (missing(f)) out.push(['first tickets on screen after the view opens (real workbench)', '≤ 300 ms median', why(f), '', verdict()]);
   else {
@@ -95,6 +104,7 @@ const LATENCY_BUDGETS = [
   ['warm start: fresh list', '≤ 1 RTT + 100 ms', 1, 100],
   ['cold start: first tickets', '≤ 2 RTT + 150 ms', 2, 150],
   ['open a ticket', '≤ 1 RTT + 80 ms', 1, 80],
+  ['open a ticket from the prefetch/cache', '≤ 80 ms', 0, 80],
   ['Load more', '≤ 1 RTT + 50 ms', 1, 50],
 ];
 
@@ -203,6 +213,23 @@ function missedNotes(results) {
   only the closures could go), and load time (not in this figure): esbuild emits one \`__toESM(require("vscode"))\` per file that
   imports vscode (24 copies of the API object's properties); routing \`vscode\` through one internal ES module would make it one.`);
   }
+  const c = st.cache;
+  if (!missing(c) && !(c.full.ms.median <= 50)) {
+    notes.push(`- **Cache of 10,000 tickets loads in ≤ 50 ms — missed (${n(c.full.ms.median)} ms wall, ${c.full.cpuMs ? n(c.full.cpuMs.median) : '–'} ms CPU; heap ${n(c.full.heapMB)} MB is met).**
+  Cause: the load is one \`JSON.parse\` of a ${c.full.fileKB} KB file plus a check of every ticket; its cost grows with the file, and this
+  run's machine had a load average of ${(c.loadAverage || []).join(' / ')} on 2 cores (a bare \`JSON.parse\` of a 5 MB file took 74–234 ms here,
+  ~15 ms on an idle core). The extension never writes that much: the store caps a file at 40 lists × 100 tickets and 2 MB, so a real
+  warm start reads at most the capped file (${c.capped.tickets} tickets: ${n(c.capped.ms.median)} ms here). Next step: store only what a row shows
+  (id, subject, status/priority/agent ids and names, requester name, dates: about half the bytes), read the lists of the
+  categories on screen first, and re-measure on an idle machine.`);
+  }
+  notes.push(`- **"Measured in the real workbench with 150 ms RTT" — not built; the time-to-data rows are the Node data path.** The rows marked
+  "data path without the workbench" run the real client, \`TicketListModel\` and \`TicketPanelController\` in Node against the fake
+  at 150 ms (bench/latency.ts); the only real-workbench figure is "first tickets on screen" at loopback (bench/firstTickets.js). Why:
+  the workbench run needs the fake started with \`latencyMs\` inside bench/firstTickets.js and a warm variant (a reload with the cache file
+  in place), and there was no time left in issue 14 to build and validate it on this shared machine. The view's own rendering comes on
+  top of the Node figures (≈ 50 ms in "first tickets on screen"). Next step: give firstTickets.js \`--latency-ms 150\` and a warm
+  pass (reload with the cache kept; a ticket selected, then opened, for "from the prefetch"), and report them beside these rows.`);
   const f = st.firstTickets;
   if (!missing(f) && !(med(f.runs.map((r) => r.ms)) <= 300)) {
     notes.push(`- **First tickets on screen ≤ 300 ms** — see "where the time goes": the 3 lookups (statuses, views, the agent) and then the
@@ -283,6 +310,12 @@ ${table}
   started after the previous one's answer: \`sequentialRoundTrips\` in test/fake-bolddesk/roundTrips.ts). The obvious design in the same
   run sends the same requests one after another with no cache. This is the extension's data path in Node, not the workbench: the
   issue's budgets are for the real workbench, where the view's own rendering (≈ 50 ms in "first tickets on screen") comes on top.
+- **Warm-start cache load** — \`bench/cacheLoad.ts\` (run with \`--expose-gc\`): 100 pages × 100 ticket summaries, as the real client
+  parses them from a 10,000-ticket fake, written as one cache file without the store's caps, then read with the real
+  \`TicketCacheStore.load\` (read + \`JSON.parse\` + checks), median of 7 after a warm-up; wall and this process's CPU time. Heap:
+  \`heapUsed\` after a synchronous major GC, before vs holding the loaded snapshot. Also the capped file \`save()\` writes from the same
+  snapshot, and the opened-tickets file (30 tickets with their conversations). "Open a ticket from the prefetch/cache" (latency stage):
+  the row was selected (the prefetch finished) before the timed \`TicketPanelController.load\`, which shows the ticket before any request.
 - **First tickets on screen** — \`bench/firstTickets.js\`: code-server with the production VSIX installed as a user would, headless
   Chromium (test/harness/codeServer.js). Each run reloads the window (fresh extension host, extension not active), clicks the BoldDesk icon
   and takes, inside the page, the time from that mousedown to the first ticket row in the DOM (a MutationObserver). Before the runs the

@@ -19,6 +19,7 @@ const STAGES = {
   requests: (w, f) => [path.join(OUT, 'requestCounts.js'), '--out', f],
   browse: (w, f) => [path.join(OUT, 'rateLimitBrowse.js'), '--out', f],
   latency: (w, f) => [path.join(OUT, 'latency.js'), '--out', f],
+  cache: (w, f) => ['--expose-gc', path.join(OUT, 'cacheLoad.js'), '--out', f],
   activation: (w, f) => [path.join(__dirname, 'host.js'), '--work', w, '--runs', process.env.BENCH_ACTIVATION_RUNS || '5', '--out', f],
   bigList: (w, f) => [path.join(__dirname, 'host.js'), '--work', w, '--mode', 'bigList', '--out', f],
   firstTickets: (w, f) => [path.join(__dirname, 'firstTickets.js'), '--work', w, '--runs', process.env.BENCH_FIRST_RUNS || '5', '--out', f],

@@ -25,6 +25,7 @@ import { TicketPanelManager } from './views/ticketPanel/ticketPanelManager';
 import { TicketsTreeProvider } from './views/ticketsTreeProvider';
 import { ticketsInFront } from './views/ticketsInFront';
 import { bindTicketCache } from './views/ticketCacheBinding';
+import { prefetchOnSelection } from './views/ticketPrefetch';
 
 interface Services {
   deps: CommandDeps;
@@ -45,12 +46,13 @@ function build(context: vscode.ExtensionContext): Services {
   const treeProvider = new TicketsTreeProvider(session, log, ticketCache.cache);
   const treeView = vscode.window.createTreeView<TreeNode>(Views.tickets, { treeDataProvider: treeProvider, showCollapseAll: true });
   treeProvider.attachView(treeView);
+  context.subscriptions.push(...prefetchOnSelection(treeView, session, ticketCache.details, log));
   // One object, extended in place: setPrompts (tests) swaps `prompts` for every service that holds it.
   const core = { context, session, tree: treeProvider, log, prompts: new VsCodePrompts() as Prompts };
   // The draft file system is registered now, so draft tabs restored after a reload can be read.
   const drafts = new DraftEditors(core);
   // The panel serializer must be registered at activation, so panels come back after a reload.
-  const panels = new TicketPanelManager(core, drafts, treeProvider.onDidChangeTicket);
+  const panels = new TicketPanelManager(core, drafts, treeProvider.onDidChangeTicket, ticketCache);
   const deps: CommandDeps = Object.assign(core, {
     drafts, panels, front: ticketsInFront(core, panels, drafts), writes: createWriteState(), scratch: new ScratchFileSystem(), previews: draftPreviews(context),
   });

@@ -5,6 +5,7 @@ import { BoldDeskClient } from '../../src/api/client';
 import { describeError } from '../../src/api/describeError';
 import type { Agent } from '../../src/api/types';
 import type { ModelCache } from '../../src/model/modelCache';
+import type { TicketDetailCache } from '../../src/model/ticketDetailCache';
 import { TicketListModel } from '../../src/model/ticketListModel';
 import { TicketPanelController } from '../../src/views/ticketPanel/panelController';
 import type { PanelEnv } from '../../src/views/ticketPanel/panelEnv';
@@ -22,6 +23,8 @@ export interface RigOptions {
   cache?: ModelCache;
   /** The model's timers (the cache's delayed save); default real timers. */
   setTimer?: (ms: number, callback: () => void) => () => void;
+  /** Opened and prefetched tickets (issue 14); none: every open asks BoldDesk first. */
+  details?: TicketDetailCache;
 }
 
 export interface Rig {
@@ -85,6 +88,7 @@ export function createRig(fake: FakeBoldDesk, o: RigOptions = {}): Rig {
     noteOpened: (t) => model.noteOpened(t),
     describeError,
     log: { info: () => undefined, error: () => undefined },
+    ...(o.details ? { details: () => o.details as TicketDetailCache } : {}),
   };
   return {
     client,

@@ -7,3 +7,5 @@ export { downloadFile } from '../api/download';
 export { uploadFile } from '../api/upload';
 export { setTranslator } from './l10nShim';
 export { askTicketId } from '../ui/pickTicket';
+export { loadTicketsFile, saveTicketsFile, TicketDetailCache } from '../model/ticketDetailCache';
+export { fetchTicketDetail } from '../views/ticketPanel/ticketFetch';

@@ -1,7 +1,8 @@
 // The warm-start cache on disk: what the tree showed last time for one help desk + identity (lookups and the first
 // page of each category that was open), so the next start shows it at once and revalidates in the background.
-// One JSON file per origin + identity, named by a hash (no domain or e-mail in file names). Never holds the key:
-// a snapshot is built only from what BoldDesk returned. Capped: ≤ 100 tickets a list, ≤ 40 lists, ≤ 2 MB a file.
+// One JSON file per origin + identity, named by a hash (no domain or e-mail in file names), and a second one for
+// the opened tickets with their conversations (≤ 30). Never holds the key: only what BoldDesk returned is written.
+// Capped: ≤ 100 tickets a list, ≤ 40 lists, ≤ 2 MB a file.
 // Customer data on disk: docs/SECURITY.md. No vscode: the folder (globalStorageUri) is handed in.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
@@ -11,8 +12,7 @@ import type { Agent, Page, Status, TicketSummary, TicketView } from '../api/type
 export const CACHE_VERSION = 1;
 const MAX_ITEMS = 100;
 const MAX_LISTS = 40;
-const MAX_BYTES = 2 * 1024 * 1024;
-
+export const MAX_BYTES = 2 * 1024 * 1024;
 export interface CachedList {
   /** The category id (`mine`, `open`, `view:…`). */
   id: string;
@@ -36,9 +36,9 @@ export interface CacheSnapshot {
 export class TicketCacheStore {
   constructor(private readonly dir: string) {}
 
-  fileFor(origin: string, identityId: string): string {
+  fileFor(origin: string, identityId: string, kind: 'lists' | 'tickets' = 'lists'): string {
     const name = createHash('sha256').update(`${origin}\n${identityId}`).digest('hex').slice(0, 32);
-    return path.join(this.dir, `${name}.json`);
+    return path.join(this.dir, kind === 'lists' ? `${name}.json` : `${name}.tickets.json`);
   }
 
   /** The snapshot, or undefined when there is none or it is unreadable, of another version, or for someone else. */
@@ -70,15 +70,20 @@ export class TicketCacheStore {
       text = JSON.stringify({ ...snapshot, lists });
     }
     if (Buffer.byteLength(text) > MAX_BYTES) return;
-    const file = this.fileFor(snapshot.origin, snapshot.identityId);
-    await fs.mkdir(this.dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await fs.writeFile(tmp, text, { encoding: 'utf8', mode: 0o600 });
-    await fs.rename(tmp, file);
+    await this.write(this.fileFor(snapshot.origin, snapshot.identityId), text);
   }
 
   async remove(origin: string, identityId: string): Promise<void> {
     await fs.rm(this.fileFor(origin, identityId), { force: true });
+    await fs.rm(this.fileFor(origin, identityId, 'tickets'), { force: true });
+  }
+
+  /** Writes a file of the cache atomically: a crash leaves the old file or the new one, never half of one. */
+  async write(file: string, text: string): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(tmp, text, { encoding: 'utf8', mode: 0o600 });
+    await fs.rename(tmp, file);
   }
 
   /** Every snapshot (the cache was turned off). */

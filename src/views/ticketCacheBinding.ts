@@ -7,12 +7,23 @@ import type { Logger } from '../deps';
 import { Settings } from '../constants';
 import { CACHE_VERSION, TicketCacheStore } from '../model/cacheStore';
 import type { CachedState, ModelCache } from '../model/modelCache';
+import type { CachedTicket, TicketDetailCache } from '../model/ticketDetailCache';
+import { extras } from '../lazy/load';
 
 function enabled(): boolean {
   return vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.cacheEnabled, true);
 }
 
-export function bindTicketCache(session: BoldDeskSession, folder: vscode.Uri, log: Logger): { cache: ModelCache; disposables: vscode.Disposable[] } {
+export interface TicketCacheBinding {
+  cache: ModelCache;
+  /** Opened and prefetched tickets (created on first use; its code is in dist/extras.js). */
+  details(): TicketDetailCache;
+  /** The same, only if already created (marking a changed ticket stale never loads it). */
+  createdDetails(): TicketDetailCache | undefined;
+  disposables: vscode.Disposable[];
+}
+
+export function bindTicketCache(session: BoldDeskSession, folder: vscode.Uri, log: Logger): TicketCacheBinding {
   const store = new TicketCacheStore(vscode.Uri.joinPath(folder, 'ticket-cache').fsPath);
   const current = () => {
     const origin = session.origin;
@@ -30,11 +41,32 @@ export function bindTicketCache(session: BoldDeskSession, folder: vscode.Uri, lo
       if (c) void store.save({ version: CACHE_VERSION, ...c, ...state }).catch(failed('save'));
     },
   };
+  let details: TicketDetailCache | undefined;
+  const detailStore = {
+    key: () => {
+      const c = current();
+      return c && JSON.stringify([c.origin, c.identityId]);
+    },
+    load: (key: string) => {
+      const [origin, identityId] = JSON.parse(key) as [string, string];
+      return extras().loadTicketsFile(store, origin, identityId);
+    },
+    save: (key: string, tickets: CachedTicket[]) => {
+      const [origin, identityId] = JSON.parse(key) as [string, string];
+      void extras().saveTicketsFile(store, origin, identityId, tickets).catch(failed('save'));
+    },
+  };
   const disposables = [
+    { dispose: () => details?.dispose() },
     session.onDidForgetIdentity(({ origin, identityId }) => void store.remove(origin, identityId).catch(failed('delete'))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${Settings.section}.${Settings.cacheEnabled}`) && !enabled()) void store.removeAll().catch(failed('delete'));
     }),
   ];
-  return { cache, disposables };
+  return {
+    cache,
+    details: () => (details ??= new (extras().TicketDetailCache)(detailStore)),
+    createdDetails: () => details,
+    disposables,
+  };
 }

@@ -88,7 +88,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     return children;
   }
 
-  /** reveal() needs it: a ticket row's parent is its category. */
+  /** reveal() needs it (revealTicket, the prefetch's test): a ticket row's parent is its category. */
   getParent(node: TreeNode): TreeNode | undefined {
     return node instanceof TicketNode ? [...this.categoryNodes.values()].find((c) => c.list.id === node.categoryId) : undefined;
   }

@@ -106,4 +106,6 @@ export interface FakeBoldDesk {
   /** Clear faults, requests, rate-limit windows, restore keys (data kept). */
   reset(): void;
   close(): Promise<void>;
+  /** Listens (again, after close(): "BoldDesk is back", data kept) on `port`; 0 picks a free one. */
+  listen(port: number): Promise<void>;
 }

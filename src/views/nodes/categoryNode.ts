@@ -21,6 +21,9 @@ export interface CategoryContext {
 const ICONS: Record<string, string> = { mine: 'account', unassigned: 'person-add', open: 'issues' };
 
 export class CategoryNode implements TreeNode {
+  /** The rows last given out: the same ticket (same summary) keeps its node, so treeView.reveal() can find it. */
+  private rows = new Map<number, TicketNode>();
+
   constructor(
     readonly list: TicketList,
     private readonly context: CategoryContext,
@@ -55,7 +58,13 @@ export class CategoryNode implements TreeNode {
   async getChildren(): Promise<TreeNode[]> {
     const list = this.list;
     await list.ensureLoaded();
-    const children: TreeNode[] = list.items.map((t) => new TicketNode(t, list.id));
+    const rows = new Map<number, TicketNode>();
+    const children: TreeNode[] = list.items.map((t) => {
+      const row = this.rows.get(t.id)?.ticket === t ? (this.rows.get(t.id) as TicketNode) : new TicketNode(t, list.id);
+      rows.set(t.id, row);
+      return row;
+    });
+    this.rows = rows;
     // Said once, above the tickets: BoldDesk did not apply (or cannot apply) part of this list's filter.
     const notice = filterNotice(list);
     if (notice) children.unshift(notice);

@@ -2,9 +2,8 @@
 // No `vscode` import: everything editor-specific comes in through PanelEnv, so plain-Node tests can drive it. The
 // texts the webview shows go through @vscode/l10n (configured with VS Code's bundle at activation); log lines stay English.
 import * as l10n from '@vscode/l10n';
-import type { BoldDeskApi } from '../../api/api';
-import type { TicketAttachment, TicketDetail } from '../../api/types';
-import { mergeTicketAttachments } from './mergeAttachments';
+import type { TicketDetail } from '../../api/types';
+import type { TicketDetailData } from '../../model/ticketDetailCache';
 import { extras } from '../../lazy/load';
 import { PanelAttachmentRequests } from './panelAttachmentRequests';
 import type { PanelEnv } from './panelEnv';
@@ -17,7 +16,6 @@ import type {
   ExtensionNotification,
   PanelAgent,
   PanelDraftFiles,
-  PanelLookups,
   Reply,
   RequestResults,
   RequestType,
@@ -93,40 +91,48 @@ export class TicketPanelController {
     }
   }
 
-  /** Fetches the ticket, its conversation and the lookups, and pushes them to the webview. */
+  /**
+   * Fetches the ticket, its conversation and the lookups, and pushes them to the webview. The first load shows the
+   * cached or prefetched ticket at once (no request before it), then revalidates unless the copy is a fresh prefetch;
+   * BoldDesk unreachable then keeps the cached copy on screen (read-only, like the tree).
+   */
   async load(): Promise<boolean> {
     const seq = ++this.loadSeq;
-    this.post({ type: 'loading' });
+    const details = this.snapshot ? undefined : this.env.details?.();
+    const cached = await details?.get(this.ticketId);
+    if (seq !== this.loadSeq) return true;
+    if (cached) this.show(cached.data, this.env.origin() ?? '');
+    else this.post({ type: 'loading' });
+    if (cached && details?.isFresh(cached)) return true;
     try {
       const api = await this.env.getApi();
-      const [ticket, own, lookups, listed] = await Promise.all([
-        api.getTicket(this.ticketId),
-        api.getMessages(this.ticketId),
-        this.loadLookups(api),
-        this.listedAttachments(api),
-      ]);
-      const messages = mergeTicketAttachments(own, listed);
+      const data = (await details?.pending(this.ticketId)) ?? (await extras().fetchTicketDetail(api, this.ticketId, this.env.log));
       if (seq !== this.loadSeq) return true; // a newer load is under way; its answer wins
-      const origin = api.origin;
-      this.attachments.remember(messages);
-      this.snapshot = {
-        type: 'ticketLoaded',
-        ticket: toPanelTicket(ticket),
-        messages: toPanelConversation(ticket, messages, origin),
-        lookups,
-        attribution: this.env.attribution(),
-        origin,
-      };
-      this.onTitle(`#${ticket.id} ${ticket.subject}`);
-      this.env.noteOpened(ticket);
-      this.postSnapshot();
+      this.env.details?.().put(this.ticketId, data, true);
+      this.show(data, api.origin);
       return true;
     } catch (error) {
       if (seq !== this.loadSeq) return false;
       this.env.log.error(`Ticket panel #${this.ticketId}: loading failed`, error);
+      if (cached) return true;
       this.post({ type: 'loadFailed', message: this.env.describeError(error) });
       return false;
     }
+  }
+
+  private show({ ticket, messages, statuses, priorities }: TicketDetailData, origin: string): void {
+    this.attachments.remember(messages);
+    this.snapshot = {
+      type: 'ticketLoaded',
+      ticket: toPanelTicket(ticket),
+      messages: toPanelConversation(ticket, messages, origin),
+      lookups: toPanelLookups(statuses, priorities),
+      attribution: this.env.attribution(),
+      origin,
+    };
+    this.onTitle(`#${ticket.id} ${ticket.subject}`);
+    this.env.noteOpened(ticket);
+    this.postSnapshot();
   }
 
   /** Someone else (a command, the tree) changed this ticket: show the new state. */
@@ -147,27 +153,6 @@ export class TicketPanelController {
 
   attributionChanged(): void {
     this.post({ type: 'attributionChanged', text: this.env.attribution(), identities: this.env.identities?.() });
-  }
-
-  /** The ticket's attachment list (besides each message's own); without it the messages' lists still show. */
-  private async listedAttachments(api: BoldDeskApi): Promise<TicketAttachment[] | undefined> {
-    try {
-      return await api.getTicketAttachments?.(this.ticketId);
-    } catch (error) {
-      this.env.log.error(`Ticket panel #${this.ticketId}: the ticket's attachment list failed; showing each message's own`, error);
-      return undefined;
-    }
-  }
-
-  private async loadLookups(api: BoldDeskApi): Promise<PanelLookups> {
-    // Without lookups the ticket still shows; the fields are just not editable.
-    try {
-      const [statuses, priorities] = await Promise.all([api.getStatuses(), api.getPriorities()]);
-      return toPanelLookups(statuses, priorities);
-    } catch (error) {
-      this.env.log.error(`Ticket panel #${this.ticketId}: lookups failed`, error);
-      return { statuses: [], priorities: [] };
-    }
   }
 
   private postSnapshot(): void {

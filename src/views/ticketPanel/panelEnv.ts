@@ -2,6 +2,7 @@
 // ones are built by ticketPanelManager.ts, plain-Node tests pass their own. No vscode import.
 import type { BoldDeskApi } from '../../api/api';
 import type { TicketSummary } from '../../api/types';
+import type { TicketDetailCache } from '../../model/ticketDetailCache';
 import type { AttachmentSink } from './panelAttachments';
 import type { Draft, PanelDraftFiles, PanelIdentities } from './protocol';
 
@@ -51,4 +52,6 @@ export interface PanelEnv {
   attachmentSink?: AttachmentSink;
   /** Files attached to the composer's drafts; omitted = the composer cannot attach files. */
   files?: PanelFiles;
+  /** Opened and prefetched tickets (issue 14); omitted = every open asks BoldDesk first. */
+  details?(): TicketDetailCache;
 }

@@ -13,6 +13,7 @@ import { PanelDraftAdapter } from './panelDrafts';
 import { isPositiveId, TICKET_PANEL_VIEW_TYPE, type PanelWebviewState } from './protocol';
 import { TicketPanel, webviewOptions } from './ticketPanel';
 import { DisposableStore } from '../../lifecycle';
+import type { TicketCacheBinding } from '../ticketCacheBinding';
 
 export type TicketPanelDeps = Pick<CoreDeps, 'context' | 'session' | 'tree' | 'log' | 'prompts'>;
 
@@ -30,12 +31,16 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
     private readonly deps: TicketPanelDeps,
     drafts: DraftEditors,
     onDidChangeTicket: vscode.Event<number>,
+    cache?: Pick<TicketCacheBinding, 'details' | 'createdDetails'>,
   ) {
-    this.env = createPanelEnv(deps, drafts);
+    this.env = { ...createPanelEnv(deps, drafts), details: cache?.details };
     this.disposables.addAll(
       vscode.window.registerWebviewPanelSerializer(TICKET_PANEL_VIEW_TYPE, this),
       deps.session.onDidChange(() => this.sessionChanged()),
-      onDidChangeTicket((id) => this.panels.get(id)?.controller.ticketChangedElsewhere()),
+      onDidChangeTicket((id) => {
+        cache?.createdDetails()?.stale(id); // the next open asks BoldDesk before trusting the cached copy
+        this.panels.get(id)?.controller.ticketChangedElsewhere();
+      }),
       // Live draft sync: a draft saved in its editor tab (or cleared by a send) shows in that ticket's open panel.
       drafts.store.onDidChange((ref) => this.panels.get(ref.ticketId)?.controller.draftChangedElsewhere()),
     );
