@@ -111,7 +111,7 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
       // Default first: the confirm step names it until the user picks another one.
       identities: identityChoices(deps),
       attributionFor: (id) => deps.session.attributionText(id),
-      editText: (text) => scratch.open(text),
+      editText: (text, what) => scratch.open(text, what),
       files: files.map(fileNameOf),
     },
     initial,

@@ -7,7 +7,7 @@ import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { RecordedRequest } from '../fake-bolddesk';
 import { draftKey } from '../../src/drafts/draftStore';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
+import { activateExtension, createSteps, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
 import { waitFor } from '../support/poll';
 import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 import { typeInto } from '../support/typeInto';
@@ -65,12 +65,10 @@ describe('Write commands (fake BoldDesk)', function () {
     const contact = fake.db.contacts[0];
     const p = promptSwitch.use(
       new ScriptedPrompts(
-        answer.pick('Acme Mobile'),
-        answer.input('Printer <on> fire'),
-        answer.input('It burns.\nPlease help.'),
-        answer.pick('High'),
-        answer.pick('Billing'),
-        answer.search(contact.email, contact.email),
+        ...createSteps({
+          subject: 'Printer <on> fire', description: 'It burns.\nPlease help.', priority: 'High',
+          requester: [answer.search(contact.email, contact.email)], brand: 'Acme Mobile', category: 'Billing',
+        }),
         answer.pick('Create ticket'),
       ),
     );
@@ -109,9 +107,11 @@ describe('Write commands (fake BoldDesk)', function () {
       fake.addFault({ fault: { type: 'stall', ms: 3000 }, method: 'POST', path: '^/api/v1/tickets$', times: 1 });
       const p = promptSwitch.use(
         new ScriptedPrompts(
-          answer.pick('Acme Cloud'), answer.input('Maybe created'), answer.input('Body'), answer.pick('Low'),
-          answer.pick('No category'), answer.pick('New requester…'), answer.input('new.person@example.com'),
-          answer.input('New Person'), answer.pick('Create ticket'),
+          ...createSteps({
+            subject: 'Maybe created', description: 'Body', priority: 'Low',
+            requester: [answer.pick('New requester…'), answer.input('new.person@example.com'), answer.input('New Person')],
+          }),
+          answer.pick('Create ticket'),
         ),
       );
       assert.equal(await vscode.commands.executeCommand(Commands.createTicket), undefined);
@@ -127,9 +127,11 @@ describe('Write commands (fake BoldDesk)', function () {
     const again = promptSwitch.use(
       new ScriptedPrompts(
         answer.pick('Continue the ticket you started'),
-        answer.pick('Acme Cloud'), answer.input('Maybe created (2)'), answer.input('Body'), answer.pick('Low'),
-        answer.pick('No category'), answer.pick('New requester…'), answer.input('new.person@example.com'),
-        answer.input('New Person'), answer.pick('Create ticket'),
+        ...createSteps({
+          subject: 'Maybe created (2)', description: 'Body', priority: 'Low',
+          requester: [answer.pick('New requester…'), answer.input('new.person@example.com'), answer.input('New Person')],
+        }),
+        answer.pick('Create ticket'),
       ),
     );
     const id = await vscode.commands.executeCommand<number>(Commands.createTicket);
