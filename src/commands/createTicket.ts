@@ -20,7 +20,6 @@ import { markWalkthroughStep } from '../ui/walkthroughProgress';
 
 const TRY_AGAIN = vscode.l10n.t('Try Again');
 const REFRESH = vscode.l10n.t('Refresh');
-const OPEN = vscode.l10n.t('Open');
 
 /** Passed by "Try Again": reopen the flow with the last answers, without asking. */
 const PREFILL_LAST = { prefill: 'last' } as const;
@@ -151,9 +150,8 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
   deps.log.info(`Created ticket #${id}.`);
   markWalkthroughStep('createTicket', deps.log);
   deps.tree.refresh();
-  void deps.prompts.info(vscode.l10n.t('Ticket #{0} created.', id), OPEN).then((action) => {
-    if (action === OPEN) void vscode.commands.executeCommand(Commands.openTicket, id);
-  });
+  // A success: a status bar message, not a notification; the new ticket is in the refreshed tree.
+  deps.prompts.status(vscode.l10n.t('Ticket #{0} created.', id));
   return id;
 }
 

@@ -58,7 +58,8 @@ export interface AskedQuestion {
 }
 
 export interface ShownMessage {
-  level: 'info' | 'warning' | 'error';
+  /** 'status': a passing status bar message (Prompts.status), not a notification. */
+  level: 'status' | 'info' | 'warning' | 'error';
   message: string;
   actions: string[];
 }
@@ -169,6 +170,10 @@ export class ScriptedPrompts implements Prompts {
     this.record({ method: 'confirm', title: message, prompt: o.detail });
     const step = this.next('confirm');
     return step?.type === 'confirm' && step.yes;
+  }
+
+  status(message: string): void {
+    void this.show({ level: 'status', message, actions: [] });
   }
 
   info(message: string, ...actions: string[]): Promise<string | undefined> {

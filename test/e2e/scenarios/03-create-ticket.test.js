@@ -67,7 +67,8 @@ describe('Create a ticket', function () {
     await qi.pick('Create ticket');
     await wb.editor.waitForTabClosed('Description.md');
 
-    const done = await wb.notifications.waitFor(/Ticket #\d+ created/);
+    // A success is a status bar message, not a notification (issue 18).
+    const done = await wb.waitForStatus(/Ticket #\d+ created/);
     createdId = Number(/#(\d+)/.exec(done)[1]);
     const posts = requestsSince(from, 'POST', /^\/api\/v1\/tickets$/);
     assert.strictEqual(posts.length, 1, 'exactly one create request');
