@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import type { Brand, Category, CreateTicketInput, Priority } from '../api/types';
 import { codeContextToHtml } from '../code/codeContext';
 import type { CodeContextAnswers } from '../code/codeContextStep';
-import { extras } from '../lazy/load';
+import { markdownToHtml } from '../markdown/markdownToHtml';
 
 /** 'new' with `email`: the e-mail typed into the requester search ("Use <e-mail>"), so it is not asked again. */
 export type RequesterChoice = { kind: 'existing'; userId: number; name: string; email: string } | { kind: 'new'; email?: string };
@@ -63,7 +63,7 @@ export function toCreateInput(a: CreateTicketAnswers): CreateTicketInput {
     brandId: a.brandId,
     subject: a.subject.trim(),
     description:
-      extras().markdownToHtml(a.description) +
+      markdownToHtml(a.description) +
       (a.codeContext !== undefined && a.includeCodeContext !== false ? codeContextToHtml(a.codeContext) : ''),
     priorityId: a.priorityId,
     ...(a.categoryId != null ? { categoryId: a.categoryId } : {}),

@@ -6,3 +6,6 @@ export { AttachmentFailure, PanelAttachments } from '../views/ticketPanel/panelA
 export { downloadFile } from '../api/download';
 export { uploadFile } from '../api/upload';
 export { setTranslator } from './l10nShim';
+// The create-ticket questions (issue 18): needed only when Create Ticket runs.
+export { runCreateTicketFlow } from '../commands/createTicketFlow';
+export { emptyAnswers } from '../commands/createTicketAnswers';
