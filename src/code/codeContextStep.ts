@@ -8,6 +8,8 @@ import { BACK } from '../ui/back';
 /** A multi-line editor holding the text; read() gives its current content (undefined once it is gone). */
 export interface EditedText {
   read(): string | undefined;
+  /** Shows the editor again (e.g. when the user comes back to its step), reopening it if its tab was closed. */
+  show?(): Promise<void>;
 }
 
 export interface CodeContextAnswers {
@@ -28,7 +30,7 @@ function headline(text: string): string {
 export async function runCodeContextStep(
   a: CodeContextAnswers,
   prompts: Prompts,
-  info: StepInfo & { step: number; totalSteps: number },
+  info: StepInfo,
   editText: ((text: string) => Promise<EditedText>) | undefined,
 ): Promise<StepOutcome> {
   let editor: EditedText | undefined;

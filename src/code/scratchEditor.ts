@@ -15,15 +15,21 @@ export class ScratchEditors {
 
   constructor(private readonly fs: ScratchFileSystem) {}
 
-  async open(text: string): Promise<EditedText> {
+  /** Opens `text` beside the current editor, titled after `what` (the description or the code context). */
+  async open(text: string, what: 'description' | 'codeContext' = 'codeContext'): Promise<EditedText> {
     // A folder per editor keeps the tab title short and the same for every flow.
-    const uri = vscode.Uri.from({ scheme: SCRATCH_SCHEME, path: `/${++counter}/${vscode.l10n.t('Code context')}.md` });
+    const name = what === 'description' ? vscode.l10n.t('Description') : vscode.l10n.t('Code context');
+    const uri = vscode.Uri.from({ scheme: SCRATCH_SCHEME, path: `/${++counter}/${name}.md` });
     this.fs.set(uri, text);
     this.uris.push(uri);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    let doc = await vscode.workspace.openTextDocument(uri);
+    const show = async (): Promise<void> => {
+      if (doc.isClosed) doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    };
+    await show();
     // The open document's text; after the user closed its tab, what they saved.
-    return { read: () => (doc.isClosed ? this.fs.text(uri) : doc.getText()) };
+    return { read: () => (doc.isClosed ? this.fs.text(uri) : doc.getText()), show };
   }
 
   /** Closes this flow's editors without moving the focus; touches nothing but our own files. */
@@ -31,12 +37,13 @@ export class ScratchEditors {
     for (const uri of this.uris.splice(0)) {
       try {
         const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        if (doc?.isDirty) await doc.save(); // into our file system: closing asks nothing
+        const saved = doc?.isDirty ? await doc.save() : true; // into our file system: closing asks nothing
         const tabs = vscode.window.tabGroups.all
           .flatMap((g) => g.tabs)
           .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
         if (tabs.length > 0) await vscode.window.tabGroups.close(tabs, true);
-        this.fs.remove(uri);
+        // A save the workbench did not finish (e.g. under load) still lands here later: keep its file for it.
+        if (saved) this.fs.remove(uri);
       } catch {
         // Left open (with its file, so it still reads): the user can close it; nothing of theirs is involved.
       }

@@ -10,17 +10,15 @@ import type { BoldDeskApi } from '../api/api';
 import type { Category } from '../api/types';
 import { Commands } from '../constants';
 import type { BoldDeskCommand } from './command';
-import { emptyAnswers, type CreateTicketAnswers, type CreateTicketLookups } from './createTicketAnswers';
-import { runCreateTicketFlow } from './createTicketFlow';
+import type { CreateTicketAnswers, CreateTicketLookups } from './createTicketAnswers';
 import type { CommandDeps } from './command';
 import { describeIdentity, resolveAgents } from './identityPicker';
 import { fileNameOf } from '../drafts/draftFileList';
-import { extrasUi } from '../lazy/load';
+import { extras, extrasUi } from '../lazy/load';
 import { markWalkthroughStep } from '../ui/walkthroughProgress';
 
 const TRY_AGAIN = vscode.l10n.t('Try Again');
 const REFRESH = vscode.l10n.t('Refresh');
-const OPEN = vscode.l10n.t('Open');
 
 /** Passed by "Try Again": reopen the flow with the last answers, without asking. */
 const PREFILL_LAST = { prefill: 'last' } as const;
@@ -60,7 +58,7 @@ function hasContent(a: CreateTicketAnswers): boolean {
 
 async function initialAnswers(deps: CommandDeps, prefill: boolean): Promise<CreateTicketAnswers | undefined> {
   const last = deps.writes.lastCreate;
-  if (!last) return emptyAnswers();
+  if (!last) return extras().emptyAnswers();
   if (prefill) return last;
   const choice = await deps.prompts.pick(
     [
@@ -71,7 +69,7 @@ async function initialAnswers(deps: CommandDeps, prefill: boolean): Promise<Crea
   );
   if (choice === undefined) return undefined;
   if (choice === 'new') deps.writes.lastCreate = undefined;
-  return choice === 'restore' ? last : emptyAnswers();
+  return choice === 'restore' ? last : extras().emptyAnswers();
 }
 
 async function loadLookups(deps: CommandDeps, api: BoldDeskApi): Promise<CreateTicketLookups> {
@@ -97,12 +95,13 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
   const state = deps.writes;
   const api = await deps.session.requireApi();
   // A new selection starts a new ticket (the unsent one stays remembered for plain Create Ticket).
-  const initial = codeContext !== undefined ? { ...emptyAnswers(), codeContext } : await initialAnswers(deps, prefill);
+  const initial = codeContext !== undefined ? { ...extras().emptyAnswers(), codeContext } : await initialAnswers(deps, prefill);
   if (!initial) return undefined;
   const lookups = await loadLookups(deps, api);
   if (deps.session.identities.length > 1) await resolveAgents(deps);
   const scratch = new ScratchEditors(deps.scratch);
-  const result = await runCreateTicketFlow(
+  // The questions live in the lazily loaded dist/extras.js (not needed at activation).
+  const result = await extras().runCreateTicketFlow(
     {
       prompts: deps.prompts,
       lookups,
@@ -111,7 +110,7 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
       // Default first: the confirm step names it until the user picks another one.
       identities: identityChoices(deps),
       attributionFor: (id) => deps.session.attributionText(id),
-      editText: (text) => scratch.open(text),
+      editText: (text, what) => scratch.open(text, what),
       files: files.map(fileNameOf),
     },
     initial,
@@ -151,9 +150,8 @@ async function createTicket(deps: CommandDeps, prefill: boolean, codeContext?: s
   deps.log.info(`Created ticket #${id}.`);
   markWalkthroughStep('createTicket', deps.log);
   deps.tree.refresh();
-  void deps.prompts.info(vscode.l10n.t('Ticket #{0} created.', id), OPEN).then((action) => {
-    if (action === OPEN) void vscode.commands.executeCommand(Commands.openTicket, id);
-  });
+  // A success: a status bar message, not a notification; the new ticket is in the refreshed tree.
+  deps.prompts.status(vscode.l10n.t('Ticket #{0} created.', id));
   return id;
 }
 

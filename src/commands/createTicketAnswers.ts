@@ -4,9 +4,10 @@ import * as l10n from '@vscode/l10n';
 import type { Brand, Category, CreateTicketInput, Priority } from '../api/types';
 import { codeContextToHtml } from '../code/codeContext';
 import type { CodeContextAnswers } from '../code/codeContextStep';
-import { extras } from '../lazy/load';
+import { markdownToHtml } from '../markdown/markdownToHtml';
 
-export type RequesterChoice = { kind: 'existing'; userId: number; name: string; email: string } | { kind: 'new' };
+/** 'new' with `email`: the e-mail typed into the requester search ("Use <e-mail>"), so it is not asked again. */
+export type RequesterChoice = { kind: 'existing'; userId: number; name: string; email: string } | { kind: 'new'; email?: string };
 
 export interface CreateTicketAnswers extends CodeContextAnswers {
   brandId?: number;
@@ -18,6 +19,8 @@ export interface CreateTicketAnswers extends CodeContextAnswers {
   requester?: RequesterChoice;
   newRequesterEmail: string;
   newRequesterName: string;
+  /** What was last typed into the requester search (Back and a later edit start from it). */
+  requesterSearch?: string;
   /** Identity id to create the ticket with ("Post as"); undefined = the default identity. */
   postAs?: string;
 }
@@ -33,28 +36,22 @@ export function emptyAnswers(): CreateTicketAnswers {
   return { subject: '', description: '', newRequesterEmail: '', newRequesterName: '' };
 }
 
-function nameOf(list: { id: number; name: string }[], id: number | null | undefined): string | undefined {
+export function nameOf(list: { id: number; name: string }[], id: number | null | undefined): string | undefined {
   return id == null ? undefined : list.find((x) => x.id === id)?.name;
 }
 
-/** One line of what will be sent, for the confirm step. */
-export function summary(a: CreateTicketAnswers, l: CreateTicketLookups): string {
-  const requester =
-    a.requester?.kind === 'existing'
-      ? `${a.requester.name} <${a.requester.email}>`
-      : l10n.t('{0} <{1}> (new)', a.newRequesterName, a.newRequesterEmail);
-  const brand = l.brands.length > 1 ? nameOf(l.brands.map((b) => ({ id: b.id, name: b.name })), a.brandId) : undefined;
-  const category = nameOf(l.categories, a.categoryId);
-  return [
-    `"${a.subject}"`,
-    brand !== undefined ? l10n.t('brand {0}', brand) : undefined,
-    l10n.t('priority {0}', nameOf(l.priorities, a.priorityId) ?? ''),
-    category ? l10n.t('category {0}', category) : undefined,
-    l10n.t('requester {0}', requester),
-    a.codeContext !== undefined && a.includeCodeContext !== false ? l10n.t('with code context') : undefined,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+/** The requester as the confirm step shows it. */
+export function requesterText(a: CreateTicketAnswers): string {
+  return a.requester?.kind === 'existing'
+    ? `${a.requester.name} <${a.requester.email}>`
+    : l10n.t('{0} <{1}> (new)', a.newRequesterName, a.newRequesterEmail);
+}
+
+/** The brand every ticket gets unless the user picks another: the only one, or the one default. */
+export function defaultBrandId(l: CreateTicketLookups): number | undefined {
+  if (l.brands.length === 1) return l.brands[0].id;
+  const defaults = l.brands.filter((b) => b.isDefault);
+  return defaults.length === 1 ? defaults[0].id : undefined;
 }
 
 /** The request body for the answers (only called after the confirm step, when every answer is set). */
@@ -66,7 +63,7 @@ export function toCreateInput(a: CreateTicketAnswers): CreateTicketInput {
     brandId: a.brandId,
     subject: a.subject.trim(),
     description:
-      extras().markdownToHtml(a.description) +
+      markdownToHtml(a.description) +
       (a.codeContext !== undefined && a.includeCodeContext !== false ? codeContextToHtml(a.codeContext) : ''),
     priorityId: a.priorityId,
     ...(a.categoryId != null ? { categoryId: a.categoryId } : {}),

@@ -20,6 +20,7 @@ export async function openDraft(deps: CommandDeps, arg: unknown, kind: DraftKind
     : kind === 'note'
       ? vscode.l10n.t('Write your private note on #{0} (agents only).', ticketId)
       : vscode.l10n.t('Write your reply on #{0}.', ticketId);
-  void deps.prompts.info(vscode.l10n.t('{0} {1} Press {2} to send.', lead, deps.session.attributionText(), SEND_KEY));
+  // Not a notification (nothing needs attention): the status bar says it, and who BoldDesk will name.
+  deps.prompts.status(vscode.l10n.t('{0} {1} Press {2} to send.', lead, deps.session.attributionText(), SEND_KEY));
   return editor.document.uri.toString();
 }

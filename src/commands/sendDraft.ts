@@ -108,9 +108,8 @@ async function send(
   await drafts.store.markSent(ref, text);
   deps.tree.ticketChanged(ticketId);
   const done = kind === 'reply' ? vscode.l10n.t('Reply sent to #{0}.', ticketId) : vscode.l10n.t('Private note added to #{0}.', ticketId);
-  void deps.prompts.info(done, OPEN_TICKET).then((action) => {
-    if (action === OPEN_TICKET) void vscode.commands.executeCommand(Commands.openTicket, ticketId);
-  });
+  // A success: one status bar message (the progress notification already went away), not a notification.
+  deps.prompts.status(done);
   return id;
 }
 

@@ -9,3 +9,6 @@ export { setTranslator } from './l10nShim';
 export { askTicketId } from '../ui/pickTicket';
 export { loadTicketsFile, saveTicketsFile, TicketDetailCache } from '../model/ticketDetailCache';
 export { fetchTicketDetail } from '../views/ticketPanel/ticketFetch';
+// The create-ticket questions (issue 18): needed only when Create Ticket runs.
+export { runCreateTicketFlow } from '../commands/createTicketFlow';
+export { emptyAnswers } from '../commands/createTicketAnswers';

@@ -103,6 +103,12 @@ export interface Prompts {
   /** Modal yes/no. True only when the user chose `confirmLabel`. */
   confirm(message: string, options: ConfirmOptions): Promise<boolean>;
 
+  /**
+   * A passing message in the status bar, for a success: VS Code's guideline keeps notifications for what needs
+   * attention (Copy Reference and Set Domain do the same).
+   */
+  status(message: string): void;
+
   /** Notifications; resolve with the chosen action, or undefined when dismissed. */
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warning(message: string, ...actions: string[]): Promise<string | undefined>;

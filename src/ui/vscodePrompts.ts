@@ -21,6 +21,9 @@ import { extrasUi } from '../lazy/load';
  * The real thing: vscode.window. Every message, title, prompt and label is passed through `neutralize` here, the
  * one door to the window, so ticket or server text quoted in it can never become a command link or an icon.
  */
+/** How long a success stays in the status bar. */
+const STATUS_MS = 8000;
+
 export class VsCodePrompts implements Prompts {
   async input(options: InputOptions): Promise<string | undefined> {
     if (options.accept) {
@@ -84,6 +87,10 @@ export class VsCodePrompts implements Prompts {
       options.confirmLabel,
     );
     return answer === options.confirmLabel;
+  }
+
+  status(message: string): void {
+    vscode.window.setStatusBarMessage(`$(check) ${neutralize(message, 200)}`, STATUS_MS);
   }
 
   async info(message: string, ...actions: string[]): Promise<string | undefined> {

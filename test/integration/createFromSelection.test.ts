@@ -42,13 +42,14 @@ async function createFromSelection(): Promise<string> {
   const { fake } = fixture();
   const contact = fake.db.contacts[1];
   const p = new ScriptedPrompts(
-    answer.pick('Acme Mobile'),
     answer.input('Crash in the value table'),
-    answer.input('It throws.'),
+    answer.write('It throws.'),
+    answer.pick(/^Continue with the description/),
     answer.pick(/^Add the code context/),
     answer.pick('High'),
-    answer.pick('Billing'),
     answer.search(contact.email, contact.email),
+    answer.pick('Brand'), answer.pick('Acme Mobile'),
+    answer.pick('Category'), answer.pick('Billing'),
     answer.pick('Create ticket'),
   );
   promptSwitch.use(p);
@@ -174,9 +175,9 @@ describe('Create Ticket from Selection (fake BoldDesk)', function () {
           if (e && e.document !== userDoc) void vscode.window.showTextDocument(userDoc, { viewColumn: mine.viewColumn });
         });
       },
-      answer.pick('Acme Mobile'),
       answer.input('Crash in the value table'),
-      answer.input('It throws.'),
+      answer.write('It throws.'),
+      answer.pick(/^Continue with the description/),
       answer.pick(/^Edit the code context/),
     );
     promptSwitch.use(p);

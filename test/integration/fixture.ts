@@ -7,10 +7,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startFakeBoldDesk, type FakeAgent, type FakeBoldDesk } from '../fake-bolddesk';
 import { parseDomain } from '../../src/api/domain';
-import { Commands, EXTENSION_ID, Settings } from '../../src/constants';
+import { Commands, EXTENSION_ID, SCRATCH_SCHEME, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { Prompts } from '../../src/ui/prompts';
-import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
+import { answer, ScriptedPrompts, type ScriptStep } from '../support/scriptedPrompts';
 
 export interface IntegrationFixture {
   fake: FakeBoldDesk;
@@ -68,6 +68,7 @@ export class PromptSwitch {
   private real: Prompts | undefined;
   constructor(private readonly ext: ExtensionApi) {}
   use<P extends Prompts>(p: P): P {
+    if (p instanceof ScriptedPrompts) p.writer ??= writeInDescriptionEditor;
     const previous = this.ext.setPrompts(p);
     this.real ??= previous;
     return p;
@@ -75,6 +76,27 @@ export class PromptSwitch {
   restore(): void {
     if (this.real) this.ext.setPrompts(this.real);
   }
+}
+
+/** answer.write in the real workbench: replaces the text of the create flow's open "Description" editor. */
+export async function writeInDescriptionEditor(text: string): Promise<void> {
+  const isDescription = (d: vscode.TextDocument) => d.uri.scheme === SCRATCH_SCHEME && d.uri.path.endsWith('/Description.md');
+  const editor = vscode.window.visibleTextEditors.find((e) => isDescription(e.document));
+  assert.ok(editor, `the description is open in an editor: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ')}`);
+  const doc = editor.document;
+  assert.ok(await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text)));
+}
+
+/**
+ * Create Ticket's answers in the order the flow asks (issue 18): subject, the description written in its editor,
+ * priority, the requester; then brand and category, which have defaults, through the confirm step's rows.
+ */
+export function createSteps(o: { subject: string; description: string; priority: string; requester: ScriptStep[]; brand?: string; category?: string }): ScriptStep[] {
+  return [
+    answer.input(o.subject), answer.write(o.description), answer.pick(/^Continue with the description/), answer.pick(o.priority), ...o.requester,
+    ...(o.brand ? [answer.pick('Brand'), answer.pick(o.brand)] : []),
+    ...(o.category ? [answer.pick('Category'), answer.pick(o.category)] : []),
+  ];
 }
 
 /** Drops the answers of a create that did not end in a ticket (kept for "Continue the ticket you started"). */

@@ -7,7 +7,7 @@ import { KeyStore } from '../../src/auth/keyStore';
 import { Commands, Settings } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { FakeAgent } from '../fake-bolddesk';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
+import { activateExtension, createSteps, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
 import { waitFor } from '../support/poll';
 import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 import { typeInto } from '../support/typeInto';
@@ -100,8 +100,10 @@ describe('Several identities (fake BoldDesk)', function () {
     const contact = fake.db.contacts[0];
     const p = promptSwitch.use(
       new ScriptedPrompts(
-        answer.pick('Acme Mobile'), answer.input('Created by the bot'), answer.input('Body'), answer.pick('High'),
-        answer.pick('Billing'), answer.search(contact.email, contact.email),
+        ...createSteps({
+          subject: 'Created by the bot', description: 'Body', priority: 'High', requester: [answer.search(contact.email, contact.email)],
+          brand: 'Acme Mobile', category: 'Billing',
+        }),
         answer.pick(/^Post as /), answer.pick('API Bot'), answer.pick('Create ticket'),
       ),
     );

@@ -7,11 +7,11 @@ import type { Prompts } from '../../src/ui/prompts';
 import type { ScriptedPrompts } from '../support/scriptedPrompts';
 
 export interface WindowText {
-  via: 'info' | 'warning' | 'error' | 'progress';
+  via: 'info' | 'warning' | 'error' | 'progress' | 'status';
   text: string;
 }
 
-type Patched = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress';
+type Patched = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'withProgress' | 'setStatusBarMessage';
 
 export class WindowCapture {
   readonly shown: WindowText[] = [];
@@ -33,6 +33,11 @@ export class WindowCapture {
     record('info', 'showInformationMessage');
     record('warning', 'showWarningMessage');
     record('error', 'showErrorMessage');
+    this.saved.set('setStatusBarMessage', w.setStatusBarMessage);
+    w.setStatusBarMessage = (text: string) => {
+      this.shown.push({ via: 'status', text });
+      return { dispose: () => undefined };
+    };
     const progress = w.withProgress as typeof vscode.window.withProgress;
     this.saved.set('withProgress', progress);
     w.withProgress = ((options: vscode.ProgressOptions, task: Parameters<typeof vscode.window.withProgress>[1]) => {
@@ -58,6 +63,7 @@ export function scriptedQuestionsRealMessages(real: Prompts, script: ScriptedPro
     pickStep: (o) => script.pickStep(o),
     searchPickStep: (o) => script.searchPickStep(o),
     confirm: (m, o) => script.confirm(m, o),
+    status: (m) => real.status(m),
     info: (m, ...a) => real.info(m, ...a),
     warning: (m, ...a) => real.warning(m, ...a),
     error: (m, ...a) => real.error(m, ...a),

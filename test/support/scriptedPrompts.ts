@@ -24,6 +24,7 @@ export type ScriptStep =
   | { type: 'type'; text: string; label?: LabelMatch }
   | { type: 'confirm'; yes: boolean }
   | { type: 'files'; uris: string[] }
+  | { type: 'write'; text: string }
   | { type: 'back' }
   | { type: 'cancel' };
 
@@ -36,6 +37,8 @@ export const answer = {
   confirm: (yes = true): ScriptStep => ({ type: 'confirm', yes }),
   /** The open dialog's answer: these files (URI strings). */
   files: (...uris: string[]): ScriptStep => ({ type: 'files', uris }),
+  /** Types `text` into the editor the flow opened (through `writer`), before the next pick step is answered. */
+  write: (text: string): ScriptStep => ({ type: 'write', text }),
   back: (): ScriptStep => ({ type: 'back' }),
   cancel: (): ScriptStep => ({ type: 'cancel' }),
 };
@@ -50,13 +53,17 @@ export interface AskedQuestion {
   labels?: string[];
   /** Labels of items marked `picked`. */
   picked?: string[];
+  /** Descriptions and details of the items ('' where an item has none). */
+  descriptions?: string[];
+  details?: string[];
   step?: number;
   totalSteps?: number;
   canGoBack?: boolean;
 }
 
 export interface ShownMessage {
-  level: 'info' | 'warning' | 'error';
+  /** 'status': a passing status bar message (Prompts.status), not a notification. */
+  level: 'status' | 'info' | 'warning' | 'error';
   message: string;
   actions: string[];
 }
@@ -72,6 +79,8 @@ export class ScriptedPrompts implements Prompts {
   readonly progress: string[] = [];
   /** Questions the script had no (fitting) answer for: they were treated as cancelled. */
   readonly unexpected: string[] = [];
+  /** Replaces the text of the editor a flow opened (answer.write); the test supplies it. */
+  writer?: (text: string) => Promise<void> | void;
   /** Chooses a notification action; default: dismiss. */
   onMessage: (m: ShownMessage) => string | undefined = () => undefined;
   private readonly script: ScriptStep[] = [];
@@ -146,6 +155,11 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async pickStep<T>(o: PickStepOptions<T>): Promise<T | Back | undefined> {
+    while (this.script[0]?.type === 'write') {
+      const { text } = this.script.shift() as { text: string };
+      if (this.writer) await this.writer(text);
+      else this.unexpected.push('answer.write without a writer');
+    }
     this.record({ method: 'pickStep', ...o, ...this.describe(o.items) });
     return this.answerPick(o.items, o.canGoBack);
   }
@@ -166,6 +180,10 @@ export class ScriptedPrompts implements Prompts {
     this.record({ method: 'confirm', title: message, prompt: o.detail });
     const step = this.next('confirm');
     return step?.type === 'confirm' && step.yes;
+  }
+
+  status(message: string): void {
+    void this.show({ level: 'status', message, actions: [] });
   }
 
   info(message: string, ...actions: string[]): Promise<string | undefined> {
@@ -203,12 +221,17 @@ export class ScriptedPrompts implements Prompts {
   }
 
   private record(q: AskedQuestion & Record<string, unknown>): void {
-    const { method, title, prompt, placeholder, value, labels, picked, step, totalSteps, canGoBack } = q;
-    this.asked.push({ method, title, prompt, placeholder, value, labels, picked, step, totalSteps, canGoBack });
+    const { method, title, prompt, placeholder, value, labels, picked, descriptions, details, step, totalSteps, canGoBack } = q;
+    this.asked.push({ method, title, prompt, placeholder, value, labels, picked, descriptions, details, step, totalSteps, canGoBack });
   }
 
-  private describe<T>(items: PickItem<T>[]): { labels: string[]; picked: string[] } {
-    return { labels: items.map((i) => i.label), picked: items.filter((i) => i.picked).map((i) => i.label) };
+  private describe<T>(items: PickItem<T>[]): { labels: string[]; picked: string[]; descriptions: string[]; details: string[] } {
+    return {
+      labels: items.map((i) => i.label),
+      picked: items.filter((i) => i.picked).map((i) => i.label),
+      descriptions: items.map((i) => i.description ?? ''),
+      details: items.map((i) => i.detail ?? ''),
+    };
   }
 
   private next(expected: string): ScriptStep | undefined {

@@ -68,6 +68,16 @@ class Workbench {
     await this.moveMouseAway();
   }
 
+  /**
+   * Waits for a status bar entry whose text matches `text` (string or RegExp), e.g. a passing success message
+   * (Prompts.status); resolves with its text.
+   */
+  async waitForStatus(text, timeout = T.ui) {
+    const item = this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: text }).first();
+    await item.waitFor({ timeout });
+    return (await item.innerText()).trim();
+  }
+
   /** Saves docs/screenshots/<name>.png (referenced by the README). */
   async screenshot(name) {
     await this.moveMouseAway();

@@ -1,6 +1,7 @@
-// Scenario 3 — create a ticket through the multi-step quick input (palette → brand → subject → description →
-// priority → category → requester → confirm). BoldDesk (the fake) gets exactly one POST, made with the key of the
-// demo agent, so the ticket is created under that agent's name; the new ticket shows up in the tree.
+// Scenario 3 — create a ticket without a 10-step wizard (issue 18): palette → subject → the description, written in
+// a real editor → priority → requester → the confirm step, one row per field; brand and category have defaults and
+// are changed from their rows. BoldDesk (the fake) gets exactly one POST, made with the key of the demo agent, so
+// the ticket is created under that agent's name; the new ticket shows up in the tree.
 const assert = require('assert');
 const { describe, it, before } = require('mocha');
 const { sharedTicketsView, fake, demoKey, screenshotOnFailure } = require('../support/context');
@@ -32,32 +33,42 @@ describe('Create a ticket', function () {
     await wb.runCommand('BoldDesk: Create Ticket');
     const qi = wb.quickInput;
     await qi.waitForTitle('Create BoldDesk ticket');
-    await qi.pick(brand.brandName, { filter: brand.brandName });
-    await qi.waitForStep(2);
+    // The default brand is used without asking: the first step is the subject.
+    await qi.waitForStep(1);
     assert.match(await qi.messageText(), /Subject/);
     await qi.submit(subject);
+    // The description is written in a real editor beside, while the step waits with "Continue".
+    await qi.waitForStep(2);
+    await wb.editor.waitForTab('Description.md');
+    await qi.row('Continue with the description from the editor').first().waitFor();
+    await wb.editor.typeLines([description, '', '- Printer: HP LaserJet, 3rd floor', '- Since: this morning']);
+    await qi.pick('Continue with the description from the editor');
     await qi.waitForStep(3);
-    await qi.submit(description);
-    await qi.waitForStep(4);
     await qi.pick(priority.name, { filter: priority.name });
-    await qi.waitForStep(5);
-    await qi.pick(category.name, { filter: category.name });
-    await qi.waitForStep(6);
+    await qi.waitForStep(4);
     // Requester: type to search BoldDesk's contacts, then choose the found one.
     // Searching by e-mail finds exactly that contact (next to "New requester…"), which tells the results are in.
     const searched = (labels) => labels.length === 2 && labels.some((l) => l.includes(requester.email));
     await qi.pick(requester.email, { filter: requester.email, settled: searched });
-    await qi.waitForStep(7);
-    const confirm = qi.row('Create ticket').first();
-    await confirm.waitFor();
-    const summary = await confirm.getAttribute('aria-label');
-    for (const part of [subject, `priority ${priority.name}`, requester.email, demoKey().agent.email]) {
-      assert.ok(summary.includes(part), `the confirm step shows ${part}: ${summary}`);
+    // The confirm step: one row per field; brand and category (defaults) are changed from their rows.
+    await qi.waitForStep(5);
+    await qi.pick('Brand', { exact: true });
+    await qi.pick(brand.brandName, { filter: brand.brandName });
+    await qi.waitForStep(5);
+    await qi.pick('Category', { exact: true });
+    await qi.pick(category.name, { filter: category.name });
+    await qi.waitForStep(5);
+    const rows = async () => (await qi.rowLabels()).join(' | ');
+    const shown = await rows();
+    for (const part of [subject, 'every job comes out blank', brand.brandName, priority.name, category.name, requester.email, demoKey().agent.email]) {
+      assert.ok(shown.includes(part), `the confirm step shows ${part}: ${shown}`);
     }
     await wb.screenshot('create');
     await qi.pick('Create ticket');
+    await wb.editor.waitForTabClosed('Description.md');
 
-    const done = await wb.notifications.waitFor(/Ticket #\d+ created/);
+    // A success is a status bar message, not a notification (issue 18).
+    const done = await wb.waitForStatus(/Ticket #\d+ created/);
     createdId = Number(/#(\d+)/.exec(done)[1]);
     const posts = requestsSince(from, 'POST', /^\/api\/v1\/tickets$/);
     assert.strictEqual(posts.length, 1, 'exactly one create request');
@@ -72,6 +83,7 @@ describe('Create a ticket', function () {
     assert.strictEqual(stored.subject, subject);
     assert.strictEqual(stored.createdById, demoKey().agent.userId, 'created under the key owner (Ana Agent)');
     assert.match(stored.description, /every job comes out blank/);
+    assert.match(stored.description, /<li>Printer: HP LaserJet, 3rd floor<\/li>/, 'the description is Markdown from the editor');
   });
 
   it('shows the new ticket in the tree', async () => {

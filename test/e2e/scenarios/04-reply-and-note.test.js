@@ -30,13 +30,13 @@ describe('Reply and private note', function () {
     const row = await wb.tickets.reveal(wb.tickets.ticket(ticket.id));
     await wb.tickets.contextMenu(row, 'Add Reply');
     await wb.editor.waitForTab(`Reply to #${ticket.id}`);
-    await wb.notifications.waitFor(`Write your reply on #${ticket.id}`);
+    await wb.waitForStatus(`Write your reply on #${ticket.id}`); // a status bar message, not a toast (issue 18)
     await wb.editor.typeLines(replyLines);
     await wb.editor.waitForText(replyLines[1]);
     await wb.screenshot('reply');
     await handle.page.keyboard.press('Control+Enter');
 
-    await wb.notifications.waitFor(`Reply sent to #${ticket.id}`);
+    await wb.waitForStatus(`Reply sent to #${ticket.id}`);
     await wb.editor.waitForTabClosed(`Reply to #${ticket.id}`);
     const posts = requestsSince(from, 'POST');
     assert.deepStrictEqual(posts.map((r) => [r.path, r.status]), [[`/api/v1/tickets/${ticket.id}/updates`, 201]], 'one reply request');
@@ -69,7 +69,7 @@ describe('Reply and private note', function () {
     await wb.editor.waitForText(noteLines[1]);
     await handle.page.keyboard.press('Control+Enter');
 
-    await wb.notifications.waitFor(`Private note added to #${ticket.id}`);
+    await wb.waitForStatus(`Private note added to #${ticket.id}`);
     await wb.editor.waitForTabClosed(`Private note on #${ticket.id}`);
     const posts = requestsSince(from, 'POST');
     assert.deepStrictEqual(posts.map((r) => [r.path, r.status]), [[`/api/v1/tickets/${ticket.id}/notes`, 201]], 'one note request');
@@ -108,7 +108,7 @@ describe('Reply and private note', function () {
     const from = fake().requests.length;
     await wb.editor.textEditor.locator('.view-lines').click();
     await handle.page.keyboard.press('Control+Enter');
-    await wb.notifications.waitFor(`Reply sent to #${other.id}`);
+    await wb.waitForStatus(`Reply sent to #${other.id}`);
     await wb.editor.waitForTabClosed(`Reply to #${other.id}`);
 
     // Back to the panel: it shows the sent reply in the conversation and offers nothing to send again.
@@ -116,6 +116,9 @@ describe('Reply and private note', function () {
     await wb.editor.webviewBody().locator('#conversation', { hasText: line }).waitFor();
     const composer = wb.editor.webviewBody().locator('#composer-text');
     assert.strictEqual(await composer.inputValue(), '', 'the panel\'s composer no longer holds the sent text');
+    // After the first sends BoldDesk recorded the key owner: the status bar names the confirmed agent.
+    await wb.waitForStatus(new RegExp(`BoldDesk: ${demoKey().agent.name}$`));
+    await wb.screenshot('reply-sent');
     await wb.editor.webviewBody().locator('#send').click();
     await wb.editor.webviewBody().locator('#composer-status', { hasText: 'Write something first.' }).waitFor();
     const posts = requestsSince(from, 'POST');

@@ -89,17 +89,17 @@ describe('Tickets in code', function () {
     await qi.waitOpen();
     await qi.type('>BoldDesk: Create Ticket from Selection');
     await qi.pick('BoldDesk: Create Ticket from Selection', { exact: true });
+    // The default brand is used without asking; the description is written in its own editor.
     await qi.waitForStep(1);
-    const brand = fake().db.brands.find((b) => b.isDefault) || fake().db.brands[0];
-    await qi.pick(brand.brandName, { filter: brand.brandName });
-    await qi.waitForStep(2);
     await qi.submit('Checkout retries forever when the gateway times out');
-    await qi.waitForStep(3);
-    assert.match(await qi.messageText(), /code context from your selection comes next/);
-    await qi.submit('Customers see a spinner for minutes; the retry below never gives up on a 504.');
+    await qi.waitForStep(2);
+    await wb.editor.waitForTab('Description.md');
+    await qi.row('Continue with the description from the editor').first().waitFor();
+    await wb.editor.typeLines(['Customers see a spinner for minutes; the retry below never gives up on a 504.']);
+    await qi.pick('Continue with the description from the editor');
 
     // The code-context step: what was prefilled from the selection, offered as it is, to edit, or to leave out.
-    await qi.waitForStep(4);
+    await qi.waitForStep(3);
     const include = qi.row('Add the code context below the description').first();
     await include.waitFor();
     const headline = `File: ${file.split(path.sep).join('/')}, lines ${SELECTED[0]}–${SELECTED[1]}`;
@@ -124,6 +124,7 @@ describe('Tickets in code', function () {
     await handle.page.keyboard.type('View: Toggle');
     // Nothing is sent, and the code-context editor goes away without a "Save changes?" question.
     await wb.editor.waitForTabClosed('Code context');
+    await wb.editor.waitForTabClosed('Description.md');
     assert.deepStrictEqual(requestsSince(from, 'POST').map((r) => r.path), [], 'nothing was sent to BoldDesk');
     assert.strictEqual(await qi.input.inputValue(), '>View: Toggle', 'the typing went to the palette');
     await handle.page.keyboard.press('Escape');

@@ -106,7 +106,7 @@ describe('Several identities', function () {
     const from = fake().requests.length;
     await wb.editor.textEditor.locator('.view-lines').click();
     await handle.page.keyboard.press('Control+Enter');
-    await wb.notifications.waitFor(`Reply sent to #${ticket.id}`, T.ui);
+    await wb.waitForStatus(`Reply sent to #${ticket.id}`, T.ui);
     await wb.editor.waitForTabClosed(`Reply to #${ticket.id}`);
     const posts = requestsSince(from, 'POST');
     assert.deepStrictEqual(posts.map((r) => [r.path, r.status]), [[`/api/v1/tickets/${ticket.id}/updates`, 201]], 'one reply request');

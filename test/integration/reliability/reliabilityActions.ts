@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../../src/extensionApi';
 import type { ExtensionMessage } from '../../../src/views/ticketPanel/protocol';
 import type { FakeBoldDesk } from '../../fake-bolddesk';
 import { draftKey, type DraftKind } from '../../../src/drafts/draftStore';
-import { dropUnsentTicket, fakeOrigin, fixture, type PromptSwitch, trusted } from '../fixture';
+import { createSteps, dropUnsentTicket, fakeOrigin, fixture, type PromptSwitch, trusted } from '../fixture';
 import { FAULTS, type FaultCase } from './reliabilityFaults';
 import { ArmingPrompts, assertClean, normalise, problems, settle, type TreeReader, waitFor } from './reliabilitySupport';
 import { answer, ScriptedPrompts, type ScriptStep } from '../../support/scriptedPrompts';
@@ -172,12 +172,7 @@ const openTicket: Action = {
 function createAnswers(subject: string): ScriptStep[] {
   const contact = fake().db.contacts[0];
   return [
-    answer.pick('Acme Mobile'),
-    answer.input(subject),
-    answer.input('Body'),
-    answer.pick('High'),
-    answer.pick('Billing'),
-    answer.search(contact.email, contact.email),
+    ...createSteps({ subject, description: 'Body', priority: 'High', requester: [answer.search(contact.email, contact.email)], brand: 'Acme Mobile', category: 'Billing' }),
     answer.pick('Create ticket'),
   ];
 }

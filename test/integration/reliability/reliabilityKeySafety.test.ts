@@ -9,7 +9,7 @@ import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../../src/constants';
 import type { ExtensionApi } from '../../../src/extensionApi';
-import { fixture, PromptSwitch, trusted } from '../fixture';
+import { createSteps, fixture, PromptSwitch, trusted } from '../fixture';
 import { activate, storedKey, TreeReader, waitFor } from './reliabilitySupport';
 import { answer, ScriptedPrompts } from '../../support/scriptedPrompts';
 
@@ -116,8 +116,10 @@ describe('Reliability: the API key stays in SecretStorage (fake BoldDesk)', func
 
     // Create, reply (draft), note (panel), change status.
     const contact = fake.db.contacts[0];
-    use(new ScriptedPrompts(answer.pick('Acme Cloud'), answer.input('Key safety'), answer.input('Body'), answer.pick('Low'),
-      answer.pick('No category'), answer.search(contact.email, contact.email), answer.pick('Create ticket')));
+    use(new ScriptedPrompts(
+      ...createSteps({ subject: 'Key safety', description: 'Body', priority: 'Low', requester: [answer.search(contact.email, contact.email)] }),
+      answer.pick('Create ticket'),
+    ));
     assert.strictEqual(typeof (await vscode.commands.executeCommand(Commands.createTicket)), 'number');
     use(new ScriptedPrompts());
     const uri = await vscode.commands.executeCommand<string>(Commands.addReply, ticketId);

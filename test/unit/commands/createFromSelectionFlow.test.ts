@@ -38,17 +38,25 @@ describe('create flow with a code context', () => {
     assert.match(p.asked.find((q) => q.placeholder === 'Code context from your selection')?.labels?.join('|') ?? '', /Leave the code context out/);
   });
 
-  it('uses the text as edited in the editor', async () => {
+  it('uses the text as edited in the editor (the description is written in its own editor)', async () => {
     let opened: string | undefined;
     const p = new ScriptedPrompts(
       answer.input('Crash'),
-      answer.input('Details'),
+      answer.write('Details'),
+      answer.pick(/^Continue with the description/),
       answer.pick(/^Edit the code context/),
       answer.pick(/^Use the code context as edited/),
       ...rest,
     );
     const r = await runCreateTicketFlow(
-      env(p, { editText: async (text) => ((opened = text), { read: () => 'Edited: see\n```\n<b>\n```' }) }),
+      env(p, {
+        editText: async (text, what) => {
+          if (what === 'codeContext') return (opened = text), { read: () => 'Edited: see\n```\n<b>\n```' };
+          let description = text;
+          p.writer = (t) => void (description = t);
+          return { read: () => description };
+        },
+      }),
       { ...emptyAnswers(), codeContext: context },
     );
     assert.equal(opened, context);

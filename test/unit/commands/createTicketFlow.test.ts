@@ -31,48 +31,126 @@ function env(prompts: ScriptedPrompts, over: Partial<CreateFlowEnv> = {}): Creat
   };
 }
 
+/** A stand-in for the real editor (the integration test uses the real one): `answer.write` replaces its text. */
+function fakeEditor(p: ScriptedPrompts) {
+  const opened: { text: string; what: string }[] = [];
+  let text = '';
+  let shown = 0;
+  p.writer = (t) => void (text = t);
+  const editText: CreateFlowEnv['editText'] = async (initial, what) => {
+    opened.push({ text: initial, what });
+    text = initial;
+    return { read: () => text, show: async () => void (shown += 1) };
+  };
+  return { editText, opened, shownAgain: () => shown };
+}
+
+const CONTINUE = /^Continue with the description/;
+
 describe('create-ticket flow', () => {
-  it('asks every step in order and builds the request body for an existing requester', async () => {
+  it('asks only what has no default (the default brand and no category are used) and builds the body', async () => {
     const p = new ScriptedPrompts(
-      answer.pick('Globex'),
       answer.input('  Printer on fire  '),
       answer.input('It <really> is.\nPlease help.'),
       answer.pick('High'),
-      answer.pick('Billing'),
       answer.search('jane', 'Jane Doe'),
       answer.pick('Create ticket'),
     );
     const r = await runCreateTicketFlow(env(p), emptyAnswers());
     assert.deepEqual(p.unexpected, []);
-    assert.equal(r.kind, 'create');
     assert.ok(r.kind === 'create');
     assert.deepEqual(r.input, {
-      brandId: 2,
+      brandId: 1,
       subject: 'Printer on fire',
       description: '<p>It &lt;really&gt; is.<br>Please help.</p>',
       priorityId: 3,
-      categoryId: 7,
       requester: { kind: 'existing', userId: 501 },
     });
-    assert.deepEqual(
-      p.asked.map((q) => `${q.step}/${q.totalSteps}`),
-      ['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7'],
-    );
+    assert.deepEqual(p.asked.map((q) => `${q.step}/${q.totalSteps}`), ['1/5', '2/5', '3/5', '4/5', '5/5']);
   });
 
-  it('names whose name BoldDesk will show on the confirm step', async () => {
+  it('asks for the brand only when there is no default', async () => {
+    const noDefault = { ...lookups, brands: lookups.brands.map((b) => ({ ...b, isDefault: false })) };
+    assert.deepEqual(stepsFor(emptyAnswers(), noDefault), ['brand', 'subject', 'description', 'priority', 'requester', 'confirm']);
+    const p = new ScriptedPrompts(answer.pick('Globex'), answer.input('S'), answer.input('D'), answer.pick('Low'), answer.search('jane', 'Jane Doe'), answer.pick('Create ticket'));
+    const r = await runCreateTicketFlow(env(p, { lookups: noDefault }), emptyAnswers());
+    assert.ok(r.kind === 'create');
+    assert.equal(r.input.brandId, 2);
+  });
+
+  it('the confirm step shows one row per field, the description with its first lines, and names the author', async () => {
     const p = new ScriptedPrompts(
-      answer.pick('Acme'), answer.input('S'), answer.input('D'), answer.pick('Low'), answer.pick('No category'),
-      answer.search('john', 'John Roe'), answer.cancel(),
+      answer.input('S'), answer.input('First line\n\nSecond line\nThird\nFourth'), answer.pick('Low'), answer.search('john', 'John Roe'), answer.cancel(),
     );
     await runCreateTicketFlow(env(p), emptyAnswers());
     const confirm = p.asked[p.asked.length - 1];
     assert.ok(confirm.placeholder?.includes(ATTRIBUTION), confirm.placeholder);
+    assert.deepEqual(confirm.labels, ['Create ticket', 'Subject', 'Description', 'Brand', 'Priority', 'Category', 'Requester']);
+    assert.deepEqual(confirm.descriptions, [ATTRIBUTION, 'S', '5 lines', 'Acme', 'Low', 'none', 'John Roe <john@example.com>']);
+    assert.equal(confirm.details?.[2], 'First line ⏎ Second line ⏎ Third…');
+  });
+
+  it('each confirm row changes its field and comes back to the confirm step; Back there keeps the field', async () => {
+    const p = new ScriptedPrompts(
+      answer.input('Old subject'), answer.input('D'), answer.pick('Low'), answer.search('jane', 'Jane Doe'),
+      answer.pick('Brand'), answer.pick('Globex'),
+      answer.pick('Category'), answer.pick('Billing'),
+      answer.pick('Subject'), answer.input('New subject'),
+      answer.pick('Priority'), answer.back(), // unchanged
+      answer.pick('Requester'), answer.search('john', 'John Roe'),
+      answer.pick('Create ticket'),
+    );
+    const r = await runCreateTicketFlow(env(p), emptyAnswers());
+    assert.deepEqual(p.unexpected, []);
+    assert.ok(r.kind === 'create');
+    assert.deepEqual(r.input, {
+      brandId: 2, subject: 'New subject', description: '<p>D</p>', priorityId: 1, categoryId: 7, requester: { kind: 'existing', userId: 502 },
+    });
+    assert.equal(p.asked.filter((q) => q.placeholder?.startsWith('Check and create')).length, 6, 'back to the confirm step after each change');
+    assert.equal(p.asked.find((q) => q.prompt === 'Subject' && q.value === 'Old subject')?.canGoBack, true);
+    assert.equal(p.asked.filter((q) => q.method === 'searchPickStep').at(-1)?.value, 'jane', 'the requester search starts from what was typed');
+  });
+
+  it('the description is written in a real editor; Back, a refusal and a cancel keep what is in it', async () => {
+    const p = new ScriptedPrompts(
+      answer.input('S'),
+      answer.pick(CONTINUE), // nothing written yet: refused, asked again
+      answer.write('Written in\nthe editor'), answer.pick(CONTINUE),
+      answer.back(), // at priority → the description's editor again, with its text
+      answer.write('Written in\nthe editor, edited'), answer.back(), // → subject, the text is kept
+      answer.input('S2'), answer.pick(CONTINUE), answer.pick('High'), answer.search('jane', 'Jane Doe'),
+      answer.pick('Description'), answer.write('Changed from the confirm step'), answer.pick(CONTINUE),
+      answer.cancel(),
+    );
+    const editor = fakeEditor(p);
+    const r = await runCreateTicketFlow(env(p, { editText: editor.editText }), emptyAnswers());
+    assert.deepEqual(p.unexpected, []);
+    assert.equal(r.kind, 'cancel');
+    assert.equal(r.answers.description, 'Changed from the confirm step', 'the cancelled answers hold the editor text');
+    assert.deepEqual(editor.opened, [{ text: '', what: 'description' }], 'one editor for the whole flow');
+    assert.equal(editor.shownAgain(), 3, 'shown again each time its step comes back');
+    const steps = p.asked.filter((q) => q.labels?.some((l) => CONTINUE.test(l)));
+    assert.match(steps[1].placeholder ?? '', /description is required/);
+    assert.ok(!p.asked.some((q) => q.prompt?.startsWith('Description')), 'no one-line box for the description');
+  });
+
+  it('an e-mail typed in the requester search is offered as a new requester and not asked again', async () => {
+    const p = new ScriptedPrompts(
+      answer.input('S'), answer.input('D'), answer.pick('Low'),
+      answer.search(' new@example.com ', 'Use new@example.com'),
+      answer.input('New Person'),
+      answer.pick('Create ticket'),
+    );
+    const r = await runCreateTicketFlow(env(p), emptyAnswers());
+    assert.deepEqual(p.unexpected, []);
+    assert.ok(r.kind === 'create');
+    assert.deepEqual(r.input.requester, { kind: 'new', email: 'new@example.com', name: 'New Person' });
+    assert.ok(!p.asked.some((q) => q.prompt?.startsWith("New requester's e-mail")));
+    assert.equal(p.asked.at(-1)?.descriptions?.at(-1), 'New Person <new@example.com> (new)');
   });
 
   it('Back keeps what was typed and picked', async () => {
     const p = new ScriptedPrompts(
-      answer.pick('Acme'),
       answer.input('First subject'),
       answer.input('Body'),
       answer.back(), // at priority → description
@@ -80,11 +158,10 @@ describe('create-ticket flow', () => {
       answer.input('Second subject'),
       answer.input('Body'),
       answer.pick('High'),
-      answer.back(), // at category → priority
+      answer.back(), // at requester → priority
       answer.pick('High'),
-      answer.pick('No category'),
       answer.search('jane', 'Jane Doe'),
-      answer.pick('Change something'), // confirm → requester
+      answer.back(), // confirm → requester
       answer.pick('Jane Doe'), // the previous choice is offered without searching again
       answer.pick('Create ticket'),
     );
@@ -103,7 +180,7 @@ describe('create-ticket flow', () => {
 
   it('a new requester adds e-mail and name steps and sends requesterEmail + name', async () => {
     const p = new ScriptedPrompts(
-      answer.pick('Acme'), answer.input('S'), answer.input('D'), answer.pick('Low'), answer.pick('No category'),
+      answer.input('S'), answer.input('D'), answer.pick('Low'),
       answer.pick('New requester…'),
       answer.input(' new@example.com '),
       answer.input('New Person'),
@@ -113,17 +190,17 @@ describe('create-ticket flow', () => {
     assert.deepEqual(p.unexpected, []);
     assert.ok(r.kind === 'create');
     assert.deepEqual(r.input.requester, { kind: 'new', email: 'new@example.com', name: 'New Person' });
-    assert.equal(p.asked[p.asked.length - 1].totalSteps, 9);
+    assert.equal(p.asked[p.asked.length - 1].totalSteps, 7);
   });
 
   it('rejects an empty subject and a malformed e-mail (validation)', async () => {
-    const p = new ScriptedPrompts(answer.pick('Acme'), answer.input('   '));
+    const p = new ScriptedPrompts(answer.input('   '));
     const r = await runCreateTicketFlow(env(p), emptyAnswers());
     assert.equal(r.kind, 'cancel');
     assert.match(p.unexpected[0], /subject is required/i);
 
     const q = new ScriptedPrompts(
-      answer.pick('Acme'), answer.input('S'), answer.input('D'), answer.pick('Low'), answer.pick('No category'),
+      answer.input('S'), answer.input('D'), answer.pick('Low'),
       answer.pick('New requester…'),
       answer.input('not-an-email'),
     );
@@ -132,19 +209,20 @@ describe('create-ticket flow', () => {
   });
 
   it('returns the answers on cancel so the command can offer them again', async () => {
-    const p = new ScriptedPrompts(answer.pick('Acme'), answer.input('Keep me'), answer.cancel());
+    const p = new ScriptedPrompts(answer.input('Keep me'), answer.cancel());
     const r = await runCreateTicketFlow(env(p), emptyAnswers());
     assert.equal(r.kind, 'cancel');
     assert.equal(r.answers.subject, 'Keep me');
     // …and a later run starts prefilled.
-    const again = new ScriptedPrompts(answer.pick('Acme'), answer.cancel());
+    const again = new ScriptedPrompts(answer.cancel());
     await runCreateTicketFlow(env(again), r.answers);
-    assert.equal(again.asked[1].value, 'Keep me');
+    assert.equal(again.asked[0].value, 'Keep me');
   });
 
-  it('skips the brand step with one brand and the category step without categories', () => {
+  it('skips the brand step with one brand, and never asks for the optional category on the way', () => {
     const single = { ...lookups, brands: [lookups.brands[0]], categories: [] };
     assert.deepEqual(stepsFor(emptyAnswers(), single), ['subject', 'description', 'priority', 'requester', 'confirm']);
+    assert.deepEqual(stepsFor(emptyAnswers(), lookups), ['subject', 'description', 'priority', 'requester', 'confirm']);
   });
 
   it('has no Back button on the first step', async () => {
