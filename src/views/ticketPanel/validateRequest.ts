@@ -4,8 +4,10 @@ import {
   isComposeKind,
   isIdentityIdLike,
   isOpenableUrl,
+  isPlainFileName,
   isPositiveId,
   Limits,
+  maxDropBase64Chars,
   type WebviewRequest,
 } from './protocol';
 
@@ -90,6 +92,18 @@ export function validateRequest(raw: unknown): Validation {
       if (!isComposeKind(raw.kind)) return fail('removeFile.kind must be "reply" or "note"');
       if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= Limits.maxFiles) return fail('removeFile.index is not a file index');
       return { ok: true, request: { id, type: 'removeFile', kind: raw.kind, index } };
+    }
+
+    case 'dropFile': {
+      if (!only('kind', 'name', 'data')) return fail('unexpected fields in dropFile');
+      if (!isComposeKind(raw.kind)) return fail('dropFile.kind must be "reply" or "note"');
+      if (!isPlainFileName(raw.name)) return fail('dropFile.name is not a plain file name');
+      // The size first (a string's length costs nothing), then the alphabet; decoding is left to the extension.
+      if (typeof raw.data !== 'string' || raw.data.length > maxDropBase64Chars) return fail('dropFile.data is not a string within the size limit');
+      if (raw.data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(raw.data)) return fail('dropFile.data is not base64');
+      const padding = raw.data.endsWith('==') ? 2 : raw.data.endsWith('=') ? 1 : 0;
+      if ((raw.data.length / 4) * 3 - padding > Limits.maxFileBytes) return fail('dropFile.data is not a string within the size limit');
+      return { ok: true, request: { id, type: 'dropFile', kind: raw.kind, name: raw.name, data: raw.data } };
     }
 
     case 'searchAgents':

@@ -9,6 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ComposeKind, Draft, PanelDraftFiles, PanelIdentities } from '../../views/ticketPanel/protocol';
 import { h, icon } from './dom';
+import { acceptDrops, handOver } from './dropFiles';
 import { Rpc, RpcError } from './rpc';
 import { loadState, vscodeApi } from './vscodeApi';
 
@@ -67,6 +68,7 @@ export class Composer {
     });
     this.send.addEventListener('click', () => void this.submit());
     this.attach.addEventListener('click', () => void this.pickFiles());
+    acceptDrops(this.section, (files) => void this.dropFiles(files), () => this.showError(l10n.t('Drop files from your computer here, or use Attach files….')));
     this.postAs.addEventListener('change', () => this.showAttribution());
   }
 
@@ -184,12 +186,35 @@ export class Composer {
       const { files } = await this.rpc.request({ type: 'attachFiles', kind: this.kind });
       this.setFiles(files);
     } catch (e) {
-      this.status.className = 'composer-status error';
-      this.status.textContent = e instanceof Error ? e.message : String(e);
+      this.showError(e instanceof Error ? e.message : String(e));
     } finally {
       this.picking = false;
       this.attach.disabled = this.inFlight;
     }
+  }
+
+  /** Dropped files, one at a time, into the draft of the kind chosen when they were dropped. */
+  private async dropFiles(files: File[]): Promise<void> {
+    if (this.inFlight || this.picking) return this.showError(l10n.t('Wait for the current send or file choice to finish.'));
+    const kind = this.kind;
+    this.picking = true;
+    this.attach.disabled = true;
+    try {
+      this.status.className = 'composer-status';
+      await handOver(files, (text) => (this.status.textContent = text),
+        async (name, data) => this.setFiles((await this.rpc.request({ type: 'dropFile', kind, name, data })).files));
+      this.status.textContent = '';
+    } catch (e) {
+      this.showError(e instanceof Error ? e.message : String(e));
+    } finally {
+      this.picking = false;
+      this.attach.disabled = this.inFlight;
+    }
+  }
+
+  private showError(text: string): void {
+    this.status.className = 'composer-status error';
+    this.status.textContent = text;
   }
 
   private async removeFile(index: number): Promise<void> {
@@ -198,8 +223,7 @@ export class Composer {
       const { files } = await this.rpc.request({ type: 'removeFile', kind: this.kind, index });
       this.setFiles(files);
     } catch (e) {
-      this.status.className = 'composer-status error';
-      this.status.textContent = e instanceof Error ? e.message : String(e);
+      this.showError(e instanceof Error ? e.message : String(e));
     }
   }
 

@@ -48,7 +48,16 @@ describe('Composer files', function () {
     await wb.editor.waitForTicketContent(['checkout page goes blank']);
   }
 
-  /** Sends what the composer holds; the reply's request and the uploads made for it. */
+  /** Drops files onto the composer as the browser delivers them from the desktop: a DataTransfer of File objects. */
+  async function drop(body, files) {
+    await body.locator('#composer').evaluate((zone, list) => {
+      const data = new DataTransfer();
+      for (const f of list) data.items.add(new File([f.text], f.name, { type: f.type }));
+      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, files);
+  }
+
+  /** Sends what the composer holds; the message's request and the uploads made for it. */
   async function sendAndRecord(body, text) {
     const from = fake().requests.length;
     await body.locator('#composer-text').press('Control+Enter');
@@ -57,7 +66,7 @@ describe('Composer files', function () {
     const posts = requestsSince(from, 'POST');
     return {
       uploads: posts.filter((r) => r.path === '/api/v1/attachments'),
-      replies: posts.filter((r) => r.path === `/api/v1/tickets/${ticket.id}/updates`),
+      replies: posts.filter((r) => r.path.startsWith(`/api/v1/tickets/${ticket.id}/`)),
       paths: posts.map((r) => r.path),
     };
   }
@@ -82,5 +91,30 @@ describe('Composer files', function () {
     const file = ticket.messages.at(-1).attachments;
     assert.deepStrictEqual(file.map((a) => [a.name, a.size]), [['checkout-trace.log', 39]]);
     assert.strictEqual(sent.replies[0].body.attachments, `fake-upload-${file[0].id}`, 'the reply names the token the upload got');
+  });
+
+  it('takes files dropped onto the composer as bytes, refuses a program, and sends them with a private note', async () => {
+    await openTicket();
+    const body = wb.editor.webviewBody();
+    await body.locator('input[name="kind"][value="note"]').check();
+    await body.locator('#composer-text').fill('What the customer sees with 100 items, and the cart as a CSV.');
+    await drop(body, [{ name: 'setup.exe', type: 'application/octet-stream', text: 'MZ' }]);
+    await body.locator('#composer-status.error', { hasText: 'setup.exe is a program file' }).waitFor();
+    await drop(body, [
+      { name: 'cart-100-items.csv', type: 'text/csv', text: 'sku,qty\nA-1,100\n' },
+      { name: 'notes ü.txt', type: 'text/plain', text: 'Blank page after "Pay".\n' },
+    ]);
+    await body.locator('#composer-files li', { hasText: 'notes ü.txt' }).waitFor();
+    assert.deepStrictEqual(await body.locator('#composer-files li .file-name').allInnerTexts(), ['cart-100-items.csv', 'notes ü.txt']);
+    await wb.moveMouseAway();
+    await wb.screenshot('composer-drop');
+
+    const sent = await sendAndRecord(body, 'the cart as a CSV');
+    assert.deepStrictEqual(sent.paths, ['/api/v1/attachments', '/api/v1/attachments', `/api/v1/tickets/${ticket.id}/notes`]);
+    assert.match(String(sent.uploads[0].body), /name="uploadFiles"; filename="cart-100-items\.csv"\r\nContent-Type: text\/csv\r\n\r\nsku,qty\nA-1,100\n\r\n--/);
+    assert.match(String(sent.uploads[1].body), /name="uploadFiles"; filename="notes ü\.txt"\r\nContent-Type: text\/plain\r\n\r\nBlank page after "Pay"\.\n\r\n--/);
+    const files = ticket.messages.at(-1).attachments;
+    assert.deepStrictEqual(files.map((a) => a.name), ['cart-100-items.csv', 'notes ü.txt']);
+    assert.strictEqual(sent.replies[0].body.attachments, files.map((a) => `fake-upload-${a.id}`).join(','));
   });
 });
