@@ -78,6 +78,10 @@ describe('Composer files', function () {
     await body.locator('#attach-files').click();
     const qi = wb.quickInput;
     await qi.waitForTitle(`Attach files to Reply to #${ticket.id}`);
+    // The dialog fills in and lists its start folder before it takes typing (typed too early, the path is replaced).
+    await qi.row('..').first().waitFor();
+    await qi.type(`${dir}/`);
+    await qi.row('checkout-trace.log').first().waitFor();
     await qi.submit(path.join(dir, 'checkout-trace.log'));
     await qi.waitClosed();
     await body.locator('#composer-files li', { hasText: 'checkout-trace.log' }).waitFor();
