@@ -100,9 +100,11 @@ export async function uploadFiles(api: BoldDeskApi, uris: readonly vscode.Uri[],
   const tokens: string[] = [];
   for (const [i, uri] of uris.entries()) {
     const name = path.basename(uri.path);
-    report(vscode.l10n.t('Uploading {0} ({1} of {2})…', name, i + 1, uris.length));
+    // The percentage as the connection takes the bytes (src/api/upload.ts reports each whole percent once).
+    const say = (sent: number, total: number) => report(vscode.l10n.t('Uploading {0} ({1} of {2})… {3}%', name, i + 1, uris.length, total ? Math.floor((sent * 100) / total) : 100));
+    say(0, 1);
     const bytes = await vscode.workspace.fs.readFile(uri);
-    tokens.push(await api.uploadAttachment(name, bytes, TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream'));
+    tokens.push(await api.uploadAttachment(name, bytes, TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream', say));
   }
   return tokens;
 }
