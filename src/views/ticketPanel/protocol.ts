@@ -243,7 +243,7 @@ export const maxDropBase64Chars = Math.ceil(Limits.maxFileBytes / 3) * 4;
 /** A file name as a dropped File gives it: no folders, no control characters, not "." or "..". */
 export function isPlainFileName(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0 && v.length <= Limits.maxFileNameChars && v !== '.' && v !== '..'
-    && !/[/\\]/.test(v) && ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+    && !/[/\\\p{Cc}]/u.test(v);
 }
 
 export function isComposeKind(v: unknown): v is ComposeKind {

@@ -120,7 +120,7 @@ function createPanelEnv(deps: TicketPanelDeps, drafts: DraftEditors): PanelEnv {
   const composer: PanelFiles = {
     list: (ticketId) => ({ reply: list(ticketId, 'reply'), note: list(ticketId, 'note') }),
     pick: (ticketId, kind) => composerFiles().pick(ticketId, kind),
-    drop: (ticketId, kind, name, bytes) => composerFiles().drop(ticketId, kind, name, bytes),
+    drop: (...a) => composerFiles().drop(...a),
     remove: (ticketId, kind, index) => composerFiles().remove(ticketId, kind, index),
     upload: (ticketId, kind, api, report) => composerFiles().upload(ticketId, kind, api, report),
     clear: (ticketId, kind) => composerFiles().clear(ticketId, kind),

@@ -95,15 +95,13 @@ export function validateRequest(raw: unknown): Validation {
     }
 
     case 'dropFile': {
-      if (!only('kind', 'name', 'data')) return fail('unexpected fields in dropFile');
-      if (!isComposeKind(raw.kind)) return fail('dropFile.kind must be "reply" or "note"');
-      if (!isPlainFileName(raw.name)) return fail('dropFile.name is not a plain file name');
-      // The size first (a string's length costs nothing), then the alphabet; decoding is left to the extension.
-      if (typeof raw.data !== 'string' || raw.data.length > maxDropBase64Chars) return fail('dropFile.data is not a string within the size limit');
-      if (raw.data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(raw.data)) return fail('dropFile.data is not base64');
-      const padding = raw.data.endsWith('==') ? 2 : raw.data.endsWith('=') ? 1 : 0;
-      if ((raw.data.length / 4) * 3 - padding > Limits.maxFileBytes) return fail('dropFile.data is not a string within the size limit');
-      return { ok: true, request: { id, type: 'dropFile', kind: raw.kind, name: raw.name, data: raw.data } };
+      if (!only('kind', 'name', 'data') || !isComposeKind(raw.kind)) return fail('dropFile.kind or fields');
+      if (!isPlainFileName(raw.name)) return fail('dropFile.name');
+      // The size first (a string's length costs nothing), then the alphabet and the exact size; the extension decodes.
+      const d = raw.data;
+      if (typeof d !== 'string' || d.length > maxDropBase64Chars || d.length % 4 || !/^[A-Za-z0-9+/]*={0,2}$/.test(d)
+        || (d.length / 4) * 3 - (d.endsWith('==') ? 2 : d.endsWith('=') ? 1 : 0) > Limits.maxFileBytes) return fail('dropFile.data: size limit or base64');
+      return { ok: true, request: { id, type: 'dropFile', kind: raw.kind, name: raw.name, data: d } };
     }
 
     case 'searchAgents':

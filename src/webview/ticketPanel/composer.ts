@@ -67,8 +67,8 @@ export class Composer {
       }
     });
     this.send.addEventListener('click', () => void this.submit());
-    this.attach.addEventListener('click', () => void this.pickFiles());
-    acceptDrops(this.section, (files) => void this.dropFiles(files), () => this.showError(l10n.t('Drop files from your computer here, or use Attach files….')));
+    this.attach.addEventListener('click', () => void this.addFiles());
+    acceptDrops(this.section, (files) => void this.addFiles(files), () => this.showError(l10n.t('Drop files from your computer here, or use Attach files….')));
     this.postAs.addEventListener('change', () => this.showAttribution());
   }
 
@@ -178,32 +178,17 @@ export class Composer {
     this.fileList.hidden = files.length === 0;
   }
 
-  private async pickFiles(): Promise<void> {
-    if (this.inFlight || this.picking) return; // a double click opens one dialog
-    this.picking = true;
-    this.attach.disabled = true;
-    try {
-      const { files } = await this.rpc.request({ type: 'attachFiles', kind: this.kind });
-      this.setFiles(files);
-    } catch (e) {
-      this.showError(e instanceof Error ? e.message : String(e));
-    } finally {
-      this.picking = false;
-      this.attach.disabled = this.inFlight;
-    }
-  }
-
-  /** Dropped files, one at a time, into the draft of the kind chosen when they were dropped. */
-  private async dropFiles(files: File[]): Promise<void> {
-    if (this.inFlight || this.picking) return this.showError(l10n.t('Wait for the current send or file choice to finish.'));
+  /** The open dialog (`dropped` absent; a double click opens one) or dropped files, into the kind's draft. */
+  private async addFiles(dropped?: File[]): Promise<void> {
+    if (this.inFlight || this.picking) return dropped && this.showError(l10n.t('Wait for the current send or file choice to finish.'));
     const kind = this.kind;
     this.picking = true;
     this.attach.disabled = true;
+    if (dropped) this.status.className = 'composer-status';
     try {
-      this.status.className = 'composer-status';
-      await handOver(files, (text) => (this.status.textContent = text),
-        async (name, data) => this.setFiles((await this.rpc.request({ type: 'dropFile', kind, name, data })).files));
-      this.status.textContent = '';
+      if (!dropped) this.setFiles((await this.rpc.request({ type: 'attachFiles', kind })).files);
+      else await handOver(dropped, (text) => (this.status.textContent = text), async (name, data) => this.setFiles((await this.rpc.request({ type: 'dropFile', kind, name, data })).files));
+      if (dropped) this.status.textContent = '';
     } catch (e) {
       this.showError(e instanceof Error ? e.message : String(e));
     } finally {
