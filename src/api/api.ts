@@ -48,7 +48,8 @@ export interface BoldDeskApi {
   addReply(ticketId: number, html: string, attachmentTokens?: string[]): Promise<number>;
   /** Private note (`POST /tickets/{id}/notes?isPublicNote=false`). Never retried. */
   addNote(ticketId: number, html: string, attachmentTokens?: string[]): Promise<number>;
-  uploadAttachment?(name: string, bytes: Uint8Array, contentType: string): Promise<string>;
+  /** `onProgress`: the file's bytes sent so far and its size, as the connection takes them. */
+  uploadAttachment?(name: string, bytes: Uint8Array, contentType: string, onProgress?: (sent: number, total: number) => void): Promise<string>;
   /** `GET /tickets/{id}/attachments`, every page: each file with its message (`updateId`) and private-note flag. */
   getTicketAttachments?(ticketId: number, signal?: AbortSignal): Promise<import('./types').TicketAttachment[]>;
   /** An attachment's bytes from its `fileUrl` on the BoldDesk origin (optional: test doubles may omit it). */

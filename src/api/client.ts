@@ -102,8 +102,8 @@ export class BoldDeskClient implements BoldDeskApi {
   }
 
   /** Uploads one file (POST /attachments, part `uploadFiles`): its token for `attachments` (src/api/upload.ts). */
-  uploadAttachment(name: string, bytes: Uint8Array, contentType: string): Promise<string> {
-    return extras().uploadFile(this.options, name, bytes, contentType).catch((e: unknown) => {
+  uploadAttachment(name: string, bytes: Uint8Array, contentType: string, onProgress?: (sent: number, total: number) => void): Promise<string> {
+    return extras().uploadFile(this.options, name, bytes, contentType, undefined, onProgress).catch((e: unknown) => {
       throw sameKindHere(e);
     });
   }

@@ -7,8 +7,8 @@ import type { Readable } from 'node:stream';
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  /** Already serialised (a Buffer for uploads). */
-  body?: string | Uint8Array;
+  /** Already serialised, or a stream (an upload, so its progress can be reported). */
+  body?: string | Uint8Array | Readable;
   signal?: AbortSignal;
   redirect: 'manual';
 }

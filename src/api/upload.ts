@@ -3,7 +3,7 @@
 // comma-separated, into the `attachments` field (confirmed: S1; docs/BOLDDESK-API.md). Shipped in dist/extras.js.
 import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ClientOptions } from './api';
 import { AuthError, CancelledError, NetworkError, ProtocolError, TimeoutError } from './errors';
 import fetch from './nodeFetch';
@@ -12,14 +12,36 @@ function quoted(name: string): string {
   return name.replace(/["\\\r\n]/g, '_');
 }
 
-/** The token BoldDesk gave the uploaded file. */
-export async function uploadFile(o: ClientOptions, name: string, bytes: Uint8Array, contentType: string, signal?: AbortSignal): Promise<string> {
+/** How many bytes of the file go to the connection at a time (each one reported to `onProgress`). */
+const CHUNK_BYTES = 64 * 1024;
+
+/** The multipart body as a stream: the file in chunks, each reported when the connection takes it (backpressure). */
+function streamedBody(head: Buffer, bytes: Uint8Array, tail: Buffer, onProgress?: (sent: number, total: number) => void): Readable {
+  return Readable.from((function* () {
+    yield head;
+    let percent = 0;
+    for (let at = 0; at < bytes.byteLength; at += CHUNK_BYTES) {
+      const chunk = Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(CHUNK_BYTES, bytes.byteLength - at));
+      yield chunk;
+      // Runs when the next chunk is asked for, so this one was taken; once per whole percent.
+      const sent = at + chunk.byteLength;
+      if (Math.floor((sent * 100) / bytes.byteLength) > percent) {
+        percent = Math.floor((sent * 100) / bytes.byteLength);
+        onProgress?.(sent, bytes.byteLength);
+      }
+    }
+    yield tail;
+  })(), { objectMode: false });
+}
+
+/** The token BoldDesk gave the uploaded file; `onProgress` hears the file's bytes sent so far and its size. */
+export async function uploadFile(o: ClientOptions, name: string, bytes: Uint8Array, contentType: string, signal?: AbortSignal,
+  onProgress?: (sent: number, total: number) => void): Promise<string> {
   const boundary = `----bolddesk${randomBytes(12).toString('hex')}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="uploadFiles"; filename="${quoted(name)}"\r\nContent-Type: ${contentType || 'application/octet-stream'}\r\n\r\n`),
-    Buffer.from(bytes),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="uploadFiles"; filename="${quoted(name)}"\r\nContent-Type: ${contentType || 'application/octet-stream'}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const body = streamedBody(head, bytes, tail, onProgress);
+  const length = head.byteLength + bytes.byteLength + tail.byteLength; // a Content-Length, not a chunked upload
   const host = new URL(o.origin).host;
   const timer = new AbortController();
   // Uploads take longer than a JSON call: a minute more on top of the request timeout.
@@ -29,7 +51,7 @@ export async function uploadFile(o: ClientOptions, name: string, bytes: Uint8Arr
   try {
     const res = await fetch(`${o.origin}/api/v1/attachments`, {
       method: 'POST', body, redirect: 'manual', signal: timer.signal,
-      headers: { 'x-api-key': o.apiKey, Accept: 'application/json', 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      headers: { 'x-api-key': o.apiKey, Accept: 'application/json', 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(length) },
     });
     o.log?.(`POST /api/v1/attachments → ${res.status} (upload, ${bytes.byteLength} bytes)`);
     const chunks: Buffer[] = [];

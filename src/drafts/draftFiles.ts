@@ -11,7 +11,10 @@ import { Commands } from '../constants';
 import { draftFiles, fileNameOf, setDraftFiles } from './draftFileList';
 import { draftTitle, type DraftKind, type DraftRef } from './draftStore';
 
-/** ASSUMPTION (docs/BOLDDESK-API.md, "Attachments: limits"): the per-file limit is not published; 20 MB is its UI's. */
+/**
+ * ASSUMPTION (docs/BOLDDESK-API.md, "Attachments: limits"): the per-file limit is not published; 20 MB is its UI's.
+ * The composer's page and validateRequest.ts use the same number (Limits.maxFileBytes; a unit test keeps them equal).
+ */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** ASSUMPTION (same section): at most this many files on one reply, note or ticket. */
 export const MAX_FILES = 10;
@@ -25,7 +28,30 @@ const TYPES: Record<string, string> = {
 };
 
 export async function clearDraftFiles(context: vscode.ExtensionContext, ref: DraftRef): Promise<void> {
+  await forgetCopies(context, draftFiles(context, ref));
   await setDraftFiles(context, ref, []);
+}
+
+/** Deletes the extension's own copies among these files (dropped files, Attach Selection as File; each in a folder of
+ *  its own under its storage) once sent or removed; the user's files are never touched. */
+async function forgetCopies(context: vscode.ExtensionContext, files: readonly string[]): Promise<void> {
+  const root = `${context.globalStorageUri.toString()}/`;
+  for (const file of files.filter((f) => /^(dropped|selections)\/[^/]+\/[^/]+$/.test(f.startsWith(root) ? f.slice(root.length) : ''))) {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(vscode.Uri.parse(file), '..'), { recursive: true }).then(undefined, () => undefined);
+  }
+}
+
+/**
+ * A file dropped onto the composer, as bytes (the page never names a path): kept in the extension's storage (a
+ * folder of its own), then checked and listed like a picked file (deleted again when refused).
+ */
+async function attachDropped(context: vscode.ExtensionContext, ref: DraftRef, name: string, bytes: Uint8Array): Promise<void> {
+  const file = vscode.Uri.joinPath(context.globalStorageUri, 'dropped', `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, name);
+  const problem = await vscode.workspace.fs.writeFile(file, bytes).then(() => attachFiles(context, ref, [file]), () => vscode.l10n.t('{0} cannot be read.', name));
+  if (problem) {
+    await forgetCopies(context, [file.toString()]);
+    throw new Error(problem);
+  }
 }
 
 /** Why a file cannot be attached, or undefined when it can. */
@@ -74,9 +100,11 @@ export async function uploadFiles(api: BoldDeskApi, uris: readonly vscode.Uri[],
   const tokens: string[] = [];
   for (const [i, uri] of uris.entries()) {
     const name = path.basename(uri.path);
-    report(vscode.l10n.t('Uploading {0} ({1} of {2})…', name, i + 1, uris.length));
+    // The percentage as the connection takes the bytes (src/api/upload.ts reports each whole percent once).
+    const say = (sent: number, total: number) => report(vscode.l10n.t('Uploading {0} ({1} of {2})… {3}%', name, i + 1, uris.length, total ? Math.floor((sent * 100) / total) : 100));
+    say(0, 1);
     const bytes = await vscode.workspace.fs.readFile(uri);
-    tokens.push(await api.uploadAttachment(name, bytes, TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream'));
+    tokens.push(await api.uploadAttachment(name, bytes, TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream', say));
   }
   return tokens;
 }
@@ -98,6 +126,8 @@ export async function uploadDraftFiles(deps: CoreDeps, ref: DraftRef, api: BoldD
 /** What the ticket panel's composer does with its files (PanelFiles in views/ticketPanel/panelEnv.ts, without `list`). */
 export interface ComposerFiles {
   pick(ticketId: number, kind: DraftKind): Promise<void>;
+  /** A dropped file's name and bytes; an Error says why it was refused. */
+  drop(ticketId: number, kind: DraftKind, name: string, bytes: Uint8Array): Promise<void>;
   remove(ticketId: number, kind: DraftKind, index: number): Promise<void>;
   upload(ticketId: number, kind: DraftKind, api: BoldDeskApi, report: (message: string) => void): Promise<string[]>;
   clear(ticketId: number, kind: DraftKind): Promise<void>;
@@ -113,9 +143,12 @@ export function panelFiles(deps: Pick<CoreDeps, 'context' | 'prompts'>): Compose
       const problem = await attachFiles(deps.context, ref, picked.map((u) => vscode.Uri.parse(u)));
       if (problem) throw new Error(problem);
     },
+    drop: (ticketId, kind, name, bytes) => attachDropped(deps.context, { ticketId, kind }, name, bytes),
     async remove(ticketId, kind, index) {
       const ref = { ticketId, kind };
-      await setDraftFiles(deps.context, ref, draftFiles(deps.context, ref).filter((_f, i) => i !== index));
+      const files = draftFiles(deps.context, ref);
+      await setDraftFiles(deps.context, ref, files.filter((_f, i) => i !== index));
+      await forgetCopies(deps.context, files.filter((_f, i) => i === index));
     },
     upload: (ticketId, kind, api, report) => uploadFiles(api, draftFiles(deps.context, { ticketId, kind }).map((u) => vscode.Uri.parse(u)), report),
     clear: (ticketId, kind) => clearDraftFiles(deps.context, { ticketId, kind }),

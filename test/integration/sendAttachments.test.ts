@@ -170,8 +170,11 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(draft.uri, new vscode.Position(0, 0), 'The two lines are attached.');
     assert.ok(await vscode.workspace.applyEdit(edit));
+    const [copy] = ext.context.globalState.get<string[]>(`bolddesk.draftFiles.note.${ticket.id}`) ?? [];
+    assert.ok(copy && fs.existsSync(vscode.Uri.parse(copy).fsPath), 'the selection was written to the extension\'s storage');
     const id = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, draft.uri);
     assert.strictEqual(typeof id, 'number', JSON.stringify(p.messages));
+    assert.strictEqual(fs.existsSync(vscode.Uri.parse(copy).fsPath), false, 'its copy is deleted once BoldDesk has the note');
     const uploads = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/attachments');
     assert.strictEqual(uploads.length, 1);
     const body = String(uploads[0].body);

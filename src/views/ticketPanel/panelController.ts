@@ -173,13 +173,15 @@ export class TicketPanelController {
     return files;
   }
 
-  private async attachFiles(kind: Draft['kind']): Promise<RequestResults['attachFiles']> {
+  /** The open dialog (`drop` absent) or a dropped file (validateRequest capped its size before this decodes it). */
+  private async attachFiles(kind: Draft['kind'], drop?: { name: string; data: string }): Promise<RequestResults['attachFiles']> {
     if (!this.env.files) throw new RequestFailure(l10n.t('Files cannot be attached here.'));
-    // One open dialog at a time; nothing changes while a send is uploading the list.
+    // One open dialog or drop at a time; nothing changes while a send is uploading the list.
     if (this.picking || this.sender.busy) throw new RequestFailure(l10n.t('Wait for the current send or file choice to finish.'));
     this.picking = true;
     try {
-      await this.env.files.pick(this.ticketId, kind);
+      if (drop) await this.env.files.drop(this.ticketId, kind, drop.name, Buffer.from(drop.data, 'base64'));
+      else await this.env.files.pick(this.ticketId, kind);
     } catch (error) {
       throw new RequestFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -221,6 +223,8 @@ export class TicketPanelController {
         return null;
       case 'attachFiles':
         return this.attachFiles(request.kind);
+      case 'dropFile':
+        return this.attachFiles(request.kind, request);
       case 'removeFile':
         if (this.sender.busy) throw new RequestFailure(l10n.t('Wait for the current send or file choice to finish.'));
         await this.env.files?.remove(this.ticketId, request.kind, request.index);

@@ -23,6 +23,8 @@ export interface PanelFiles {
   list(ticketId: number): PanelDraftFiles;
   /** The open dialog; the files join the draft after the limits are checked (an Error says why not). */
   pick(ticketId: number, kind: Draft['kind']): Promise<void>;
+  /** A file dropped onto the composer, as bytes; joins the draft after the same checks (an Error says why not). */
+  drop(ticketId: number, kind: Draft['kind'], name: string, bytes: Uint8Array): Promise<void>;
   remove(ticketId: number, kind: Draft['kind'], index: number): Promise<void>;
   /** Uploads the kind's files one by one (never retried); their tokens. Throws when one failed. */
   upload(ticketId: number, kind: Draft['kind'], api: BoldDeskApi, report: (message: string) => void): Promise<string[]>;

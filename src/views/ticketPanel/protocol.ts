@@ -12,6 +12,9 @@ export const Limits = {
   maxSearchChars: 100,
   /** Most files one draft may list (the real limit is checked in the extension; this only bounds an index). */
   maxFiles: 100,
+  /** Largest file a message takes: MAX_FILE_BYTES of src/drafts/draftFiles.ts (an ASSUMPTION; a unit test keeps them equal). */
+  maxFileBytes: 20 * 1024 * 1024,
+  maxFileNameChars: 255,
   /** Request ids are counters starting at 1. */
   maxRequestId: 2 ** 31,
 } as const;
@@ -126,6 +129,11 @@ export type WebviewRequest =
   /** The open dialog (in the extension): the chosen files join the kind's draft after the limits are checked. */
   | { id: number; type: 'attachFiles'; kind: ComposeKind }
   | { id: number; type: 'removeFile'; kind: ComposeKind; index: number }
+  /**
+   * A file dropped onto the composer: its name (no folders) and its bytes as base64, read by the page from the File
+   * object, so the page never names a local path. The extension checks it like a picked file before it joins the draft.
+   */
+  | { id: number; type: 'dropFile'; kind: ComposeKind; name: string; data: string }
   /** The HTML BoldDesk would receive for this Markdown (the composer's preview). */
   | { id: number; type: 'preview'; text: string }
   /** Attachments are named by id only; the extension downloads them (the key never reaches the page). */
@@ -155,6 +163,7 @@ export interface RequestResults {
   startWork: null;
   attachFiles: { files: PanelDraftFiles };
   removeFile: { files: PanelDraftFiles };
+  dropFile: { files: PanelDraftFiles };
   /** Rendered and sanitized by the same function that prepares a send; the webview sanitizes it again. */
   preview: { html: string };
   openAttachment: null;
@@ -226,6 +235,15 @@ export function isOpenableUrl(url: string): boolean {
   // The webview keeps only these (urlPolicy.ts); refuse anything else it might still send.
   if (parsed.protocol === 'mailto:') return [...parsed.searchParams.keys()].every((k) => ['subject', 'body', 'cc'].includes(k.toLowerCase()));
   return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
+}
+
+/** Base64 characters of the largest droppable file: checked before anything is decoded. */
+export const maxDropBase64Chars = Math.ceil(Limits.maxFileBytes / 3) * 4;
+
+/** A file name as a dropped File gives it: no folders, no control characters, not "." or "..". */
+export function isPlainFileName(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= Limits.maxFileNameChars && v !== '.' && v !== '..'
+    && !/[/\\\p{Cc}]/u.test(v);
 }
 
 export function isComposeKind(v: unknown): v is ComposeKind {

@@ -129,6 +129,7 @@ function createPanelEnv(deps: TicketPanelDeps, drafts: DraftEditors): PanelEnv {
   const composer: PanelFiles = {
     list: (ticketId) => ({ reply: list(ticketId, 'reply'), note: list(ticketId, 'note') }),
     pick: (ticketId, kind) => composerFiles().pick(ticketId, kind),
+    drop: (...a) => composerFiles().drop(...a),
     remove: (ticketId, kind, index) => composerFiles().remove(ticketId, kind, index),
     upload: (ticketId, kind, api, report) => composerFiles().upload(ticketId, kind, api, report),
     clear: (ticketId, kind) => composerFiles().clear(ticketId, kind),

@@ -4,8 +4,10 @@ import {
   isComposeKind,
   isIdentityIdLike,
   isOpenableUrl,
+  isPlainFileName,
   isPositiveId,
   Limits,
+  maxDropBase64Chars,
   type WebviewRequest,
 } from './protocol';
 
@@ -90,6 +92,16 @@ export function validateRequest(raw: unknown): Validation {
       if (!isComposeKind(raw.kind)) return fail('removeFile.kind must be "reply" or "note"');
       if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= Limits.maxFiles) return fail('removeFile.index is not a file index');
       return { ok: true, request: { id, type: 'removeFile', kind: raw.kind, index } };
+    }
+
+    case 'dropFile': {
+      if (!only('kind', 'name', 'data') || !isComposeKind(raw.kind)) return fail('dropFile.kind or fields');
+      if (!isPlainFileName(raw.name)) return fail('dropFile.name');
+      // The size first (a string's length costs nothing), then the alphabet and the exact size; the extension decodes.
+      const d = raw.data;
+      if (typeof d !== 'string' || d.length > maxDropBase64Chars || d.length % 4 || !/^[A-Za-z0-9+/]*={0,2}$/.test(d)
+        || (d.length / 4) * 3 - (d.endsWith('==') ? 2 : d.endsWith('=') ? 1 : 0) > Limits.maxFileBytes) return fail('dropFile.data: size limit or base64');
+      return { ok: true, request: { id, type: 'dropFile', kind: raw.kind, name: raw.name, data: d } };
     }
 
     case 'searchAgents':

@@ -9,6 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ComposeKind, Draft, PanelDraftFiles, PanelIdentities } from '../../views/ticketPanel/protocol';
 import { h, icon } from './dom';
+import { acceptDrops, handOver } from './dropFiles';
 import { Rpc, RpcError } from './rpc';
 import { loadState, vscodeApi } from './vscodeApi';
 
@@ -66,7 +67,8 @@ export class Composer {
       }
     });
     this.send.addEventListener('click', () => void this.submit());
-    this.attach.addEventListener('click', () => void this.pickFiles());
+    this.attach.addEventListener('click', () => void this.addFiles());
+    acceptDrops(this.section, (files) => void this.addFiles(files), () => this.showError(l10n.t('Drop files from your computer here, or use Attach files….')));
     this.postAs.addEventListener('change', () => this.showAttribution());
   }
 
@@ -176,20 +178,28 @@ export class Composer {
     this.fileList.hidden = files.length === 0;
   }
 
-  private async pickFiles(): Promise<void> {
-    if (this.inFlight || this.picking) return; // a double click opens one dialog
+  /** The open dialog (`dropped` absent; a double click opens one) or dropped files, into the kind's draft. */
+  private async addFiles(dropped?: File[]): Promise<void> {
+    if (this.inFlight || this.picking) return dropped && this.showError(l10n.t('Wait for the current send or file choice to finish.'));
+    const kind = this.kind;
     this.picking = true;
     this.attach.disabled = true;
+    if (dropped) this.status.className = 'composer-status';
     try {
-      const { files } = await this.rpc.request({ type: 'attachFiles', kind: this.kind });
-      this.setFiles(files);
+      if (!dropped) this.setFiles((await this.rpc.request({ type: 'attachFiles', kind })).files);
+      else await handOver(dropped, (text) => (this.status.textContent = text), async (name, data) => this.setFiles((await this.rpc.request({ type: 'dropFile', kind, name, data })).files));
+      if (dropped) this.status.textContent = '';
     } catch (e) {
-      this.status.className = 'composer-status error';
-      this.status.textContent = e instanceof Error ? e.message : String(e);
+      this.showError(e instanceof Error ? e.message : String(e));
     } finally {
       this.picking = false;
       this.attach.disabled = this.inFlight;
     }
+  }
+
+  private showError(text: string): void {
+    this.status.className = 'composer-status error';
+    this.status.textContent = text;
   }
 
   private async removeFile(index: number): Promise<void> {
@@ -198,8 +208,7 @@ export class Composer {
       const { files } = await this.rpc.request({ type: 'removeFile', kind: this.kind, index });
       this.setFiles(files);
     } catch (e) {
-      this.status.className = 'composer-status error';
-      this.status.textContent = e instanceof Error ? e.message : String(e);
+      this.showError(e instanceof Error ? e.message : String(e));
     }
   }
 

@@ -92,9 +92,17 @@ describe('Markdown replies and attachments', function () {
     await body.locator('.message', { hasText: 'restart the' }).last().waitFor();
     const posts = requestsSince(from, 'POST');
     assert.deepStrictEqual(posts.map((r) => r.path), [`/api/v1/tickets/${ticket.id}/updates`]);
-    const html = posts[0].body.description;
-    assert.ok(html.includes('<pre><code class="language-yaml">export:\n  timeoutSeconds: 300   # was 30\n</code></pre>'), html);
-    assert.ok(html.includes('<li>restart the <strong>export worker</strong></li>'), html);
-    assert.ok(html.includes('<a href="https://example.com/notes/2.4.1">release notes</a>'), html);
+    // Exactly what BoldDesk receives: the code block keeps its lines and indentation, the list and link are HTML.
+    assert.strictEqual(posts[0].body.description, [
+      '<p>Thanks! The export times out on large accounts. Until the fix ships, raise the limit:</p>',
+      '<pre><code class="language-yaml">export:',
+      '  timeoutSeconds: 300   # was 30',
+      '</code></pre>',
+      '<ol>',
+      '<li>restart the <strong>export worker</strong></li>',
+      '<li>run the export again</li>',
+      '</ol>',
+      '<p>Details: <a href="https://example.com/notes/2.4.1">release notes</a></p>',
+    ].join('\n'));
   });
 });

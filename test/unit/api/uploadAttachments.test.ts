@@ -37,4 +37,19 @@ describe('uploading attachments (against the fake BoldDesk)', () => {
     assert.deepEqual(note?.body, { description: '<p>no files</p>' });
     await rejection(client.addNote(ticket.id, '<p>x</p>', ['no-such-token']), ValidationError);
   });
+
+  it('streams a large file with its Content-Length and reports the bytes sent, each whole percent once, up to all of them', async () => {
+    const client = h.client({ timeoutMs: 5000 });
+    const size = 3 * 1024 * 1024 + 123;
+    const heard: [number, number][] = [];
+    await client.uploadAttachment('big.log', new Uint8Array(size).fill(0x61), 'text/plain', (sent, total) => heard.push([sent, total]));
+    const upload = h.fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/attachments').at(-1);
+    assert.ok(upload);
+    assert.equal(upload.headers['transfer-encoding'], undefined, 'not a chunked upload');
+    assert.equal(Number(upload.headers['content-length']), Buffer.byteLength(String(upload.body)));
+    assert.ok(String(upload.body).includes(`\r\n\r\n${'a'.repeat(size)}\r\n--`), 'every byte arrived, in order');
+    assert.ok(heard.length >= 10 && heard.length <= 100, `${heard.length} reports`);
+    assert.ok(heard.every(([sent, total], i) => total === size && sent > (heard[i - 1]?.[0] ?? 0)), 'growing');
+    assert.deepEqual(heard.at(-1), [size, size]);
+  });
 });

@@ -1,7 +1,8 @@
 // The ticket webview's messages are untrusted input: only the exact shapes of the protocol get through.
 import * as assert from 'node:assert/strict';
-import { isOpenableUrl, Limits } from '../../../src/views/ticketPanel/protocol';
+import { isOpenableUrl, Limits, maxDropBase64Chars } from '../../../src/views/ticketPanel/protocol';
 import { validateRequest } from '../../../src/views/ticketPanel/validateRequest';
+import { withInertVscode } from '../support/inertVscode';
 
 function accepted(raw: unknown) {
   const v = validateRequest(raw);
@@ -103,5 +104,50 @@ describe('ticket panel protocol: validateRequest', () => {
   it('limits agent searches', () => {
     rejected({ id: 1, type: 'searchAgents', text: 'a'.repeat(Limits.maxSearchChars + 1) });
     rejected({ id: 1, type: 'searchAgents' });
+  });
+
+  describe('dropFile (a file dropped onto the composer: a name and base64 bytes, never a path)', () => {
+    const drop = (fields: Record<string, unknown>) => ({ id: 20, type: 'dropFile', kind: 'reply', name: 'trace.log', data: 'RkFUQUwK', ...fields });
+
+    it('accepts a plain name with base64 bytes, for a reply or a note', () => {
+      assert.deepEqual(accepted(drop({})), { id: 20, type: 'dropFile', kind: 'reply', name: 'trace.log', data: 'RkFUQUwK' });
+      assert.equal((accepted(drop({ kind: 'note', data: '' })) as { data: string }).data, '');
+      accepted(drop({ name: 'Screenshot 2025-12-01 at 10.15.png', data: 'iVBORw==' }));
+      accepted(drop({ name: 'é'.repeat(Limits.maxFileNameChars) }));
+    });
+
+    it('refuses names that are paths, empty, too long or carry control characters', () => {
+      for (const name of ['', '.', '..', '../secret.txt', '/etc/passwd', 'C:\\Users\\a.txt', 'a\\b', 'a\nb.log', 'a\u0000.png',
+        'x\u007f', 'é'.repeat(Limits.maxFileNameChars + 1), 42, undefined, ['a']]) {
+        assert.match(rejected(drop({ name })).reason, /dropFile\.name/, JSON.stringify(name));
+      }
+    });
+
+    it('takes files as large as the extension does (the page, this check and draftFiles.ts use one limit)', () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the inert vscode in place
+      const draftFiles = withInertVscode(() => require('../../../src/drafts/draftFiles') as typeof import('../../../src/drafts/draftFiles'));
+      assert.equal(Limits.maxFileBytes, draftFiles.MAX_FILE_BYTES);
+    });
+
+    it('caps the size before looking at the content, then allows base64 only', () => {
+      const largest = Buffer.alloc(Limits.maxFileBytes, 7).toString('base64');
+      assert.equal(largest.length, maxDropBase64Chars);
+      accepted(drop({ data: largest }));
+      // One byte more: the same number of base64 characters, one padding '=' less.
+      assert.match(rejected(drop({ data: Buffer.alloc(Limits.maxFileBytes + 1, 7).toString('base64') })).reason, /size limit/);
+      assert.match(rejected(drop({ data: 'A'.repeat(maxDropBase64Chars + 4) })).reason, /size limit/);
+      // Over the cap and not base64 either: refused for its size (the cheap check comes first).
+      assert.match(rejected(drop({ data: '!'.repeat(maxDropBase64Chars + 1) })).reason, /size limit/);
+      for (const data of ['RkFUQUw', 'RkFU QUwK', 'RkFU\nQUwK', 'RkFU=QUw', 'RkFUQUw===', 'data:text/plain;base64,RkFU', 42, null, undefined, new Uint8Array(3)]) {
+        assert.match(rejected(drop({ data })).reason, /dropFile\.data/, String(data));
+      }
+    });
+
+    it('refuses a wrong kind and any extra field (a webview may not name a path, ticket or type)', () => {
+      assert.match(rejected(drop({ kind: 'ticket' })).reason, /dropFile\.kind/);
+      for (const extra of [{ path: '/tmp/x' }, { ticketId: 9 }, { contentType: 'text/plain' }, { uri: 'file:///x' }]) {
+        assert.equal(rejected(drop(extra)).id, 20, JSON.stringify(extra));
+      }
+    });
   });
 });
