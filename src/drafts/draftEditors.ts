@@ -9,6 +9,7 @@ import type { CoreDeps } from '../deps';
 import { DraftFileSystem } from './draftFileSystem';
 import { DraftStore, draftPath, draftTitle, parseDraftPath, type DraftKind, type DraftRef } from './draftStore';
 import { DisposableStore } from '../lifecycle';
+import { extrasUi } from '../lazy/load';
 
 const AUTOSAVE_MS = 400;
 const SEND_KEY = process.platform === 'darwin' ? 'Cmd+Enter' : 'Ctrl+Enter';
@@ -81,37 +82,14 @@ export class DraftEditors implements vscode.Disposable {
     return this.owners.get(uri.toString()) ?? this.deps.session.origin ?? '';
   }
 
-  /**
-   * After a domain change, draft tabs of the previous domain are saved under THEIR origin and closed, like ticket
-   * panels (their text would otherwise be saved, and sent, as the new help desk's #123). It stays with that origin.
-   */
+  /** After a domain change: the previous domain's draft tabs are saved there and closed (src/drafts/draftDomainChange.ts). */
   private async closeForeign(): Promise<void> {
-    const current = (this.lastOrigin = this.deps.session.origin ?? '');
-    const closed: string[] = [];
-    for (const key of [...this.owners.keys()]) {
-      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) this.owners.delete(key);
-    }
-    for (const doc of vscode.workspace.textDocuments.filter((d) => this.refFor(d.uri))) {
-      const key = doc.uri.toString();
-      const owner = this.owners.get(key);
-      if (owner === current) continue;
-      if (owner !== undefined) {
-        if (doc.isDirty && !(await doc.save().then((ok) => ok, () => false))) continue; // too large: stays open, still its own
-        const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key);
-        if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
-        this.owners.delete(key);
-        closed.push(draftTitle(this.refFor(doc.uri) as DraftRef));
-      }
-    }
-    // Models VS Code keeps after their tab closed (also ones this host no longer lists) re-read this origin's draft.
-    this.seen.forEach((uri, key) => {
-      if (!this.owners.has(key)) this.fs.announce(uri);
+    this.lastOrigin = this.deps.session.origin ?? '';
+    await extrasUi().closeForeignDrafts(this.lastOrigin, {
+      own: this.owners,
+      seen: this.seen,
+      ping: (uri) => this.fs.announce(uri),
     });
-    if (closed.length === 0) return;
-    vscode.window.setStatusBarMessage(
-      vscode.l10n.t('BoldDesk: closed {0} — they belong to the previous domain, where their text is kept.', closed.join(', ')),
-      10_000,
-    );
   }
 
   /** Opens (or focuses) the draft tab; a stored draft comes back with its text. */

@@ -26,9 +26,8 @@ const TYPES: Record<string, string> = {
 
 /** Where a draft's files are kept: the help desk drafts are read and written for now (the session's origin). */
 type FileDeps = Pick<CoreDeps, 'context' | 'session'>;
-function originOf(deps: FileDeps): string {
-  return deps.session.origin ?? '';
-}
+const originOf = (deps: FileDeps) => deps.session.origin ?? '';
+const filesOf = (deps: FileDeps, ref: DraftRef) => draftFiles(deps.context.globalState, ref, originOf(deps));
 
 /** Forgets the files of the draft of `ref` at `origin` (after BoldDesk confirmed the send). */
 export async function clearDraftFiles(context: vscode.ExtensionContext, ref: DraftRef, origin: string): Promise<void> {
@@ -64,7 +63,7 @@ async function problemWithAll(uris: readonly vscode.Uri[]): Promise<string | und
 /** Adds files to a draft's list (no duplicates) after checking them; the reason when they were refused. */
 export async function attachFiles(deps: FileDeps, ref: DraftRef, uris: readonly vscode.Uri[]): Promise<string | undefined> {
   const origin = originOf(deps);
-  const files = [...new Set([...draftFiles(deps.context.globalState, ref, origin), ...uris.map((u) => u.toString())])];
+  const files = [...new Set([...filesOf(deps, ref), ...uris.map((u) => u.toString())])];
   const problem = await problemWithAll(files.map((f) => vscode.Uri.parse(f)));
   if (problem) return problem;
   await setDraftFiles(deps.context.globalState, ref, origin, files);
@@ -113,7 +112,6 @@ export interface ComposerFiles {
 
 /** The ticket panel's composer files (the list itself is read with draftFileList.ts, outside this bundle). */
 export function panelFiles(deps: Pick<CoreDeps, 'context' | 'prompts' | 'session'>): ComposerFiles {
-  const list = (ref: DraftRef) => draftFiles(deps.context.globalState, ref, originOf(deps));
   return {
     async pick(ticketId, kind) {
       const ref = { ticketId, kind };
@@ -124,9 +122,9 @@ export function panelFiles(deps: Pick<CoreDeps, 'context' | 'prompts' | 'session
     },
     async remove(ticketId, kind, index) {
       const ref = { ticketId, kind };
-      await setDraftFiles(deps.context.globalState, ref, originOf(deps), list(ref).filter((_f, i) => i !== index));
+      await setDraftFiles(deps.context.globalState, ref, originOf(deps), filesOf(deps, ref).filter((_f, i) => i !== index));
     },
-    upload: (ticketId, kind, api, report) => uploadFiles(api, list({ ticketId, kind }).map((u) => vscode.Uri.parse(u)), report),
+    upload: (ticketId, kind, api, report) => uploadFiles(api, filesOf(deps, { ticketId, kind }).map((u) => vscode.Uri.parse(u)), report),
     clear: (ticketId, kind) => clearDraftFiles(deps.context, { ticketId, kind }, originOf(deps)),
   };
 }
@@ -179,7 +177,7 @@ export async function attachToTicket(deps: CoreDeps, arg: unknown, all: unknown)
   }
   // Through the command, not draftsFor(): this file is in dist/extrasUi.js, which must not make a second DraftEditors.
   await vscode.commands.executeCommand(kind === 'reply' ? Commands.addReply : Commands.addNote, ticketId);
-  const names = draftFiles(deps.context.globalState, ref, originOf(deps)).map(fileNameOf);
+  const names = filesOf(deps, ref).map(fileNameOf);
   void deps.prompts.info(t('{0} will be attached to {1} when you send it. {2}', names.join(', '), draftTitle(ref), deps.session.attributionText()));
   return { ref, files: names };
 }

@@ -6,3 +6,4 @@ export { startWork } from '../work/startWork';
 export { openTicketForBranch, registerBranchStatus } from '../work/branchStatus';
 export { attachToTicket, clearDraftFiles, panelFiles, uploadDraftFiles, uploadFiles } from '../drafts/draftFiles';
 export { attachSelectionAsFile } from '../drafts/selectionFile';
+export { closeForeignDrafts } from '../drafts/draftDomainChange';
