@@ -77,13 +77,22 @@ async function send(
     void deps.prompts.error(vscode.l10n.t('{0} Nothing was sent.', tooLargeMessage(text.length)));
     return undefined;
   }
-  await drafts.saveNow(uri); // whatever happens next, the text is on disk (globalState)
+  // The draft belongs to the help desk its tab was opened for; sent only there (docs/SECURITY.md).
+  const origin = drafts.originOf(uri);
+  if (origin !== deps.session.origin) {
+    void deps.prompts.error(vscode.l10n.t('{0} belongs to the previous BoldDesk domain. Nothing was sent; its text is kept for that domain.', draftTitle(ref)));
+    return undefined;
+  }
+  // Whatever happens next, the text being sent is stored (globalState) before the POST: written here, not left to the
+  // editor's save (which may still be waiting for save participants), and forgotten only after BoldDesk confirmed.
+  await drafts.saveNow(uri);
+  if (drafts.store.get(ref, origin)?.text !== text) await drafts.store.set(ref, text, origin);
   const html = extras().markdownToHtml(text); // Markdown → the HTML BoldDesk stores
   const postAs = drafts.postAsFor(ref);
   const api = await deps.session.requireApi(postAs);
 
   // Attached files go up first; a failed upload sends nothing and keeps text and files.
-  const tokens = await extrasUi().uploadDraftFiles(deps, ref, api);
+  const tokens = await extrasUi().uploadDraftFiles(deps, ref, origin, api);
   if (tokens === undefined) return undefined;
   let id: number;
   try {
@@ -97,15 +106,15 @@ async function send(
   }
 
   deps.log.info(`Sent ${noun} ${id} to #${ticketId}.`);
-  await extrasUi().clearDraftFiles(deps.context, ref);
+  await extrasUi().clearDraftFiles(deps.context, ref, origin);
   try {
-    await drafts.discard(uri);
+    await drafts.discard(uri, origin);
   } catch (error) {
     // Sent, but the tab could not be cleared: say so, so the user does not send it again.
     deps.log.error(`Could not clear the draft for #${ticketId}`, error);
   }
   // After the tab emptied itself: every surface (a hidden ticket panel too) learns that this draft was sent.
-  await drafts.store.markSent(ref, text);
+  await drafts.store.markSent(ref, text, origin);
   deps.tree.ticketChanged(ticketId);
   const done = kind === 'reply' ? vscode.l10n.t('Reply sent to #{0}.', ticketId) : vscode.l10n.t('Private note added to #{0}.', ticketId);
   // A success: one status bar message (the progress notification already went away), not a notification.

@@ -9,6 +9,7 @@ import type { CoreDeps } from '../deps';
 import { DraftFileSystem } from './draftFileSystem';
 import { DraftStore, draftPath, draftTitle, parseDraftPath, type DraftKind, type DraftRef } from './draftStore';
 import { DisposableStore } from '../lifecycle';
+import { extrasUi } from '../lazy/load';
 
 const AUTOSAVE_MS = 400;
 const SEND_KEY = process.platform === 'darwin' ? 'Cmd+Enter' : 'Ctrl+Enter';
@@ -23,11 +24,19 @@ export class DraftEditors implements vscode.Disposable {
   readonly onDidChangePostAs = this.changedPostAs.event;
   /** The context key as last set; an unset key already reads false, so activation sets nothing. */
   private composing = false;
+  /** The help desk origin each open draft document was opened for: its saves go there, whatever the domain now. */
+  private readonly owners = new Map<string, string>();
+  /** Every draft document opened in this window: on a domain change each is re-read, tab or not (VS Code keeps models). */
+  private readonly seen = new Map<string, vscode.Uri>();
+  private lastOrigin: string;
+  private readonly fs: DraftFileSystem;
 
   constructor(private readonly deps: Pick<CoreDeps, 'context' | 'session'>) {
     // Keyed by the session's origin: another help desk's #123 never shows this one's draft (docs/SECURITY.md).
     this.store = new DraftStore(deps.context.globalState, Date.now, () => deps.session.origin ?? '');
-    const fs = new DraftFileSystem(this.store);
+    const fs = (this.fs = new DraftFileSystem(this.store, (uri) => this.owners.get(uri.toString())));
+    this.lastOrigin = deps.session.origin ?? '';
+    vscode.workspace.textDocuments.forEach((d) => this.opened(d));
     this.statusItem = vscode.window.createStatusBarItem('bolddesk.draft', vscode.StatusBarAlignment.Left, 100);
     this.statusItem.name = vscode.l10n.t('BoldDesk draft');
     this.statusItem.command = Commands.sendDraft;
@@ -38,7 +47,12 @@ export class DraftEditors implements vscode.Disposable {
       vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, fs, { isCaseSensitive: true }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleSave(e.document)),
-      deps.session.onDidChange(() => this.update()),
+      vscode.workspace.onDidOpenTextDocument((d) => this.opened(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.owners.delete(d.uri.toString())),
+      deps.session.onDidChange(() => {
+        this.update();
+        if ((deps.session.origin ?? '') !== this.lastOrigin) void this.closeForeign();
+      }),
       { dispose: () => this.pendingSaves.forEach((t) => clearTimeout(t)) },
     );
     this.update();
@@ -56,11 +70,37 @@ export class DraftEditors implements vscode.Disposable {
     return uri?.scheme === DRAFT_SCHEME ? parseDraftPath(uri.path) : undefined;
   }
 
+  private opened(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (!this.refFor(doc.uri)) return;
+    this.seen.set(key, doc.uri);
+    if (!this.owners.has(key)) this.owners.set(key, this.deps.session.origin ?? '');
+  }
+
+  /** The help desk origin a draft belongs to: the one its open tab was opened for, else the current one. */
+  originOf(uri: vscode.Uri): string {
+    return this.owners.get(uri.toString()) ?? this.deps.session.origin ?? '';
+  }
+
+  /** After a domain change: the previous domain's draft tabs are saved there and closed (src/drafts/draftDomainChange.ts). */
+  private async closeForeign(): Promise<void> {
+    this.lastOrigin = this.deps.session.origin ?? '';
+    await extrasUi().closeForeignDrafts(this.lastOrigin, {
+      own: this.owners,
+      seen: this.seen,
+      ping: (uri) => this.fs.announce(uri),
+    });
+  }
+
   /** Opens (or focuses) the draft tab; a stored draft comes back with its text. */
   async open(ticketId: number, kind: DraftKind): Promise<vscode.TextEditor> {
     const ref = { ticketId, kind };
     const doc = await vscode.workspace.openTextDocument(this.uriFor(ref));
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    // VS Code may hand back a model it kept from before a domain change (another help desk's text): read it again.
+    if (!doc.isDirty && doc.getText() !== (this.store.get(ref, this.originOf(doc.uri))?.text ?? '')) {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     this.update();
     return editor;
   }
@@ -75,7 +115,7 @@ export class DraftEditors implements vscode.Disposable {
     const doc = this.openDocument(uri);
     if (doc) return doc.getText();
     const ref = this.refFor(uri);
-    return (ref && this.store.get(ref)?.text) || '';
+    return (ref && this.store.get(ref, this.originOf(uri))?.text) || '';
   }
 
   /** Persists what is typed now (before sending, so a failure can never lose it). */
@@ -84,19 +124,23 @@ export class DraftEditors implements vscode.Disposable {
     if (doc?.isDirty) await doc.save();
   }
 
-  /** After BoldDesk confirmed the send: forget the draft and close its tab without a save prompt. */
-  async discard(uri: vscode.Uri): Promise<void> {
+  /**
+   * After BoldDesk confirmed the send: forget the draft of `origin` (the one it was sent to) and close its tab
+   * without a save prompt. A tab that now belongs to another origin is left alone.
+   */
+  async discard(uri: vscode.Uri, origin = this.originOf(uri)): Promise<void> {
     const ref = this.refFor(uri);
     if (!ref) return;
-    const doc = this.openDocument(uri);
+    const doc = this.originOf(uri) === origin ? this.openDocument(uri) : undefined;
     if (doc && !doc.isClosed && doc.getText() !== '') {
       const edit = new vscode.WorkspaceEdit();
       edit.delete(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)));
       await vscode.workspace.applyEdit(edit);
     }
     if (doc && !doc.isClosed && doc.isDirty) await doc.save(); // writes '' → the store forgets the draft
-    await this.store.clear(ref);
-    await this.store.setPostAs(ref, undefined);
+    await this.store.clear(ref, origin);
+    await this.store.setPostAs(ref, undefined, origin);
+    if (this.originOf(uri) !== origin) return; // the tab is another help desk's draft now
     const tabs = vscode.window.tabGroups.all
       .flatMap((g) => g.tabs)
       .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
@@ -153,13 +197,24 @@ export class DraftEditors implements vscode.Disposable {
       vscode.l10n.t('the API key owner');
     // Agent and identity names come from BoldDesk / the user: plain text in both the text and the tooltip.
     this.statusItem.text = vscode.l10n.t('$(send) {0} as {1} — {2} to send', draftTitle(ref), neutralize(who, 80), SEND_KEY);
-    this.statusItem.tooltip = new vscode.MarkdownString().appendText(
-      `${this.deps.session.attributionText(postAs)}\n\n` +
-        (ref.kind === 'note'
-          ? vscode.l10n.t('A private note is visible to agents only.')
-          : vscode.l10n.t('A reply is visible to the requester (BoldDesk may e-mail it).')) +
-        vscode.l10n.t('\n\nThe draft is kept until BoldDesk confirms it was sent. Click or press {0} to send.', SEND_KEY),
-    );
+    this.statusItem.tooltip = draftTooltip(this.deps.session.attributionText(postAs), ref.kind);
     this.statusItem.show();
   }
+}
+
+/**
+ * The draft status bar tooltip. The attribution names an agent (BoldDesk's text) or an identity (the user's): it goes
+ * in as plain text (appendText escapes Markdown), so a name like `![x](https://…)` never loads an image or makes a
+ * link on hover, and a bare address is not made a link either (docs/SECURITY.md).
+ */
+export function draftTooltip(attribution: string, kind: DraftKind): vscode.MarkdownString {
+  // appendText leaves `https://…` and `www.…` as they are, which the hover's Markdown (GFM) turns into links.
+  const plain = attribution.replace(/:\/\//g, ':\u200b//').replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`);
+  return new vscode.MarkdownString().appendText(
+    `${plain}\n\n` +
+      (kind === 'note'
+        ? vscode.l10n.t('A private note is visible to agents only.')
+        : vscode.l10n.t('A reply is visible to the requester (BoldDesk may e-mail it).')) +
+      vscode.l10n.t('\n\nThe draft is kept until BoldDesk confirms it was sent. Click or press {0} to send.', SEND_KEY),
+  );
 }

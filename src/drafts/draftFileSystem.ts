@@ -25,7 +25,11 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
 
   private readonly subscription: Unsubscribe;
 
-  constructor(private readonly store: DraftStore) {
+  /** `originOf` names the help desk a draft document belongs to (the one its tab was opened for). */
+  constructor(
+    private readonly store: DraftStore,
+    private readonly originOf: (uri: vscode.Uri) => string | undefined = () => undefined,
+  ) {
     this.subscription = store.onDidChange((ref) =>
       this.changes.fire([{ type: vscode.FileChangeType.Changed, uri: vscode.Uri.from({ scheme: DRAFT_SCHEME, path: draftPath(ref) }) }]),
     );
@@ -36,6 +40,11 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
     this.changes.dispose();
   }
 
+  /** VS Code re-reads the document at `uri` if its tab is clean (e.g. it now belongs to another origin). */
+  announce(uri: vscode.Uri): void {
+    this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
   watch(): vscode.Disposable {
     // Changes are announced through onDidChangeFile for every path; nothing to set up per watcher.
     return new vscode.Disposable(() => undefined);
@@ -44,8 +53,8 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
   stat(uri: vscode.Uri): vscode.FileStat {
     if (uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     const ref = this.refOf(uri);
-    const text = this.store.get(ref)?.text ?? '';
-    const mtime = this.store.mtime(ref);
+    const text = this.store.get(ref, this.originOf(uri))?.text ?? '';
+    const mtime = this.store.mtime(ref, this.originOf(uri));
     return { type: vscode.FileType.File, ctime: mtime, mtime, size: this.encoder.encode(text).byteLength };
   }
 
@@ -55,12 +64,12 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
   }
 
   readFile(uri: vscode.Uri): Uint8Array {
-    return this.encoder.encode(this.store.get(this.refOf(uri))?.text ?? '');
+    return this.encoder.encode(this.store.get(this.refOf(uri), this.originOf(uri))?.text ?? '');
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     try {
-      await this.store.set(this.refOf(uri), this.decoder.decode(content)); // the store's event announces it
+      await this.store.set(this.refOf(uri), this.decoder.decode(content), this.originOf(uri)); // the store's event announces it
     } catch (error) {
       // Too long: the save fails with this reason and the tab keeps every character (still unsaved, marked dirty).
       if (error instanceof DraftTooLargeError) throw vscode.FileSystemError.NoPermissions(tooLargeMessage(error.length));
@@ -69,7 +78,7 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
   }
 
   async delete(uri: vscode.Uri): Promise<void> {
-    await this.store.clear(this.refOf(uri)); // the store's event announces it
+    await this.store.clear(this.refOf(uri), this.originOf(uri)); // the store's event announces it
   }
 
   createDirectory(uri: vscode.Uri): void {

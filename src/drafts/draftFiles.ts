@@ -27,9 +27,15 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf', '.zip': 'application/zip', '.md': 'text/markdown',
 };
 
-export async function clearDraftFiles(context: vscode.ExtensionContext, ref: DraftRef): Promise<void> {
-  await forgetCopies(context, draftFiles(context, ref));
-  await setDraftFiles(context, ref, []);
+/** Where a draft's files are kept: the help desk drafts are read and written for now (the session's origin). */
+type FileDeps = Pick<CoreDeps, 'context' | 'session'>;
+const originOf = (deps: FileDeps) => deps.session.origin ?? '';
+const filesOf = (deps: FileDeps, ref: DraftRef) => draftFiles(deps.context.globalState, ref, originOf(deps));
+
+/** Forgets the files of the draft of `ref` at `origin` (after BoldDesk confirmed the send). */
+export async function clearDraftFiles(context: vscode.ExtensionContext, ref: DraftRef, origin: string): Promise<void> {
+  await forgetCopies(context, draftFiles(context.globalState, ref, origin));
+  await setDraftFiles(context.globalState, ref, origin, []);
 }
 
 /** Deletes the extension's own copies among these files (dropped files, Attach Selection as File; each in a folder of
@@ -45,11 +51,11 @@ async function forgetCopies(context: vscode.ExtensionContext, files: readonly st
  * A file dropped onto the composer, as bytes (the page never names a path): kept in the extension's storage (a
  * folder of its own), then checked and listed like a picked file (deleted again when refused).
  */
-async function attachDropped(context: vscode.ExtensionContext, ref: DraftRef, name: string, bytes: Uint8Array): Promise<void> {
-  const file = vscode.Uri.joinPath(context.globalStorageUri, 'dropped', `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, name);
-  const problem = await vscode.workspace.fs.writeFile(file, bytes).then(() => attachFiles(context, ref, [file]), () => vscode.l10n.t('{0} cannot be read.', name));
+async function attachDropped(deps: FileDeps, ref: DraftRef, name: string, bytes: Uint8Array): Promise<void> {
+  const file = vscode.Uri.joinPath(deps.context.globalStorageUri, 'dropped', `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, name);
+  const problem = await vscode.workspace.fs.writeFile(file, bytes).then(() => attachFiles(deps, ref, [file]), () => vscode.l10n.t('{0} cannot be read.', name));
   if (problem) {
-    await forgetCopies(context, [file.toString()]);
+    await forgetCopies(deps.context, [file.toString()]);
     throw new Error(problem);
   }
 }
@@ -81,11 +87,12 @@ async function problemWithAll(uris: readonly vscode.Uri[]): Promise<string | und
 }
 
 /** Adds files to a draft's list (no duplicates) after checking them; the reason when they were refused. */
-export async function attachFiles(context: vscode.ExtensionContext, ref: DraftRef, uris: readonly vscode.Uri[]): Promise<string | undefined> {
-  const files = [...new Set([...draftFiles(context, ref), ...uris.map((u) => u.toString())])];
+export async function attachFiles(deps: FileDeps, ref: DraftRef, uris: readonly vscode.Uri[]): Promise<string | undefined> {
+  const origin = originOf(deps);
+  const files = [...new Set([...filesOf(deps, ref), ...uris.map((u) => u.toString())])];
   const problem = await problemWithAll(files.map((f) => vscode.Uri.parse(f)));
   if (problem) return problem;
-  await setDraftFiles(context, ref, files);
+  await setDraftFiles(deps.context.globalState, ref, origin, files);
   return undefined;
 }
 
@@ -110,8 +117,8 @@ export async function uploadFiles(api: BoldDeskApi, uris: readonly vscode.Uri[],
 }
 
 /** The draft tab's upload: its tokens, [] when there are none, undefined when an upload failed (said). */
-export async function uploadDraftFiles(deps: CoreDeps, ref: DraftRef, api: BoldDeskApi): Promise<string[] | undefined> {
-  const uris = draftFiles(deps.context, ref).map((u) => vscode.Uri.parse(u));
+export async function uploadDraftFiles(deps: CoreDeps, ref: DraftRef, origin: string, api: BoldDeskApi): Promise<string[] | undefined> {
+  const uris = draftFiles(deps.context.globalState, ref, origin).map((u) => vscode.Uri.parse(u));
   if (uris.length === 0) return [];
   try {
     return await deps.prompts.withProgress(vscode.l10n.t('Uploading {0} file(s) to BoldDesk…', uris.length), (_signal, report) =>
@@ -134,24 +141,24 @@ export interface ComposerFiles {
 }
 
 /** The ticket panel's composer files (the list itself is read with draftFileList.ts, outside this bundle). */
-export function panelFiles(deps: Pick<CoreDeps, 'context' | 'prompts'>): ComposerFiles {
+export function panelFiles(deps: Pick<CoreDeps, 'context' | 'prompts' | 'session'>): ComposerFiles {
   return {
     async pick(ticketId, kind) {
       const ref = { ticketId, kind };
       const picked = await deps.prompts.pickFiles({ title: vscode.l10n.t('Attach files to {0}', draftTitle(ref)), openLabel: vscode.l10n.t('Attach') });
       if (!picked || picked.length === 0) return;
-      const problem = await attachFiles(deps.context, ref, picked.map((u) => vscode.Uri.parse(u)));
+      const problem = await attachFiles(deps, ref, picked.map((u) => vscode.Uri.parse(u)));
       if (problem) throw new Error(problem);
     },
-    drop: (ticketId, kind, name, bytes) => attachDropped(deps.context, { ticketId, kind }, name, bytes),
     async remove(ticketId, kind, index) {
       const ref = { ticketId, kind };
-      const files = draftFiles(deps.context, ref);
-      await setDraftFiles(deps.context, ref, files.filter((_f, i) => i !== index));
+      const files = filesOf(deps, ref);
+      await setDraftFiles(deps.context.globalState, ref, originOf(deps), files.filter((_f, i) => i !== index));
       await forgetCopies(deps.context, files.filter((_f, i) => i === index));
     },
-    upload: (ticketId, kind, api, report) => uploadFiles(api, draftFiles(deps.context, { ticketId, kind }).map((u) => vscode.Uri.parse(u)), report),
-    clear: (ticketId, kind) => clearDraftFiles(deps.context, { ticketId, kind }),
+    drop: (ticketId, kind, name, bytes) => attachDropped(deps, { ticketId, kind }, name, bytes),
+    upload: (ticketId, kind, api, report) => uploadFiles(api, filesOf(deps, { ticketId, kind }).map((u) => vscode.Uri.parse(u)), report),
+    clear: (ticketId, kind) => clearDraftFiles(deps.context, { ticketId, kind }, originOf(deps)),
   };
 }
 
@@ -196,14 +203,14 @@ export async function attachToTicket(deps: CoreDeps, arg: unknown, all: unknown)
   ], { title: t('Attach {0} file(s) to #{1} as…', uris.length, ticketId) });
   if (kind === undefined) return undefined;
   const ref = { ticketId, kind };
-  const problem = await attachFiles(deps.context, ref, uris);
+  const problem = await attachFiles(deps, ref, uris);
   if (problem) {
     void deps.prompts.error(problem);
     return undefined;
   }
   // Through the command, not draftsFor(): this file is in dist/extrasUi.js, which must not make a second DraftEditors.
   await vscode.commands.executeCommand(kind === 'reply' ? Commands.addReply : Commands.addNote, ticketId);
-  const names = draftFiles(deps.context, ref).map(fileNameOf);
+  const names = filesOf(deps, ref).map(fileNameOf);
   void deps.prompts.info(t('{0} will be attached to {1} when you send it. {2}', names.join(', '), draftTitle(ref), deps.session.attributionText()));
   return { ref, files: names };
 }

@@ -121,8 +121,10 @@ export class DraftStore {
     private readonly origin: () => string = () => '',
   ) {}
 
-  get(ref: DraftRef): StoredDraft | undefined {
-    const key = this.key(ref);
+  // Every method takes the origin the draft belongs to; by default the session's current one. A draft tab passes
+  // the origin it was opened for, so a tab left open across a domain change never writes to another help desk.
+  get(ref: DraftRef, origin = this.origin()): StoredDraft | undefined {
+    const key = draftKey(ref, origin);
     const cached = this.cache.get(key);
     if (cached) return cached;
     let stored = this.state.get<unknown>(key);
@@ -141,29 +143,25 @@ export class DraftStore {
     return legacy;
   }
 
-  private key(ref: DraftRef): string {
-    return draftKey(ref, this.origin());
-  }
-
   /** mtime to report for a draft, also when it is empty. */
-  mtime(ref: DraftRef): number {
-    return this.get(ref)?.mtime ?? this.clearedAt.get(this.key(ref)) ?? 0;
+  mtime(ref: DraftRef, origin = this.origin()): number {
+    return this.get(ref, origin)?.mtime ?? this.clearedAt.get(draftKey(ref, origin)) ?? 0;
   }
 
   /** Saves the text; empty (whitespace-only) text removes the draft; over MAX_DRAFT_CHARS it is refused (throws). */
-  async set(ref: DraftRef, text: string): Promise<void> {
+  async set(ref: DraftRef, text: string, origin = this.origin()): Promise<void> {
     if (text.length > MAX_DRAFT_CHARS) throw new DraftTooLargeError(text.length);
-    if (text.trim() === '') return this.clear(ref);
-    const key = this.key(ref);
-    const draft: StoredDraft = { text, mtime: this.nextMtime(ref) };
+    if (text.trim() === '') return this.clear(ref, origin);
+    const key = draftKey(ref, origin);
+    const draft: StoredDraft = { text, mtime: this.nextMtime(ref, origin) };
     this.cache.set(key, draft);
     await this.state.update(key, draft);
     this.changes.fire(ref); // after the update: get() falls back to the persisted state
   }
 
-  async clear(ref: DraftRef): Promise<void> {
-    const key = this.key(ref);
-    this.clearedAt.set(key, this.nextMtime(ref));
+  async clear(ref: DraftRef, origin = this.origin()): Promise<void> {
+    const key = draftKey(ref, origin);
+    this.clearedAt.set(key, this.nextMtime(ref, origin));
     this.cache.delete(key);
     await this.state.update(key, undefined);
     this.changes.fire(ref);
@@ -173,22 +171,22 @@ export class DraftStore {
    * BoldDesk confirmed the send of `text`: bump the ticket's sent revision (persisted, so a panel restored from its
    * own webview state after a reload can tell that its text predates the send), then clear the draft.
    */
-  async markSent(ref: DraftRef, text: string): Promise<void> {
-    const mark: SentMark = { revision: this.sentRevision(ref.ticketId) + 1, kind: ref.kind, text };
-    await this.state.update(sentKey(ref.ticketId, this.origin()), mark);
-    if (this.get(ref)) await this.clear(ref);
+  async markSent(ref: DraftRef, text: string, origin = this.origin()): Promise<void> {
+    const mark: SentMark = { revision: this.sentRevision(ref.ticketId, origin) + 1, kind: ref.kind, text };
+    await this.state.update(sentKey(ref.ticketId, origin), mark);
+    if (this.get(ref, origin)) await this.clear(ref, origin);
     else this.changes.fire(ref); // already cleared (the draft tab empties itself first): still announce the send
   }
 
   /** The last confirmed send of either kind on this ticket, if any. */
-  lastSent(ticketId: number): SentMark | undefined {
-    const v = this.state.get<unknown>(sentKey(ticketId, this.origin()));
+  lastSent(ticketId: number, origin = this.origin()): SentMark | undefined {
+    const v = this.state.get<unknown>(sentKey(ticketId, origin));
     return isSentMark(v) ? v : undefined;
   }
 
   /** 0 until something was sent on this ticket; every confirmed send adds 1. */
-  sentRevision(ticketId: number): number {
-    return this.lastSent(ticketId)?.revision ?? 0;
+  sentRevision(ticketId: number, origin = this.origin()): number {
+    return this.lastSent(ticketId, origin)?.revision ?? 0;
   }
 
   /** The identity id this draft is to be posted as ("Post as…"); undefined = the default identity. */
@@ -197,8 +195,8 @@ export class DraftStore {
     return typeof v === 'string' ? v : undefined;
   }
 
-  async setPostAs(ref: DraftRef, identityId: string | undefined): Promise<void> {
-    await this.state.update(postAsKey(ref, this.origin()), identityId);
+  async setPostAs(ref: DraftRef, identityId: string | undefined, origin = this.origin()): Promise<void> {
+    await this.state.update(postAsKey(ref, origin), identityId);
   }
 
   /** Every stored draft of the current origin (for the file system's directory listing). */
@@ -210,7 +208,7 @@ export class DraftStore {
       .filter((r): r is DraftRef => r !== undefined && this.get(r) !== undefined);
   }
 
-  private nextMtime(ref: DraftRef): number {
-    return Math.max(this.now(), this.mtime(ref) + 1);
+  private nextMtime(ref: DraftRef, origin: string): number {
+    return Math.max(this.now(), this.mtime(ref, origin) + 1);
   }
 }

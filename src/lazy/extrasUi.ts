@@ -7,3 +7,4 @@ export { openTicketForBranch, registerBranchStatus } from '../work/branchStatus'
 export { attachToTicket, clearDraftFiles, panelFiles, uploadDraftFiles, uploadFiles } from '../drafts/draftFiles';
 export { attachSelectionAsFile } from '../drafts/selectionFile';
 export { showTypedPick } from '../ui/typedPick';
+export { closeForeignDrafts } from '../drafts/draftDomainChange';

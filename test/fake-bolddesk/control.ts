@@ -22,7 +22,7 @@ export interface ControlTarget {
   readonly latencySetting: { ms: number; jitterMs: number };
 }
 
-const FAULT_TYPES = new Set<Fault['type']>(['status', 'rateLimit', 'stall', 'reset', 'malformedJson', 'wrongShape', 'hugeBody', 'redirect', 'latency', 'down']);
+const FAULT_TYPES = new Set<Fault['type']>(['status', 'rateLimit', 'stall', 'reset', 'malformedJson', 'wrongShape', 'hugeBody', 'redirect', 'latency', 'hold', 'down']);
 
 function parseRule(body: unknown): FaultRule | string {
   const rule = bodyObject(body);

@@ -38,7 +38,7 @@ export class FaultList {
       }
       r.remaining--;
       hit.push(r.rule.fault);
-      if (r.rule.fault.type !== 'latency') break;
+      if (r.rule.fault.type !== 'latency' && r.rule.fault.type !== 'hold') break;
     }
     this.rules = this.rules.filter((r) => r.remaining > 0);
     return hit;
@@ -49,6 +49,8 @@ export interface FaultIo {
   req: IncomingMessage;
   res: ServerResponse;
   sleep(ms: number): Promise<void>;
+  /** Resolves when the test releases held requests (FakeBoldDesk.releaseHeld). */
+  hold(): Promise<void>;
   now(): number;
   /** x-rate-limit-* for the caller, so faulted answers still look like BoldDesk's. */
   rateHeaders(): Record<string, string>;
@@ -142,6 +144,9 @@ export async function applyFault(fault: Fault, io: FaultIo): Promise<number> {
       return send(io, fault.status ?? 302, '', { location: fault.location });
     case 'latency':
       await io.sleep(fault.ms);
+      return 0;
+    case 'hold':
+      await io.hold();
       return 0;
   }
 }

@@ -53,6 +53,8 @@ export class FakeServer implements FakeBoldDesk {
   private readonly now: () => number;
   private readonly server: http.Server;
   private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  /** Requests held by a `hold` fault: each resolve lets one go on (releaseHeld). */
+  private readonly held = new Set<() => void>();
   private dialectSet = new Set<Dialect>();
   private latency = { ms: 0, jitter: 0 };
   private readonly jitterRng: Prng;
@@ -121,6 +123,14 @@ export class FakeServer implements FakeBoldDesk {
 
   clearFaults(): void {
     this.faults.clear();
+    this.releaseHeld();
+  }
+
+  releaseHeld(): number {
+    const held = [...this.held];
+    this.held.clear();
+    held.forEach((release) => release());
+    return held.length;
   }
 
   revokeKey(key: string): void {
@@ -132,13 +142,14 @@ export class FakeServer implements FakeBoldDesk {
   }
 
   reset(): void {
-    this.faults.clear();
+    this.clearFaults();
     this.requests.length = 0;
     this.limiter.reset();
     this.keyRing.restoreAll();
   }
 
   close(): Promise<void> {
+    this.releaseHeld();
     for (const t of this.timers) {
       clearTimeout(t.timer);
       t.resolve();
@@ -190,8 +201,8 @@ export class FakeServer implements FakeBoldDesk {
     if (record.latencyMs > 0) await this.delay(record.latencyMs);
 
     for (const fault of this.faults.take(method, url.pathname)) {
-      const status = await applyFault(fault, { req, res, now: this.now, sleep: (ms) => this.sleep(ms), rateHeaders: () => this.limiter.peek(owner?.userId) });
-      if (fault.type !== 'latency') {
+      const status = await applyFault(fault, { req, res, now: this.now, sleep: (ms) => this.sleep(ms), hold: () => new Promise<void>((resolve) => this.held.add(resolve)), rateHeaders: () => this.limiter.peek(owner?.userId) });
+      if (fault.type !== 'latency' && fault.type !== 'hold') {
         record.status = status;
         return;
       }

@@ -66,6 +66,8 @@ export type Fault =
   | { type: 'redirect'; location: string; status?: number }
   /** Delay, then answer normally. */
   | { type: 'latency'; ms: number }
+  /** Hold the request (received and recorded, no answer) until releaseHeld(), clearFaults(), reset() or close(); then answer normally. */
+  | { type: 'hold' }
   /** Close the connection immediately without a response (like a server that is down). */
   | { type: 'down' };
 
@@ -95,7 +97,10 @@ export interface FakeBoldDesk {
   db: FakeDb;
   requests: RecordedRequest[];
   addFault(rule: FaultRule): void;
+  /** Clears every fault rule and lets held requests go on (see the `hold` fault). */
   clearFaults(): void;
+  /** Lets every request held by a `hold` fault go on to its normal answer; returns how many there were. */
+  releaseHeld(): number;
   revokeKey(key: string): void;
   restoreKey(key: string): void;
   /** The dialects in force; setDialects replaces them (reset() keeps them). */

@@ -62,7 +62,7 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     assert.ok(p.messages.some((m) => m.level === 'error' && /Nothing was sent; the text and the attached files are kept/.test(m.message)));
     assert.strictEqual(fake.requests.filter((r) => r.path.endsWith('/updates')).length, 0, 'no reply without its file');
     assert.match(ext.context.globalState.get<{ text: string }>(draftKey({ kind: 'reply', ticketId: ticket.id }, fakeOrigin()))?.text ?? '', /crash log is attached/);
-    assert.strictEqual(ext.context.globalState.get<string[]>(`bolddesk.draftFiles.reply.${ticket.id}`)?.length, 1);
+    assert.strictEqual(ext.context.globalState.get<string[]>(`bolddesk.draftFiles.reply.${ticket.id}@${fakeOrigin()}`)?.length, 1);
 
     const id = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, trusted(uri));
     assert.strictEqual(typeof id, 'number');
@@ -73,7 +73,7 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     assert.strictEqual(reply.length, 1);
     assert.match(String((reply[0].body as { attachments?: string }).attachments), /^fake-upload-\d+$/);
     assert.deepStrictEqual(ticket.messages.at(-1)?.attachments.map((a) => a.name), ['crash.log']);
-    assert.strictEqual(ext.context.globalState.get(`bolddesk.draftFiles.reply.${ticket.id}`), undefined, 'forgotten once sent');
+    assert.strictEqual(ext.context.globalState.get(`bolddesk.draftFiles.reply.${ticket.id}@${fakeOrigin()}`), undefined, 'forgotten once sent');
   });
 
   it('refuses a program file before anything is uploaded', async () => {
@@ -109,7 +109,7 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     assert.match(failed.error.message, /Nothing was sent; your text and the attached files are kept/);
     assert.strictEqual(fake.requests.filter((r) => r.path.endsWith('/updates') && r.method === 'POST').length, 0, 'no reply without its file');
     assert.match(ext.context.globalState.get<{ text: string }>(draftKey({ kind: 'reply', ticketId: ticket.id }, fakeOrigin()))?.text ?? '', /Log attached/);
-    assert.strictEqual(ext.context.globalState.get<string[]>(`bolddesk.draftFiles.reply.${ticket.id}`)?.length, 1);
+    assert.strictEqual(ext.context.globalState.get<string[]>(`bolddesk.draftFiles.reply.${ticket.id}@${fakeOrigin()}`)?.length, 1);
 
     // Two presses: one upload, one reply.
     const [sent, second] = await Promise.all([
@@ -126,7 +126,7 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     assert.deepStrictEqual(fake.db.getTicket(ticket.id)?.messages.at(-1)?.attachments.map((a) => a.name), ['crash.log']);
     assert.ok(pushed.some((m) => m.type === 'sendProgress' && /crash\.log \(1 of 1\)/.test(m.text)), 'upload progress shown');
     assert.deepStrictEqual(pushed.filter((m) => m.type === 'filesChanged').at(-1), { type: 'filesChanged', files: { reply: [], note: [] } });
-    assert.strictEqual(ext.context.globalState.get(`bolddesk.draftFiles.reply.${ticket.id}`), undefined, 'forgotten once sent');
+    assert.strictEqual(ext.context.globalState.get(`bolddesk.draftFiles.reply.${ticket.id}@${fakeOrigin()}`), undefined, 'forgotten once sent');
     panel.dispose();
   });
 
@@ -149,7 +149,7 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     assert.ok(exeReply && !exeReply.ok && /tool\.exe is a program file/.test(exeReply.error.message), JSON.stringify(exeReply));
     const manyReply = await panel.handleMessage({ id: 3102, type: 'attachFiles', kind: 'note' });
     assert.ok(manyReply && !manyReply.ok && /11 files are attached; one message takes at most 10/.test(manyReply.error.message), JSON.stringify(manyReply));
-    assert.strictEqual(ext.context.globalState.get(`bolddesk.draftFiles.note.${ticket.id}`), undefined);
+    assert.strictEqual(ext.context.globalState.get(`bolddesk.draftFiles.note.${ticket.id}@${fakeOrigin()}`), undefined);
     assert.strictEqual(fake.requests.filter((r) => r.method === 'POST').length, 0);
     panel.dispose();
   });

@@ -125,7 +125,7 @@ function createPanelEnv(deps: TicketPanelDeps, drafts: DraftEditors): PanelEnv {
   };
   // The list is read here (globalState); picking, checking and uploading are in dist/extrasUi.js, loaded on use.
   const composerFiles = () => extrasUi().panelFiles(deps);
-  const list = (ticketId: number, kind: 'reply' | 'note') => draftFiles(deps.context, { ticketId, kind }).map((f) => ({ name: fileNameOf(f) }));
+  const list = (ticketId: number, kind: 'reply' | 'note') => draftFiles(deps.context.globalState, { ticketId, kind }, deps.session.origin ?? '').map((f) => ({ name: fileNameOf(f) }));
   const composer: PanelFiles = {
     list: (ticketId) => ({ reply: list(ticketId, 'reply'), note: list(ticketId, 'note') }),
     pick: (ticketId, kind) => composerFiles().pick(ticketId, kind),

@@ -121,6 +121,22 @@ describe('fake BoldDesk: faults, control API and request log', () => {
     assert.equal((await get(fake, '/api/v1/brands')).status, 200);
   });
 
+  it('a hold fault keeps the answer back (request recorded, none sent) until releaseHeld, then answers normally', async () => {
+    fake.addFault({ fault: { type: 'hold' }, method: 'GET', path: 'brands$', times: 1 });
+    let answered = false;
+    const pending = get(fake, '/api/v1/brands').then((r) => {
+      answered = true;
+      return r.status;
+    });
+    const held = () => fake.requests.find((r) => r.path === '/api/v1/brands' && r.endSeq === 0 && r === fake.requests[0]);
+    while (!held()) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal((await get(fake, '/api/v1/brands')).status, 200, 'other requests are answered meanwhile');
+    assert.equal(answered, false, 'still held');
+    assert.equal(fake.releaseHeld(), 1);
+    assert.equal(await pending, 200);
+    assert.ok(held() === undefined, 'answered once released');
+  });
+
   it('records every request, faulted ones too, with headers and the key owner', async () => {
     fake.addFault({ fault: { type: 'status', status: 503 }, path: 'statuses', times: 1 });
     await get(fake, '/api/v1/ticket_collections/statuses?Page=1', fake.keys[2].key);
