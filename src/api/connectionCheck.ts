@@ -59,6 +59,123 @@ function resultCount(body: Json | undefined): number {
   return Array.isArray(body) ? body.length : 0;
 }
 
+interface Answer { items: TicketSummary[]; count?: number; rejected: boolean }
+
+/** One page of tickets for a `Q` list (and extra parameters); a 400 from BoldDesk is an answer ("rejected"). */
+async function ask(b: Budget, q: string[], perPage = 1, extra: QueryParams = []): Promise<Answer> {
+  try {
+    const params: QueryParams = [...extra, ...q.map((c): [string, string] => ['Q', c]), ['Page', '1'], ['PerPage', String(perPage)], ['RequiresCounts', 'true'], ['OrderBy', 'createdOn desc']];
+    const body = await b.get(`${API}/tickets`, params);
+    return { items: tickets(body), count: body === undefined ? undefined : readEnvelope({ request: 'GET tickets' }, body).count, rejected: false };
+  } catch (e) {
+    if (kindOf(e) === 'validation') return { items: [], rejected: true };
+    throw e;
+  }
+}
+
+/** Checked on the ticket returned AND on the count: a condition BoldDesk ignores gives the baseline's count. */
+function verdictOf(r: Answer, check: (t: TicketSummary) => boolean, baseline: Answer | undefined): Verdict {
+  if (r.rejected) return 'rejected';
+  if (r.items.length === 0) return 'unknown';
+  if (!r.items.every(check)) return 'ignored';
+  const unfiltered = baseline && !baseline.rejected && baseline.items.some((t) => !check(t))
+    && r.count !== undefined && baseline.count !== undefined && r.count >= baseline.count;
+  return unfiltered ? 'ignored' : 'honoured';
+}
+
+/** Lookups: statuses as the old code asked (no paging) and page by page. Returns the status ids. */
+async function checkStatuses(b: Budget, result: CheckResult): Promise<number[]> {
+  const statusPath = `${API}/ticket_collections/statuses`;
+  const unpaged = resultCount(await b.get(statusPath));
+  const statusBody = await b.get(statusPath, [['Page', '1'], ['PerPage', '100']]);
+  const statusItems = statusBody !== undefined ? readEnvelope({ request: `GET ${statusPath}` }, statusBody).items : [];
+  result.statuses = { unpaged, total: statusItems.length };
+  return statusItems.map((s) => (typeof s === 'object' && s !== null && !Array.isArray(s) ? Number(s.id) : NaN)).filter(Number.isSafeInteger);
+}
+
+/** The status, agent, unassigned and priority forms, each probed with the sample's status condition kept. */
+async function checkForms(b: Budget, result: CheckResult, statusIds: number[], me: { userId: number } | undefined, sample: Answer): Promise<void> {
+  const one = statusIds.slice(0, 1);
+  const all = statusIds.length ? [`status:[${statusIds.join(',')}]`] : [];
+  const verdict = (r: Answer, check: (t: TicketSummary) => boolean) => verdictOf(r, check, sample);
+  if (one.length) result.forms.status = verdict(await ask(b, [`status:[${one[0]}]`]), (t) => t.status?.id === one[0]);
+
+  if (me) result.forms.agent = verdict(await ask(b, [...all, `agents:[${me.userId}]`]), (t) => t.agent?.id === me.userId);
+
+  // agents:[0]: honoured only if it returns an unassigned ticket; an empty answer while the sample shows unassigned
+  // tickets means it matches nothing.
+  const unassigned = await ask(b, [...all, 'agents:[0]']);
+  const noAgent = (t: TicketSummary) => !t.agent || t.agent.id === 0;
+  result.forms.unassigned = verdict(unassigned, noAgent);
+  if (result.forms.unassigned === 'unknown' && !unassigned.rejected && sample.items.some(noAgent)) result.forms.unassigned = 'ignored';
+
+  const withPriority = sample.items.find((t) => t.priority);
+  if (withPriority?.priority) {
+    const p = withPriority.priority.id;
+    result.forms.priority = verdict(await ask(b, [...all, `priority:[${p}]`]), (t) => t.priority?.id === p);
+  }
+}
+
+/** A word from a sample subject (never reported), quoted first; bare when the quoted form did not work. */
+async function checkText(b: Budget, result: CheckResult, all: string[], sample: Answer): Promise<void> {
+  const word = sample.items.map((t) => t.subject.split(/\s+/).find((w) => /^[\p{L}\p{N}]{4,}$/u.test(w))).find(Boolean);
+  if (!word) return;
+  const has = (t: TicketSummary) => failedConditions({ text: word }, t).length === 0;
+  const quoted = verdictOf(await ask(b, [...all, `subject:${JSON.stringify(word)}`]), has, sample);
+  result.forms.text = quoted;
+  if (quoted !== 'honoured' && b.left > 0) {
+    const bare = verdictOf(await ask(b, [...all, `subject:${word}`]), has, sample);
+    if (bare === 'honoured') {
+      result.forms.text = 'honoured';
+      result.subjectQuoted = false;
+    }
+  }
+}
+
+/** Views: the admin list (gives filterId), else the agent's own list. Returns a view's filter id, if any. */
+async function checkViews(b: Budget, result: CheckResult): Promise<string | undefined> {
+  let filterId: string | undefined;
+  try {
+    const views = await b.get(`${API}/ticket_views/manage`, [['Page', '1'], ['PerPage', '1']]);
+    result.views = 'admin list';
+    if (Array.isArray(views) && views[0] && typeof views[0] === 'object' && !Array.isArray(views[0])) filterId = String(views[0].filterId ?? views[0].id);
+  } catch (e) {
+    if (kindOf(e) === 'auth' || kindOf(e) === undefined) throw e;
+    try {
+      const views = await b.get(`${API}/ticket_views`, [['Page', '1'], ['PerPage', '1']]);
+      result.views = 'agent list';
+      if (Array.isArray(views) && views[0] && typeof views[0] === 'object' && !Array.isArray(views[0])) filterId = String(views[0].id);
+    } catch (e2) {
+      if (kindOf(e2) === 'auth' || kindOf(e2) === undefined) throw e2;
+    }
+  }
+  return filterId;
+}
+
+/** The view alone, then the view plus the status of one of its tickets: both must hold. */
+async function checkFilterIdWithQ(b: Budget, result: CheckResult, filterId: string | undefined): Promise<void> {
+  if (filterId === undefined || b.left < 3) return;
+  const view = await ask(b, [], 30, [['FilterId', filterId]]);
+  const status = view.items[0]?.status?.id;
+  if (status === undefined) return;
+  const both = await ask(b, [`status:[${status}]`], 1, [['FilterId', filterId]]);
+  result.filterIdWithQ = verdictOf(both, (t) => t.status?.id === status, view);
+}
+
+/** Notes: read one ticket's notes and see whether they carry the documented marker. */
+async function checkNotes(b: Budget, result: CheckResult, ticket: TicketSummary | undefined): Promise<void> {
+  if (!ticket) return;
+  try {
+    const body = await b.get(`${API}/tickets/${ticket.id}/notes`, [['Page', '1'], ['PerPage', '1']]);
+    const items = body !== undefined ? readEnvelope({ request: 'GET notes' }, body).items : [];
+    const first = items[0];
+    if (first && typeof first === 'object' && !Array.isArray(first)) result.notes = 'notesType' in first ? 'notesType' : 'no notes seen';
+  } catch (e) {
+    if (kindOf(e) === 'auth' || kindOf(e) === undefined) throw e;
+    result.notes = 'unreadable';
+  }
+}
+
 export async function runConnectionCheck(api: ProbeApi, me: { userId: number; name: string } | undefined, now = () => new Date()): Promise<CheckResult> {
   const b = new Budget(api);
   const result: CheckResult = {
@@ -76,111 +193,14 @@ export async function runConnectionCheck(api: ProbeApi, me: { userId: number; na
     }
     throw e;
   }
-
-  // Lookups: statuses as the old code asked (no paging) and page by page.
-  const statusPath = `${API}/ticket_collections/statuses`;
-  const unpaged = resultCount(await b.get(statusPath));
-  const statusBody = await b.get(statusPath, [['Page', '1'], ['PerPage', '100']]);
-  const statusItems = statusBody !== undefined ? readEnvelope({ request: `GET ${statusPath}` }, statusBody).items : [];
-  result.statuses = { unpaged, total: statusItems.length };
-  const statusIds = statusItems.map((s) => (typeof s === 'object' && s !== null && !Array.isArray(s) ? Number(s.id) : NaN)).filter(Number.isSafeInteger);
-
-  // A sample of tickets filtered by one status: the status form is checked on it, and it gives values to test.
-  const one = statusIds.slice(0, 1);
-  // Each probe keeps the sample's status condition and asks one page; it is checked on the ticket returned AND on
-  // the count: a condition BoldDesk ignores gives the sample's count although the sample has tickets it excludes.
+  const statusIds = await checkStatuses(b, result);
+  // A sample of tickets filtered by every status: the forms are checked on it, and it gives values to test.
   const all = statusIds.length ? [`status:[${statusIds.join(',')}]`] : [];
-  interface Answer { items: TicketSummary[]; count?: number; rejected: boolean }
-  const ask = async (q: string[], perPage = 1, extra: QueryParams = []): Promise<Answer> => {
-    try {
-      const params: QueryParams = [...extra, ...q.map((c): [string, string] => ['Q', c]), ['Page', '1'], ['PerPage', String(perPage)], ['RequiresCounts', 'true'], ['OrderBy', 'createdOn desc']];
-      const body = await b.get(`${API}/tickets`, params);
-      return { items: tickets(body), count: body === undefined ? undefined : readEnvelope({ request: 'GET tickets' }, body).count, rejected: false };
-    } catch (e) {
-      if (kindOf(e) === 'validation') return { items: [], rejected: true };
-      throw e;
-    }
-  };
-  const sample = all.length ? await ask(all, 30) : { items: [], rejected: false };
-  const verdict = (r: Answer, check: (t: TicketSummary) => boolean, baseline: Answer | undefined = sample): Verdict => {
-    if (r.rejected) return 'rejected';
-    if (r.items.length === 0) return 'unknown';
-    if (!r.items.every(check)) return 'ignored';
-    const unfiltered = baseline && !baseline.rejected && baseline.items.some((t) => !check(t))
-      && r.count !== undefined && baseline.count !== undefined && r.count >= baseline.count;
-    return unfiltered ? 'ignored' : 'honoured';
-  };
-  if (one.length) result.forms.status = verdict(await ask([`status:[${one[0]}]`]), (t) => t.status?.id === one[0]);
-
-  if (me) result.forms.agent = verdict(await ask([...all, `agents:[${me.userId}]`]), (t) => t.agent?.id === me.userId);
-
-  // agents:[0]: honoured only if it returns an unassigned ticket; an empty answer while the sample shows unassigned
-  // tickets means it matches nothing.
-  const unassigned = await ask([...all, 'agents:[0]']);
-  const noAgent = (t: TicketSummary) => !t.agent || t.agent.id === 0;
-  result.forms.unassigned = verdict(unassigned, noAgent);
-  if (result.forms.unassigned === 'unknown' && !unassigned.rejected && sample.items.some(noAgent)) result.forms.unassigned = 'ignored';
-
-  const withPriority = sample.items.find((t) => t.priority);
-  if (withPriority?.priority) {
-    const p = withPriority.priority.id;
-    result.forms.priority = verdict(await ask([...all, `priority:[${p}]`]), (t) => t.priority?.id === p);
-  }
-
-  // A word from a sample subject (never reported), quoted first; bare when the quoted form did not work.
-  const word = sample.items.map((t) => t.subject.split(/\s+/).find((w) => /^[\p{L}\p{N}]{4,}$/u.test(w))).find(Boolean);
-  if (word) {
-    const has = (t: TicketSummary) => failedConditions({ text: word }, t).length === 0;
-    const quoted = verdict(await ask([...all, `subject:${JSON.stringify(word)}`]), has);
-    result.forms.text = quoted;
-    if (quoted !== 'honoured' && b.left > 0) {
-      const bare = verdict(await ask([...all, `subject:${word}`]), has);
-      if (bare === 'honoured') {
-        result.forms.text = 'honoured';
-        result.subjectQuoted = false;
-      }
-    }
-  }
-
-  // Views: the admin list (gives filterId), else the agent's own list.
-  let filterId: string | undefined;
-  try {
-    const views = await b.get(`${API}/ticket_views/manage`, [['Page', '1'], ['PerPage', '1']]);
-    result.views = 'admin list';
-    if (Array.isArray(views) && views[0] && typeof views[0] === 'object' && !Array.isArray(views[0])) filterId = String(views[0].filterId ?? views[0].id);
-  } catch (e) {
-    if (kindOf(e) === 'auth' || kindOf(e) === undefined) throw e;
-    try {
-      const views = await b.get(`${API}/ticket_views`, [['Page', '1'], ['PerPage', '1']]);
-      result.views = 'agent list';
-      if (Array.isArray(views) && views[0] && typeof views[0] === 'object' && !Array.isArray(views[0])) filterId = String(views[0].id);
-    } catch (e2) {
-      if (kindOf(e2) === 'auth' || kindOf(e2) === undefined) throw e2;
-    }
-  }
-  if (filterId !== undefined && b.left >= 3) {
-    // The view alone, then the view plus the status of one of its tickets: both must hold.
-    const view = await ask([], 30, [['FilterId', filterId]]);
-    const status = view.items[0]?.status?.id;
-    if (status !== undefined) {
-      const both = await ask([`status:[${status}]`], 1, [['FilterId', filterId]]);
-      result.filterIdWithQ = verdict(both, (t) => t.status?.id === status, view);
-    }
-  }
-
-  // Notes: read one ticket's notes and see whether they carry the documented marker.
-  const ticket = sample.items[0];
-  if (ticket) {
-    try {
-      const body = await b.get(`${API}/tickets/${ticket.id}/notes`, [['Page', '1'], ['PerPage', '1']]);
-      const items = body !== undefined ? readEnvelope({ request: 'GET notes' }, body).items : [];
-      const first = items[0];
-      if (first && typeof first === 'object' && !Array.isArray(first)) result.notes = 'notesType' in first ? 'notesType' : 'no notes seen';
-    } catch (e) {
-      if (kindOf(e) === 'auth' || kindOf(e) === undefined) throw e;
-      result.notes = 'unreadable';
-    }
-  }
+  const sample = all.length ? await ask(b, all, 30) : { items: [], rejected: false };
+  await checkForms(b, result, statusIds, me, sample);
+  await checkText(b, result, all, sample);
+  await checkFilterIdWithQ(b, result, await checkViews(b, result));
+  await checkNotes(b, result, sample.items[0]);
   result.requests = b.used;
   return result;
 }
