@@ -69,7 +69,9 @@ describe('production bundle size', function () {
     assert.equal(new extras.AttachmentFailure('x').message, 'x');
     const ui = fs.readFileSync(path.join(outdir, 'extrasUi.js'), 'utf8');
     assert.doesNotMatch(ui, /markdown-it|linkify/i, 'dist/extrasUi.js is handed the renderer of dist/extras.js; it does not bundle markdown-it again');
-    assert.ok(ui.length < 20_000, `dist/extrasUi.js is ${ui.length} bytes`);
+    // Our own code only (Start Work, draft files incl. dropped ones, the typed ticket pick, closing other domains'
+    // drafts: 21.6 KB after issues 13, 15 and 18); markdown-it or a second copy of the client would add far more.
+    assert.ok(ui.length < 26_000, `dist/extrasUi.js is ${ui.length} bytes`);
     // Module state must not be duplicated: no second draft file system or ticket panel manager in the lazy bundle.
     assert.doesNotMatch(ui, /registerFileSystemProvider|registerWebviewPanelSerializer/);
   });
