@@ -54,9 +54,12 @@ export class TicketDetailCache {
     return this.entries.get(id);
   }
 
-  /** True when `entry` is recent enough to show without asking BoldDesk again. */
+  /**
+   * True when `entry` is a prefetch recent enough to show without asking BoldDesk again. A copy from an earlier open
+   * is always revalidated: reopening a ticket must learn that it was deleted, or that the key lost access to it.
+   */
   isFresh(entry: CachedTicket): boolean {
-    return this.now() - entry.savedAt < FRESH_MS;
+    return !entry.opened && this.now() - entry.savedAt < FRESH_MS;
   }
 
   /** The prefetch of this ticket still under way, if any: opening joins it instead of asking again (undefined = it asked nothing). */

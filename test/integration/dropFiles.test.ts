@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
-import { activateExtension, fixture } from './fixture';
+import { activateExtension, fakeOrigin, fixture } from './fixture';
 import { waitFor } from '../support/poll';
 
 let ext: ExtensionApi;
@@ -36,7 +36,7 @@ describe('Drop files onto the composer (fake BoldDesk)', function () {
   }
 
   const b64 = (text: string) => Buffer.from(text).toString('base64');
-  const stored = (kind: string, id: number) => ext.context.globalState.get<string[]>(`bolddesk.draftFiles.${kind}.${id}`) ?? [];
+  const stored = (kind: string, id: number) => ext.context.globalState.get<string[]>(`bolddesk.draftFiles.${kind}.${id}@${fakeOrigin()}`) ?? [];
 
   it('keeps a copy of the dropped bytes, deletes it when the file is removed, and uploads the exact bytes with the note', async () => {
     const { fake, ticket, panel } = await openPanel(12);

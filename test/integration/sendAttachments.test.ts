@@ -9,7 +9,7 @@ import { Commands } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { ExtensionMessage } from '../../src/views/ticketPanel/protocol';
 import { draftKey } from '../../src/drafts/draftStore';
-import { activateExtension, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
+import { activateExtension, createSteps, fakeOrigin, fixture, PromptSwitch, trusted } from './fixture';
 import { waitFor } from '../support/poll';
 import { answer, ScriptedPrompts } from '../support/scriptedPrompts';
 
@@ -170,7 +170,7 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(draft.uri, new vscode.Position(0, 0), 'The two lines are attached.');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const [copy] = ext.context.globalState.get<string[]>(`bolddesk.draftFiles.note.${ticket.id}`) ?? [];
+    const [copy] = ext.context.globalState.get<string[]>(`bolddesk.draftFiles.note.${ticket.id}@${fakeOrigin()}`) ?? [];
     assert.ok(copy && fs.existsSync(vscode.Uri.parse(copy).fsPath), 'the selection was written to the extension\'s storage');
     const id = await vscode.commands.executeCommand<number | undefined>(Commands.sendDraft, draft.uri);
     assert.strictEqual(typeof id, 'number', JSON.stringify(p.messages));
@@ -189,8 +189,11 @@ describe('Attach to BoldDesk Ticket (fake BoldDesk)', function () {
     fake.reset();
     const contact = fake.db.contacts[1];
     const createAnswers = () => [
-      answer.pick('Acme Mobile'), answer.input('Crash with log'), answer.input('See the log.'), answer.pick('High'),
-      answer.pick('Billing'), answer.search(contact.email, contact.email), answer.pick('Create ticket'),
+      ...createSteps({
+        subject: 'Crash with log', description: 'See the log.', priority: 'High',
+        requester: [answer.search(contact.email, contact.email)], brand: 'Acme Mobile', category: 'Billing',
+      }),
+      answer.pick('Create ticket'),
     ];
     // The user presses Try Again after the first attempt ended (not while it still holds the one-create-at-a-time lock).
     let firstEnded: () => void = () => undefined;

@@ -103,7 +103,10 @@ export class TicketPanelController {
     if (seq !== this.loadSeq) return true;
     if (cached) this.show(cached.data, this.env.origin() ?? '');
     else this.post({ type: 'loading' });
-    if (cached && details?.isFresh(cached)) return true;
+    if (cached && details?.isFresh(cached)) {
+      details.put(this.ticketId, cached.data, true); // opened now: kept on disk, revalidated when opened again
+      return true;
+    }
     try {
       const api = await this.env.getApi();
       const data = (await details?.pending(this.ticketId)) ?? (await extras().fetchTicketDetail(api, this.ticketId, this.env.log));
@@ -114,7 +117,7 @@ export class TicketPanelController {
     } catch (error) {
       if (seq !== this.loadSeq) return false;
       this.env.log.error(`Ticket panel #${this.ticketId}: loading failed`, error);
-      if (cached) return true;
+      // With a cached copy on screen the page keeps it and says "Could not refresh: …" (offline, deleted, no access).
       this.post({ type: 'loadFailed', message: this.env.describeError(error) });
       return false;
     }
