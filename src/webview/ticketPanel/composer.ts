@@ -44,6 +44,8 @@ export class Composer {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** The ticket's sent revision this composer's text is based on. */
   private sentRevision: number;
+  /** The user picked Reply/Private note here: a later load (cached copy, then fresh) never flips it back. */
+  private kindChosen = false;
 
   constructor(
     private readonly ticketId: number,
@@ -57,6 +59,7 @@ export class Composer {
     this.text.addEventListener('input', () => this.changed());
     this.text.addEventListener('blur', () => this.flush());
     this.radios.forEach((r) => r.addEventListener('change', () => {
+      this.kindChosen = true;
       this.updateKind();
       this.changed();
     }));
@@ -107,7 +110,7 @@ export class Composer {
   offerStoredDraft(draft: Draft | undefined, sentRevision: number): void {
     if (this.inFlight) return;
     if (this.adoptNewerSend(draft, sentRevision)) return;
-    if (draft && this.text.value.trim() === '') {
+    if (draft && this.text.value.trim() === '' && (!this.kindChosen || draft.kind === this.kind)) {
       this.apply(draft);
       this.updateKind();
       this.saveState();
@@ -122,7 +125,7 @@ export class Composer {
     if (this.text.value !== this.lastStored) return;
     const text = draft?.text ?? '';
     this.lastStored = text;
-    if (this.text.value === text && (!draft || draft.kind === this.kind)) return;
+    if (this.text.value === text && (!draft || draft.kind === this.kind || this.kindChosen)) return;
     if (draft) this.apply(draft);
     else this.text.value = '';
     this.updateKind();
