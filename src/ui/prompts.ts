@@ -58,7 +58,10 @@ export interface StepInfo {
   canGoBack: boolean;
 }
 
-export type InputStepOptions = InputOptions & StepInfo;
+export type InputStepOptions = InputOptions & StepInfo & {
+  /** Gets the text in the box when the step ends by Back or Escape (typed, not confirmed), so the flow keeps it. */
+  keep?: (typed: string) => void;
+};
 
 export interface PickStepOptions<T> extends Omit<PickOptions, 'title' | 'value' | 'typed'>, StepInfo {
   items: PickItem<T>[];
@@ -88,6 +91,11 @@ export interface ProgressOptions {
 }
 
 export interface Prompts {
+  /**
+   * A ticket panel took the keyboard focus without a click. If a question opened just before, it gets the focus
+   * back: VS Code refocuses the panel after the palette closes and can do so after the question already opened.
+   */
+  reclaimFocus?(): void;
   /** Single input box. undefined = cancelled. */
   input(options: InputOptions): Promise<string | undefined>;
   /** Single-choice list. undefined = cancelled. */

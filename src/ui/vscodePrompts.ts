@@ -24,8 +24,34 @@ import { extrasUi } from '../lazy/load';
 /** How long a success stays in the status bar. */
 const STATUS_MS = 8000;
 
+/** A panel taking the focus this soon after a question opened took it from the question (not by the user's choice). */
+const RECLAIM_MS = 3000;
+
 export class VsCodePrompts implements Prompts {
-  async input(options: InputOptions): Promise<string | undefined> {
+  /** Questions open now, and when the last one opened. */
+  private open = 0;
+  private openedAt = 0;
+
+  reclaimFocus(): void {
+    if (this.open > 0 && Date.now() - this.openedAt < RECLAIM_MS) void vscode.commands.executeCommand('workbench.action.focusQuickOpen');
+  }
+
+  /** Every question goes through here, so reclaimFocus knows one is open. */
+  private async asking<T>(question: () => Thenable<T>): Promise<T> {
+    this.open += 1;
+    this.openedAt = Date.now();
+    try {
+      return await question();
+    } finally {
+      this.open -= 1;
+    }
+  }
+
+  input(options: InputOptions): Promise<string | undefined> {
+    return this.asking(() => this.askInput(options));
+  }
+
+  private async askInput(options: InputOptions): Promise<string | undefined> {
     if (options.accept) {
       // showInputBox closes on Enter; a box that checks the text first must stay open on a refusal.
       const r = await showInputStep({ ...options, title: options.title ?? '', canGoBack: false });
@@ -42,7 +68,11 @@ export class VsCodePrompts implements Prompts {
     });
   }
 
-  async pick<T>(items: PickItem<T>[], options: PickOptions<T>): Promise<T | undefined> {
+  pick<T>(items: PickItem<T>[], options: PickOptions<T>): Promise<T | undefined> {
+    return this.asking(() => this.askPick(items, options));
+  }
+
+  private async askPick<T>(items: PickItem<T>[], options: PickOptions<T>): Promise<T | undefined> {
     // Typing that means something (a ticket number, a filter text): a quick pick that offers the typed text
     // (ui/typedPick.ts, in dist/extrasUi.js).
     if (options.typed || options.value) return extrasUi().showTypedPick(items, options);
@@ -58,26 +88,26 @@ export class VsCodePrompts implements Prompts {
   }
 
   async pickMany<T>(items: PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {
-    const chosen = await vscode.window.showQuickPick(toQuickPickItems(items), {
+    const chosen = await this.asking(() => vscode.window.showQuickPick(toQuickPickItems(items), {
       title: shown(options.title),
       placeHolder: shown(options.placeholder),
       matchOnDescription: options.matchOnDescription,
       matchOnDetail: options.matchOnDetail,
       canPickMany: true,
-    });
+    }));
     return chosen?.map((c) => c.value);
   }
 
   inputStep(options: InputStepOptions): Promise<string | Back | undefined> {
-    return showInputStep(options);
+    return this.asking(() => showInputStep(options));
   }
 
   pickStep<T>(options: PickStepOptions<T>): Promise<T | Back | undefined> {
-    return showPickStep(options);
+    return this.asking(() => showPickStep(options));
   }
 
   searchPickStep<T>(options: SearchPickStepOptions<T>): Promise<T | Back | undefined> {
-    return showSearchPickStep(options);
+    return this.asking(() => showSearchPickStep(options));
   }
 
   async confirm(message: string, options: ConfirmOptions): Promise<boolean> {

@@ -205,6 +205,9 @@ export class TicketPanelController {
         if (this.snapshot) this.postSnapshot();
         else void this.load();
         return null;
+      case 'focused':
+        this.env.panelFocused?.();
+        return null;
       case 'refresh':
         if (!(await this.load())) throw new RequestFailure(l10n.t('Could not refresh the ticket.'));
         return null;

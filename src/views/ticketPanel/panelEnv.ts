@@ -54,6 +54,8 @@ export interface PanelEnv {
   attachmentSink?: AttachmentSink;
   /** Files attached to the composer's drafts; omitted = the composer cannot attach files. */
   files?: PanelFiles;
+  /** The panel took the keyboard focus without a click: a question shown just before gets it back. */
+  panelFocused?(): void;
   /** Opened and prefetched tickets (issue 14); omitted = every open asks BoldDesk first. */
   details?(): TicketDetailCache;
 }

@@ -113,6 +113,8 @@ export interface PanelAgent {
 
 export type WebviewRequest =
   | { id: number; type: 'ready' }
+  /** The panel took the keyboard focus without a click (see Prompts.reclaimFocus). */
+  | { id: number; type: 'focused' }
   | { id: number; type: 'refresh' }
   /**
    * `postAs`: identity id to send with (omitted = the default identity). `basedOn`: the ticket's sent revision the
@@ -151,6 +153,7 @@ export type RequestPayload = OmitId<WebviewRequest>;
 /** The `result` of a successful reply, per request type. */
 export interface RequestResults {
   ready: null;
+  focused: null;
   refresh: null;
   /** `sentRevision`: the ticket's sent revision after this send. */
   send: { messageId: number; sentRevision?: number };

@@ -158,6 +158,7 @@ function createPanelEnv(deps: TicketPanelDeps, drafts: DraftEditors): PanelEnv {
     },
     ticketChanged: (ticketId) => deps.tree.ticketChanged(ticketId),
     noteOpened: (ticket) => deps.tree.noteOpened(ticket),
+    panelFocused: () => deps.prompts.reclaimFocus?.(),
     describeError,
     log: deps.log,
   };

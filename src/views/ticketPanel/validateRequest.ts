@@ -41,6 +41,7 @@ export function validateRequest(raw: unknown): Validation {
 
   switch (raw.type) {
     case 'ready':
+    case 'focused':
     case 'refresh':
     case 'openInBrowser':
     case 'startWork':

@@ -47,6 +47,13 @@ export class Header {
   private lookups: PanelLookups = { statuses: [], priorities: [] };
   private readonly pending = new Map<EditableField, string>();
   private readonly picker: AssigneePicker;
+  /**
+   * The heading and its buttons are built once and stay in the page: a re-render (a background refresh while the
+   * palette or a notification has the focus) never removes the element that has the keyboard focus, since the
+   * focus could not be put back on a copy while the panel's window is not focused.
+   */
+  private readonly title: HTMLElement;
+  private readonly titleRow: HTMLElement;
 
   constructor(
     private readonly root: HTMLElement,
@@ -54,6 +61,19 @@ export class Header {
     private readonly cb: HeaderCallbacks,
   ) {
     this.picker = new AssigneePicker(rpc, (agent) => void this.change('assignee', agent ? agent.userId : null, agent?.name ?? l10n.t('Unassigned')));
+    this.title = h('h1', { class: 'ticket-title', tabindex: '-1', 'data-focus-key': 'title' });
+    this.titleRow = h('div', { class: 'title-row' },
+      this.title,
+      h('div', { class: 'title-actions' },
+        this.actionButton('link-external', l10n.t('Open in Browser'), 'open-browser', () => {
+          this.rpc.request({ type: 'openInBrowser' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
+        }),
+        this.actionButton('git-branch', l10n.t('Start Work'), 'start-work', () => {
+          this.rpc.request({ type: 'startWork' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
+        }),
+        this.actionButton('refresh', l10n.t('Refresh'), 'refresh', () => this.cb.refresh()),
+      ),
+    );
   }
 
   show(ticket: PanelTicket, lookups?: PanelLookups): void {
@@ -66,19 +86,8 @@ export class Header {
     const t = this.ticket;
     if (!t) return;
     const focusedKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
-    this.root.replaceChildren(
-      h('div', { class: 'title-row' },
-        h('h1', { class: 'ticket-title', tabindex: '-1', 'data-focus-key': 'title' }, h('span', { class: 'ticket-id' }, `#${t.id}`), ' ', h('span', { class: 'ticket-subject' }, t.subject)),
-        h('div', { class: 'title-actions' },
-          this.actionButton('link-external', l10n.t('Open in Browser'), 'open-browser', () => {
-            this.rpc.request({ type: 'openInBrowser' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
-          }),
-          this.actionButton('git-branch', l10n.t('Start Work'), 'start-work', () => {
-            this.rpc.request({ type: 'startWork' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
-          }),
-          this.actionButton('refresh', l10n.t('Refresh'), 'refresh', () => this.cb.refresh()),
-        ),
-      ),
+    this.title.replaceChildren(h('span', { class: 'ticket-id' }, `#${t.id}`), ' ', h('span', { class: 'ticket-subject' }, t.subject));
+    const rest = [
       h('dl', { class: 'facts' },
         ...this.fact(l10n.t('Status'), this.selectFor('status', t.status, this.lookups.statuses)),
         ...this.fact(l10n.t('Priority'), this.selectFor('priority', t.priority, this.lookups.priorities)),
@@ -90,7 +99,11 @@ export class Header {
         ...this.fact(l10n.t('Last updated'), timeEl(t.lastUpdatedOn)),
       ),
       h('p', { class: 'pending-line', role: 'status', 'aria-live': 'polite' }, [...this.pending.values()].join(' ')),
-    );
+    ];
+    if (this.titleRow.parentNode === this.root) {
+      while (this.titleRow.nextSibling) this.titleRow.nextSibling.remove();
+      this.root.append(...rest);
+    } else this.root.replaceChildren(this.titleRow, ...rest);
     this.root.setAttribute('aria-busy', 'false');
     if (focusedKey) this.root.querySelector<HTMLElement>(`[data-focus-key="${focusedKey}"]`)?.focus();
   }

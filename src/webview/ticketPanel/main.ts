@@ -80,6 +80,7 @@ function onNotification(n: ExtensionNotification): void {
       composer.setAttribution(n.attribution, n.identities);
       composer.offerStoredDraft(n.draft, n.sentRevision ?? 0);
       composer.setFiles(n.files);
+      composer.ticketLoaded();
       if (!loadedOnce || banner?.classList.contains('banner-loading') || banner?.classList.contains('banner-error')) notify('', 'info');
       // A ticket just opened: keyboard and screen-reader users start at its heading (unless they already moved on).
       if (!loadedOnce && (document.activeElement === document.body || document.activeElement === null)) {
@@ -146,11 +147,16 @@ let pointerHeld = false;
 document.addEventListener('pointerdown', () => (pointerHeld = true), true);
 document.addEventListener('pointerup', () => (pointerHeld = false), true);
 document.addEventListener('pointercancel', () => (pointerHeld = false), true);
+// Never when the focus has moved on meanwhile (a quick pick opened just after the palette closed): the panel must not
+// take the keyboard from it. An element re-rendered while the panel was not focused is found again by its focus key.
 window.addEventListener('focus', () => {
+  // Not a click: VS Code gave the panel the focus (after the palette closed). A question just opened gets it back.
+  if (!pointerHeld) rpc.request({ type: 'focused' }).catch(() => undefined);
   setTimeout(() => {
-    if (pointerHeld || (document.activeElement !== null && document.activeElement !== document.body)) return;
-    const target = lastFocused?.isConnected ? lastFocused : headerEl?.querySelector<HTMLElement>('.ticket-title');
-    target?.focus({ preventScroll: true });
+    if (pointerHeld || !document.hasFocus() || (document.activeElement !== null && document.activeElement !== document.body)) return;
+    const key = lastFocused?.dataset.focusKey;
+    const again = lastFocused?.isConnected ? lastFocused : key ? document.querySelector<HTMLElement>(`[data-focus-key="${key}"]`) : null;
+    (again ?? headerEl?.querySelector<HTMLElement>('.ticket-title'))?.focus({ preventScroll: true });
   }, 0);
 });
 

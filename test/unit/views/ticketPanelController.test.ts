@@ -87,6 +87,13 @@ describe('ticket panel controller (against the fake BoldDesk)', () => {
     assert.match(loaded.attribution, /Ana Agent/);
   });
 
+  it('a panel focused without a click tells the extension, which gives a question just opened its focus back', async () => {
+    let told = 0;
+    const r = rig(5000, { panelFocused: () => void (told += 1) });
+    assert.deepEqual(await r.controller.handle({ id: 1, type: 'focused' }), { type: 'reply', id: 1, ok: true, result: null });
+    assert.equal(told, 1);
+  });
+
   it('sends a reply with exactly one POST and clears the draft only after BoldDesk confirmed it', async () => {
     const r = rig();
     await r.controller.handle({ id: 1, type: 'saveDraft', draft: { kind: 'reply', text: 'Fixed <now>' } });

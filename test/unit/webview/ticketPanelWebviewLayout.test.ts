@@ -144,6 +144,26 @@ describe('ticket webview layout in Chromium (hidden parts, tab stops, newest mes
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('ticket-title')), true);
   });
 
+  it('keeps the focused heading and buttons in the page when the ticket is shown again (a background refresh)', async () => {
+    // While the palette has the keyboard, the panel's window is not focused and a replaced element's focus cannot
+    // be put back on its copy: so the heading and its buttons must be the same elements after a re-render.
+    await send(loaded([msg(1)]));
+    await page.waitForSelector('.message');
+    await page.evaluate(() => ((window as unknown as { before: Element | null }).before = document.activeElement));
+    await send({ type: 'ticketUpdated', ticket: { ...(loaded([]) as Extract<ExtensionMessage, { type: 'ticketLoaded' }>).ticket, subject: 'Printer still on fire' } });
+    await page.locator('.ticket-subject', { hasText: 'Printer still on fire' }).waitFor();
+    const same = await page.evaluate(() => {
+      const before = (window as unknown as { before: Element | null }).before;
+      return { kept: before === document.querySelector('.ticket-title'), focused: document.activeElement === before };
+    });
+    assert.deepEqual(same, { kept: true, focused: true }, 'the heading is the same element and keeps the focus');
+    await page.focus('[data-focus-key="refresh"]');
+    await page.evaluate(() => ((window as unknown as { before: Element | null }).before = document.activeElement));
+    await send(loaded([msg(1), msg(2)], 'Printer fixed'));
+    await page.locator('.ticket-subject', { hasText: 'Printer fixed' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement === (window as unknown as { before: Element | null }).before), true, 'Refresh keeps the focus');
+  });
+
   it('announces the results of actions in live regions (sent, failed, status changed)', async () => {
     const live = (text: RegExp) => page.evaluate((src) => {
       const re = new RegExp(src);
