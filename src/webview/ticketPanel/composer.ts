@@ -1,25 +1,16 @@
-// The composer: Reply (public) / Private note, Ctrl+Enter (Cmd+Enter) to send, one send at a time.
-// The draft is kept twice: in the webview state on every keystroke (survives hiding the tab and window
-// reloads) and in the extension's per-ticket store shortly after (survives closing the panel). It is cleared
-// only when the extension says BoldDesk confirmed the send. Live sync: when the stored draft changes elsewhere (the
-// draft tab, a send from there) the extension pushes it; it replaces the text only if nothing was typed here since
-// the text last known to be stored, and never during a send. One truth: every confirmed send (here or from the draft
-// tab) bumps the ticket's sent revision; text written before the latest send (restored webview state of a panel
-// that was hidden meanwhile) is replaced by the stored draft, so a panel never offers what BoldDesk already has.
+// The composer: Reply (public) / Private note, Ctrl+Enter (Cmd+Enter) to send, one send at a time. The draft is kept
+// in the webview state on every keystroke and in the extension's per-ticket store shortly after; it is cleared only
+// when BoldDesk confirmed the send. A stored draft pushed from elsewhere replaces the text only if nothing was typed
+// here since the last stored text, never during a send. Every confirmed send bumps the ticket's sent revision: text
+// written before it (a panel hidden meanwhile) gives way to the stored draft, so nothing BoldDesk has is offered again.
 import * as l10n from '@vscode/l10n';
 import type { ComposeKind, Draft, PanelDraftFiles, PanelIdentities } from '../../views/ticketPanel/protocol';
-import { h, icon } from './dom';
+import { byId, h, icon } from './dom';
 import { acceptDrops, handOver } from './dropFiles';
 import { Rpc, RpcError } from './rpc';
 import { loadState, vscodeApi } from './vscodeApi';
 
 const SAVE_DELAY_MS = 300;
-
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(l10n.t('The ticket panel is missing its element #{0}.', id));
-  return el as T;
-}
 
 export class Composer {
   private readonly text = byId<HTMLTextAreaElement>('composer-text');
@@ -46,6 +37,8 @@ export class Composer {
   private sentRevision: number;
   /** The user picked Reply/Private note here: a later load (cached copy, then fresh) never flips it back. */
   private kindChosen = false;
+  /** Until the ticket first loads, Send waits (typing is kept: keystrokes are never dropped). */
+  private loaded = false;
 
   constructor(
     private readonly ticketId: number,
@@ -56,10 +49,13 @@ export class Composer {
     this.sentRevision = state.sentRevision ?? 0;
     if (state.draft) this.apply(state.draft);
     this.updateKind();
+    this.send.disabled = true; // until ticketLoaded()
     this.text.addEventListener('input', () => this.changed());
     this.text.addEventListener('blur', () => this.flush());
     this.radios.forEach((r) => r.addEventListener('change', () => {
       this.kindChosen = true;
+      // "Reply sent." is about the other kind: it goes (an error or a warning stays until the next send).
+      if (this.status.className === 'composer-status') this.status.textContent = '';
       this.updateKind();
       this.changed();
     }));
@@ -73,6 +69,12 @@ export class Composer {
     this.attach.addEventListener('click', () => void this.addFiles());
     acceptDrops(this.section, (files) => void this.addFiles(files), () => this.showError(l10n.t('Drop files from your computer here, or use Attach files….')));
     this.postAs.addEventListener('change', () => this.showAttribution());
+  }
+
+  /** The ticket is on screen: Send can be used. */
+  ticketLoaded(): void {
+    this.loaded = true;
+    this.setBusy(this.inFlight);
   }
 
   get kind(): ComposeKind {
@@ -252,7 +254,7 @@ export class Composer {
 
   private setBusy(busy: boolean): void {
     this.inFlight = busy;
-    this.send.disabled = busy;
+    this.send.disabled = busy || !this.loaded;
     this.text.readOnly = busy;
     this.radios.forEach((r) => (r.disabled = busy));
     this.postAs.disabled = busy;
@@ -262,7 +264,7 @@ export class Composer {
   }
 
   private async submit(): Promise<void> {
-    if (this.inFlight) return;
+    if (this.inFlight || !this.loaded) return;
     const { kind, text } = this.draft();
     if (text.trim() === '') {
       this.status.textContent = l10n.t('Write something first.');

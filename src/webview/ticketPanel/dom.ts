@@ -1,5 +1,6 @@
 // Tiny DOM helpers. Every piece of ticket text goes in through textContent; only sanitize.ts produces markup.
-import { exactTime, relativeTime } from './format';
+import * as l10n from '@vscode/l10n';
+import { exactTime, timeLabel } from './format';
 
 type Child = Node | string | undefined | false;
 
@@ -27,10 +28,10 @@ export function pageLocale(): string | undefined {
   return document.documentElement.lang || undefined;
 }
 
-/** "3 hours ago" with the exact time on hover; main.ts refreshes the text every minute. */
+/** "3 hours ago" (older: with the date) and the exact time on hover; main.ts refreshes the text every minute. */
 export function timeEl(iso: string | undefined): HTMLTimeElement {
   const locale = pageLocale();
-  const t = h('time', { datetime: iso ?? '', title: exactTime(iso, locale) }, relativeTime(iso, Date.now(), locale));
+  const t = h('time', { datetime: iso ?? '', title: exactTime(iso, locale) }, timeLabel(iso, Date.now(), locale));
   return t;
 }
 
@@ -38,6 +39,13 @@ export function refreshTimes(root: ParentNode): void {
   const now = Date.now();
   const locale = pageLocale();
   root.querySelectorAll('time[datetime]').forEach((t) => {
-    t.textContent = relativeTime(t.getAttribute('datetime') ?? undefined, now, locale);
+    t.textContent = timeLabel(t.getAttribute('datetime') ?? undefined, now, locale);
   });
+}
+
+/** An element the panel's shell always has (src/views/ticketPanel/html.ts). */
+export function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(l10n.t('The ticket panel is missing its element #{0}.', id));
+  return el as T;
 }

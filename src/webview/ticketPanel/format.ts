@@ -43,6 +43,23 @@ export function relativeTime(iso: string | undefined, now: number, locale = 'en'
   return relative.format(Math.round(seconds / 60) || (seconds < 0 ? -1 : 1), 'minute');
 }
 
+/**
+ * What a message's time reads: relative for today ("3 hours ago"); from a day back the date beside it
+ * ("last week (Nov 18, 2026)"), so an older message is placed without hovering. '' when unknown.
+ */
+export function timeLabel(iso: string | undefined, now: number, locale = 'en'): string {
+  const relative = relativeTime(iso, now, locale);
+  const t = Date.parse(iso ?? '');
+  if (relative === '' || Math.abs(now - t) < 24 * 3600 * 1000) return relative;
+  let date: string;
+  try {
+    date = new Date(t).toLocaleDateString(locale, { dateStyle: 'medium' });
+  } catch {
+    date = new Date(t).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  }
+  return l10n.t('{0} ({1})', relative, date);
+}
+
 /** The full date and time (in `locale`; undefined = the browser's), for title attributes. */
 export function exactTime(iso: string | undefined, locale?: string): string {
   if (!iso) return '';

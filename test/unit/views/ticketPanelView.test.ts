@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
 import type { TicketDetail, TicketMessage } from '../../../src/api/types';
-import { exactTime, formatSize, relativeTime, visibleRange } from '../../../src/webview/ticketPanel/format';
+import { exactTime, formatSize, relativeTime, timeLabel, visibleRange } from '../../../src/webview/ticketPanel/format';
 import { resolveImageUrl, resolveLinkUrl } from '../../../src/webview/ticketPanel/urlPolicy';
 import { buildCsp, bundleJson, cspSafeOrigin, makeNonce, renderShell, safeLang, type ShellOptions } from '../../../src/views/ticketPanel/html';
 import { safeAttachmentUrl, toPanelConversation, toPanelTicket } from '../../../src/views/ticketPanel/panelModel';
@@ -208,6 +208,14 @@ describe('ticket panel: formatting', () => {
     assert.equal(relativeTime('2024-06-15T12:00:00Z', now), 'last year');
     assert.equal(relativeTime('not a date', now), '');
     assert.equal(relativeTime(undefined, now), '');
+  });
+
+  it('an older message shows its date beside the relative time; today\'s only the relative time (issue 18)', () => {
+    assert.equal(timeLabel('2025-06-15T09:00:00Z', now), '3 hours ago');
+    assert.equal(timeLabel('2025-06-14T12:00:00Z', now), 'yesterday (Jun 14, 2025)');
+    assert.equal(timeLabel('2024-06-15T12:00:00Z', now), 'last year (Jun 15, 2024)');
+    assert.equal(timeLabel('2024-06-15T12:00:00Z', now, 'de'), 'letztes Jahr (15.06.2024)');
+    assert.equal(timeLabel('garbage', now), '');
   });
 
   it('exact time for hovers includes the year', () => {

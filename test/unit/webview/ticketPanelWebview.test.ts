@@ -100,6 +100,34 @@ describe('ticket webview in Chromium (shell, CSP, script)', function () {
     assert.deepEqual(await page.evaluate(() => (window as unknown as { saved: unknown }).saved), { ticketId: 42, draft: undefined });
   });
 
+  it('Send waits until the ticket has loaded; typing before that is kept (issue 18)', async () => {
+    await page.fill('#composer-text', 'typed early');
+    assert.equal(await page.isDisabled('#send'), true, 'Send is disabled while the ticket loads');
+    await page.press('#composer-text', 'Control+Enter');
+    await send(loaded([msg(1)]));
+    await page.waitForSelector('#send:not([disabled])');
+    assert.equal(await page.inputValue('#composer-text'), 'typed early');
+    assert.deepEqual((await posted()).filter((m) => m.type === 'send'), [], 'Ctrl+Enter before the load sent nothing');
+  });
+
+  it('"Reply sent." goes when the user switches to Private note; an error stays (issue 18)', async () => {
+    await send(loaded([msg(1)]));
+    await page.fill('#composer-text', 'Thanks!');
+    await page.click('#send');
+    const sent = await waitPosted((m) => m.type === 'send');
+    await send({ type: 'reply', id: sent.id, ok: true, result: { messageId: 9 } });
+    await page.locator('#composer-status', { hasText: 'Reply sent.' }).waitFor();
+    await page.check('input[name="kind"][value="note"]');
+    assert.equal(await page.textContent('#composer-status'), '', 'no "Reply sent." beside a private note');
+    await page.fill('#composer-text', 'Internal');
+    await page.click('#send');
+    const failed = await waitPosted((m) => m.type === 'send' && m.id !== sent.id);
+    await send({ type: 'reply', id: failed.id, ok: false, error: { message: 'BoldDesk refused it.' } });
+    await page.locator('#composer-status', { hasText: 'BoldDesk refused it.' }).waitFor();
+    await page.check('input[name="kind"][value="reply"]');
+    assert.equal(await page.textContent('#composer-status'), 'BoldDesk refused it.', 'an error is not wiped by a switch');
+  });
+
   it('restores the draft the extension kept (after the panel was closed), but never over typed text', async () => {
     await send({ ...loaded([msg(1)]), draft: { kind: 'note', text: 'kept draft' } } as ExtensionMessage);
     await page.waitForFunction(() => (document.getElementById('composer-text') as HTMLTextAreaElement).value === 'kept draft');
