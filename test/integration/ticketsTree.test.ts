@@ -60,6 +60,10 @@ describe('Tickets tree (fake BoldDesk)', function () {
     const labels = (await roots()).map(label);
     assert.deepStrictEqual(labels.slice(0, 3), ['My open tickets', 'Unassigned', 'All open']);
     assert.ok(labels.includes('Urgent tickets'), labels.join(', '));
+    // The tenant's views are marked as such; the built-in lists are not (issue 18).
+    const marked = (await roots()).filter((n) => /BoldDesk view/.test(String(item(n).description ?? ''))).map(label);
+    assert.ok(marked.includes('Urgent tickets') && marked.includes('Unassigned tickets'), marked.join(', '));
+    assert.deepStrictEqual(marked.filter((l) => ['My open tickets', 'Unassigned', 'All open'].includes(l)), []);
     const agent = ext.session.actingAs;
     assert.strictEqual(agent?.userId, fixture().agent.userId, 'the key owner');
     assert.strictEqual(ext.treeView.description, `acting as ${agent.name}`);

@@ -39,12 +39,18 @@ export class CategoryNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon(ICONS[list.id] ?? 'list-filter');
     if (list.total !== undefined) item.description = String(list.total);
     else if (list.loaded && !list.hasMore) item.description = String(list.items.length);
+    // The tenant's saved views are set apart from the built-in lists ("Unassigned" vs a view "Unassigned tickets").
+    if (list.id.startsWith('view:')) {
+      const view = vscode.l10n.t('BoldDesk view');
+      item.description = item.description === undefined ? view : `${item.description} · ${view}`;
+      item.tooltip = vscode.l10n.t('A view saved in BoldDesk: its conditions are applied by BoldDesk.');
+    }
     // Warm start: say these rows are from the cache (and how old) until BoldDesk's answer replaces them.
     const cached = list.cachedAt === undefined ? undefined : this.context.offline()
       ? vscode.l10n.t('offline, updated {0}', updatedAgo(list.cachedAt)) : vscode.l10n.t('cached, updated {0}', updatedAgo(list.cachedAt));
     if (cached) {
       item.description = item.description === undefined ? cached : `${item.description} · ${cached}`;
-      item.tooltip = cached;
+      item.tooltip = item.tooltip === undefined ? cached : `${String(item.tooltip)}\n${cached}`;
     }
     // "All open, 67 tickets" rather than a bare number after the name.
     const count = list.total ?? (list.loaded && !list.hasMore ? list.items.length : undefined);

@@ -1,26 +1,11 @@
-// One ticket in a category: "#id subject", "status · priority · requester", an icon by status, and a
+// One ticket in a category: "#id subject", "status · priority · requester", an icon (ticketLook.ts), and a
 // tooltip built only when hovered (resolveTreeItem). Ticket text is untrusted: the tooltip escapes it.
 import * as vscode from 'vscode';
 import type { TicketSummary } from '../../api/types';
 import { Commands, ContextValues } from '../../constants';
 import type { TreeNode } from './treeNode';
 import { formatDate } from '../../text/formatDate';
-
-interface StatusLook {
-  icon: string;
-  color: string;
-}
-
-/** Status ids and names are per tenant, so the look goes by common words in the name. */
-export function statusLook(statusName: string | undefined): StatusLook {
-  const name = (statusName ?? '').toLowerCase();
-  if (/closed|cancel/.test(name)) return { icon: 'issue-closed', color: 'disabledForeground' };
-  if (/resolved|solved|done|complete/.test(name)) return { icon: 'pass', color: 'charts.green' };
-  if (/wait|pending|hold|paused/.test(name)) return { icon: 'clock', color: 'charts.yellow' };
-  if (/progress|working|assigned/.test(name)) return { icon: 'issue-opened', color: 'charts.blue' };
-  if (/open|new/.test(name)) return { icon: 'issue-opened', color: 'charts.green' };
-  return { icon: 'circle-outline', color: 'foreground' };
-}
+import { ticketLook } from './ticketLook';
 
 export function ticketDescription(t: TicketSummary): string {
   return [t.status?.name, t.priority?.name, t.requester?.name].filter(Boolean).join(' · ');
@@ -54,7 +39,7 @@ export class TicketNode implements TreeNode {
     const item = new vscode.TreeItem(`#${t.id} ${t.subject}`, vscode.TreeItemCollapsibleState.None);
     item.id = `category:${this.categoryId}/ticket:${t.id}`;
     item.description = ticketDescription(t);
-    const look = statusLook(t.status?.name);
+    const look = ticketLook(t);
     item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
     item.contextValue = ContextValues.ticket;
     item.command = { command: Commands.openTicket, title: vscode.l10n.t('Open Ticket'), arguments: [this] };
