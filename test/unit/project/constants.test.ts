@@ -7,7 +7,8 @@ import { Commands, ContextKeys, ContextValues, DRAFT_SCHEME, Settings, Views } f
 import { withInertVscode } from '../support/inertVscode';
 
 interface MenuEntry {
-  command: string;
+  command?: string;
+  submenu?: string;
   when?: string;
 }
 
@@ -16,6 +17,7 @@ interface Manifest {
   contributes: {
     commands: { command: string }[];
     menus: Record<string, MenuEntry[]>;
+    submenus?: { id: string; label: string }[];
     keybindings?: MenuEntry[];
     views: Record<string, { id: string }[]>;
     viewsContainers: { activitybar: { id: string }[] };
@@ -69,8 +71,18 @@ describe('package.json ↔ src/constants.ts', () => {
     const declared = new Set(c.commands.map((x) => x.command));
     const entries = [...Object.values(c.menus).flat(), ...(c.keybindings ?? [])];
     assert.ok(entries.length > 0);
-    const unknown = entries.filter((e) => !declared.has(e.command)).map((e) => e.command);
+    const submenus = new Set((c.submenus ?? []).map((s) => s.id));
+    const unknown = entries.filter((e) => (e.submenu ? !submenus.has(e.submenu) : !declared.has(e.command ?? ''))).map((e) => e.command ?? e.submenu);
     assert.deepEqual(unknown, []);
+    // A declared submenu has entries of its own (its id is a key of `menus`).
+    assert.deepEqual([...submenus].filter((id) => !(id in c.menus)), []);
+  });
+
+  it('says "BoldDesk" in the editor context menu, which shows titles without their category', () => {
+    const label = (e: MenuEntry) => localized(e.submenu ? (c.submenus ?? []).find((s) => s.id === e.submenu)?.label ?? '' : '');
+    const ours = c.menus['editor/context'] ?? [];
+    assert.ok(ours.length > 0);
+    assert.deepEqual(ours.filter((e) => !/BoldDesk/.test(label(e))).map((e) => e.command ?? e.submenu), [], 'each item is under the BoldDesk submenu');
   });
 
   it('every command link in the welcome views is a declared command', () => {
