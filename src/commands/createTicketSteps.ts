@@ -1,5 +1,5 @@
 // The create flow's field steps, each asked on the way to the confirm step or from one of its rows. Every step
-// stores what the user typed before it returns, also on Back and Escape, so nothing typed is lost. No vscode import.
+// keeps what the user typed, also when left by Back or Escape (shown again when the step comes back). No vscode import.
 import * as l10n from '@vscode/l10n';
 import type { Contact } from '../api/types';
 import { runCodeContextStep, type EditedText } from '../code/codeContextStep';
@@ -28,6 +28,19 @@ export interface FlowRun {
   env: CreateFlowEnv;
   a: CreateTicketAnswers;
   description?: EditedText;
+  /** Text typed into a box and left by Back or Escape (not confirmed): shown when the step comes back. */
+  typed?: Partial<Record<FieldStep, string>>;
+}
+
+/** The input step's box: what was typed and left there, else the confirmed answer; `keep` remembers the typing. */
+function box(run: FlowRun, id: FieldStep, confirmed: string | undefined): { value: string | undefined; keep: (t: string) => void } {
+  return { value: run.typed?.[id] ?? confirmed, keep: (t) => ((run.typed ??= {})[id] = t) };
+}
+
+/** A confirmed answer replaces what was typed and left. */
+function confirmed(run: FlowRun, id: FieldStep, outcome: StepOutcome): StepOutcome {
+  if (outcome === 'next') delete run.typed?.[id];
+  return outcome;
 }
 
 export interface StepPlace {
@@ -78,10 +91,10 @@ export async function runStep(id: FieldStep, run: FlowRun, place: StepPlace): Pr
       return settle(await p.pickStep({ ...place, placeholder: l10n.t('Brand'), items }), (v) => (a.brandId = v));
     }
     case 'subject':
-      return settle(
-        await p.inputStep({ ...place, prompt: l10n.t('Subject'), value: a.subject, validate: required(() => l10n.t('A subject is required.')) }),
+      return confirmed(run, id, settle(
+        await p.inputStep({ ...place, prompt: l10n.t('Subject'), ...box(run, id, a.subject), validate: required(() => l10n.t('A subject is required.')) }),
         (v) => (a.subject = v.trim()),
-      );
+      ));
     case 'description':
       return env.editText ? descriptionInEditor(run, place) : descriptionInBox(run, place);
     case 'codeContext':
@@ -104,7 +117,7 @@ export async function runStep(id: FieldStep, run: FlowRun, place: StepPlace): Pr
       });
     case 'requesterEmail':
     case 'requesterName':
-      return newRequesterStep(id, a, p, place);
+      return confirmed(run, id, await newRequesterStep(id, run, place));
   }
 }
 
@@ -113,8 +126,8 @@ async function descriptionInBox(run: FlowRun, place: StepPlace): Promise<StepOut
   const prompt = a.codeContext === undefined
     ? l10n.t('Description (what the requester needs)')
     : l10n.t('Description (what is wrong; the code context from your selection comes next)');
-  const value = await run.env.prompts.inputStep({ ...place, prompt, value: a.description, validate: required(() => l10n.t('A description is required.')) });
-  return settle(value, (v) => (a.description = v));
+  const value = await run.env.prompts.inputStep({ ...place, prompt, ...box(run, 'description', a.description), validate: required(() => l10n.t('A description is required.')) });
+  return confirmed(run, 'description', settle(value, (v) => (a.description = v)));
 }
 
 /**
@@ -143,13 +156,14 @@ async function descriptionInEditor(run: FlowRun, place: StepPlace): Promise<Step
   }
 }
 
-async function newRequesterStep(id: 'requesterEmail' | 'requesterName', a: CreateTicketAnswers, p: Prompts, place: StepPlace): Promise<StepOutcome> {
+async function newRequesterStep(id: 'requesterEmail' | 'requesterName', run: FlowRun, place: StepPlace): Promise<StepOutcome> {
+  const { a, env: { prompts: p } } = run;
   if (id === 'requesterEmail') {
     return settle(
       await p.inputStep({
         ...place,
         prompt: l10n.t("New requester's e-mail (BoldDesk creates the contact)"),
-        value: a.newRequesterEmail,
+        ...box(run, id, a.newRequesterEmail),
         validate: (v) => (EMAIL_RE.test(v.trim()) ? undefined : l10n.t('Type an e-mail address, e.g. jane@example.com.')),
       }),
       (v) => (a.newRequesterEmail = v.trim()),
@@ -159,7 +173,7 @@ async function newRequesterStep(id: 'requesterEmail' | 'requesterName', a: Creat
     await p.inputStep({
       ...place,
       prompt: l10n.t("New requester's name (BoldDesk needs it for a new e-mail)"),
-      value: a.newRequesterName,
+      ...box(run, id, a.newRequesterName),
       validate: required(() => l10n.t('A name is required.')),
     }),
     (v) => (a.newRequesterName = v.trim()),

@@ -18,6 +18,8 @@ const SEARCH_DEBOUNCE_MS = 250;
 function runQuickInput<R>(
   input: vscode.QuickInput,
   wire: (finish: (result: R | Back | undefined) => void, disposables: vscode.Disposable[]) => void,
+  /** Called once with the answer, before the input is disposed (it can still be read). */
+  ending?: (result: R | Back | undefined) => void,
 ): Promise<R | Back | undefined> {
   return new Promise((resolve) => {
     const disposables: vscode.Disposable[] = [];
@@ -25,6 +27,7 @@ function runQuickInput<R>(
     const finish = (result: R | Back | undefined): void => {
       if (done) return;
       done = true;
+      ending?.(result);
       for (const d of disposables) d.dispose();
       input.dispose();
       resolve(result);
@@ -81,6 +84,8 @@ export function showInputStep(o: InputStepOptions): Promise<string | Back | unde
         );
       }),
     );
+  }, (result) => {
+    if (result === BACK || result === undefined) o.keep?.(input.value); // Back and Escape keep the typing
   });
 }
 

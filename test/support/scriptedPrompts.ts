@@ -25,7 +25,8 @@ export type ScriptStep =
   | { type: 'confirm'; yes: boolean }
   | { type: 'files'; uris: string[] }
   | { type: 'write'; text: string }
-  | { type: 'back' }
+  /** Back (with `typed`: after typing that into an input step without pressing Enter). */
+  | { type: 'back'; typed?: string }
   | { type: 'cancel' };
 
 export const answer = {
@@ -39,7 +40,7 @@ export const answer = {
   files: (...uris: string[]): ScriptStep => ({ type: 'files', uris }),
   /** Types `text` into the editor the flow opened (through `writer`), before the next pick step is answered. */
   write: (text: string): ScriptStep => ({ type: 'write', text }),
-  back: (): ScriptStep => ({ type: 'back' }),
+  back: (typed?: string): ScriptStep => ({ type: 'back', typed }),
   cancel: (): ScriptStep => ({ type: 'cancel' }),
 };
 
@@ -132,7 +133,10 @@ export class ScriptedPrompts implements Prompts {
 
   async inputStep(o: InputStepOptions): Promise<string | Back | undefined> {
     this.record({ method: 'inputStep', ...o });
-    return this.answerInput(o, true);
+    const typed = this.script[0]?.type === 'back' ? this.script[0].typed : undefined;
+    const r = this.answerInput(o, true);
+    if (r === BACK || r === undefined) o.keep?.(typed ?? o.value ?? ''); // as the real box: Back/Escape hand over its text
+    return r;
   }
 
   async pick<T>(items: PickItem<T>[], o: PickOptions<T>): Promise<T | undefined> {

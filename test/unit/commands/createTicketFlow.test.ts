@@ -149,6 +149,28 @@ describe('create-ticket flow', () => {
     assert.equal(p.asked.at(-1)?.descriptions?.at(-1), 'New Person <new@example.com> (new)');
   });
 
+  it('Back keeps text typed but not confirmed: shown when the step comes back, never created unconfirmed (issue 18)', async () => {
+    const p = new ScriptedPrompts(
+      answer.input('S'), answer.input('D'), answer.pick('Low'),
+      answer.search('zed', 'New requester…'),
+      answer.back('zed@exam'), // half an e-mail typed, then Back → the search
+      answer.pick('New requester…'),
+      answer.input('zed@example.com'), answer.input('Zed'),
+      answer.pick('Subject'), answer.back('Half a new subj'), // from the confirm step: typed, not confirmed
+      answer.pick('Subject'), answer.back('Half a new subject'),
+      answer.pick('Create ticket'),
+    );
+    const r = await runCreateTicketFlow(env(p), emptyAnswers());
+    assert.deepEqual(p.unexpected, []);
+    assert.ok(r.kind === 'create');
+    const emails = p.asked.filter((q) => q.prompt?.startsWith("New requester's e-mail")).map((q) => q.value ?? '');
+    assert.deepEqual(emails, ['', 'zed@exam'], 'the e-mail box comes back with what was typed');
+    const subjects = p.asked.filter((q) => q.prompt === 'Subject').map((q) => q.value ?? '');
+    assert.deepEqual(subjects, ['', 'S', 'Half a new subj'], 'the subject box comes back with the typing');
+    assert.equal(r.input.subject, 'S', 'what was never confirmed is not what gets created');
+    assert.deepEqual(r.input.requester, { kind: 'new', email: 'zed@example.com', name: 'Zed' });
+  });
+
   it('Back keeps what was typed and picked', async () => {
     const p = new ScriptedPrompts(
       answer.input('First subject'),
