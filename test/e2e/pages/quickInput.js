@@ -59,6 +59,21 @@ class QuickInput {
     await this.accept();
   }
 
+  /**
+   * Answers "which ticket?" with ticket `id`: the picker (issue 18) takes a typed "#id", and Enter acts on the ticket
+   * it offers for it, listed or not; the plain number box of a picker with nothing to list takes the number.
+   */
+  async answerTicket(id) {
+    const asked = this.input.and(this.page.locator('[placeholder="e.g. 123"]'));
+    const offered = this.input.and(this.page.locator('[placeholder^="Pick an open or recent ticket"]'));
+    await asked.or(offered).waitFor();
+    if (await offered.isVisible()) {
+      await this.type(`#${id}`);
+      await this.row(`#${id}`).first().waitFor();
+      await this.accept();
+    } else await this.submit(String(id));
+  }
+
   /** Rows containing `text`; with exact, rows whose label is exactly `text`. */
   row(text, { exact = false } = {}) {
     if (!exact) return this.rows.filter({ hasText: text });

@@ -37,16 +37,7 @@ describe('Composer files', function () {
   /** Opens the ticket from the palette by number (the tree may still show its page from before the ticket existed). */
   async function openTicket() {
     await wb.runCommand('BoldDesk: Open Ticket');
-    const qi = wb.quickInput;
-    const asked = () => qi.input.and(handle.page.locator('[placeholder="e.g. 123"]'));
-    const offered = qi.input.and(handle.page.locator('[placeholder^="Pick an open or recent ticket"]'));
-    await asked().or(offered).waitFor();
-    if (await offered.isVisible()) {
-      // The picker takes a typed number (issue 18): Enter acts on the ticket it offers for it, listed or not.
-      await qi.type(`#${ticket.id}`);
-      await qi.row(`#${ticket.id}`).first().waitFor();
-      await qi.accept();
-    } else await qi.submit(String(ticket.id));
+    await wb.quickInput.answerTicket(ticket.id);
     await wb.editor.waitForTab(`#${ticket.id}`);
     await wb.editor.waitForTicketContent(['checkout page goes blank']);
   }
