@@ -10,8 +10,9 @@ export function ticketsInFront(deps: CoreDeps, panels: TicketPanelManager, draft
   const draftTicket = (tab: vscode.Tab | undefined): number | undefined =>
     tab?.input instanceof vscode.TabInputText ? drafts.refFor(tab.input.uri)?.ticketId : undefined;
   const active = (): number | undefined =>
-    // `active`: the panel is the window's active editor (also while the palette or a view has the focus).
-    panels.openTicketIds.find((id) => panels.get(id)?.panel.active) ?? draftTicket(vscode.window.tabGroups.activeTabGroup.activeTab);
+    // The panel that became the active editor last (also while the palette or a view has the focus), else the
+    // active tab's draft. Not any panel whose `active` flag is set: the one left behind can still read active.
+    panels.activeTicketId ?? draftTicket(vscode.window.tabGroups.activeTabGroup.activeTab);
   const open = (): number[] => {
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(draftTicket);
     return [...new Set([active(), ...panels.openTicketIds, ...tabs].filter((id): id is number => id !== undefined))];

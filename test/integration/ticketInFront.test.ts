@@ -39,7 +39,13 @@ describe('Ticket commands act on the ticket in front of the user (fake BoldDesk)
     const ticket = fixture().fake.db.tickets[3];
     await openPanel(ticket.id);
     const p = prompts.use(new ScriptedPrompts(answer.cancel()));
-    assert.equal(await vscode.commands.executeCommand(Commands.copyLink), link(ticket.id));
+    const where = () => JSON.stringify({
+      groups: vscode.window.tabGroups.all.map((g) => ({ active: g.isActive, tabs: g.tabs.map((t) => `${t.isActive ? '*' : ''}${t.label}`) })),
+      activePanels: ext.ticketPanels.openTicketIds.filter((id) => ext.ticketPanels.get(id)?.panel.active),
+      titles: ext.ticketPanels.openTicketIds.map((id) => `${id}:${ext.ticketPanels.get(id)?.panel.title}`),
+      input: String(vscode.window.tabGroups.activeTabGroup.activeTab?.input?.constructor?.name),
+    });
+    assert.equal(await vscode.commands.executeCommand(Commands.copyLink), link(ticket.id), where());
     assert.match(String(await vscode.commands.executeCommand(Commands.copyReference)), new RegExp(`${ticket.id}\\b`));
     assert.deepEqual(p.asked, [], 'no ticket was asked for');
     // Change Status goes straight to the statuses of this ticket (then cancelled).

@@ -24,6 +24,8 @@ export type TicketPanelDeps = Pick<CoreDeps, 'context' | 'session' | 'tree' | 'l
 
 export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown>, vscode.Disposable {
   private readonly panels = new Map<number, TicketPanel>();
+  /** The ticket whose panel became the active editor last. */
+  private lastActive: number | undefined;
   private readonly disposables = new DisposableStore();
   private readonly env: PanelEnv;
 
@@ -68,6 +70,16 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
     return this.panels.get(ticketId);
   }
 
+  /**
+   * The ticket of the panel that became the active editor last, while it still is. Each panel's `active` flag comes
+   * by its own event, so just after a switch the panel left behind can still read active; the latest activation
+   * cannot be out of date that way.
+   */
+  get activeTicketId(): number | undefined {
+    const id = this.lastActive;
+    return id !== undefined && this.panels.get(id)?.panel.active ? id : undefined;
+  }
+
   get openTicketIds(): number[] {
     return [...this.panels.keys()];
   }
@@ -105,9 +117,13 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
     });
     this.panels.set(ticketId, ticketPanel);
     // The panel in front is selected in the Tickets tree (when its row is shown there).
-    const focused = panel.onDidChangeViewState((e) => e.webviewPanel.active && this.deps.tree.revealTicket(ticketId));
+    const activated = () => {
+      this.lastActive = ticketId;
+      this.deps.tree.revealTicket(ticketId);
+    };
+    const focused = panel.onDidChangeViewState((e) => e.webviewPanel.active && activated());
     panel.onDidDispose(() => focused.dispose());
-    if (panel.active) this.deps.tree.revealTicket(ticketId);
+    if (panel.active) activated();
     return ticketPanel;
   }
 }
