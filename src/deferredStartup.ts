@@ -1,6 +1,6 @@
 // Start-up work that does not have to finish inside activate() (its budget is 5 ms, docs/BENCHMARKS.md): built on
 // the next turn or on first use. Ticket references in editors (links fetch nothing; hovers are cached), auto refresh
-// (off by default; its first request waits for the first interval), the identity and branch status bar items, the
+// (off by default; its first request waits for the first interval), the BoldDesk and branch status bar items, the
 // walkthrough's progress; then the stored key is read off the activation path.
 import * as vscode from 'vscode';
 import { preloadFetch } from './api/nodeFetch';
@@ -10,7 +10,7 @@ import { extrasUi } from './lazy/load';
 import { LoopController } from './loop/loopController';
 import { TicketReferences } from './references/referenceProviders';
 import { trackWalkthrough } from './ui/walkthroughProgress';
-import { registerIdentityStatusBar } from './views/identityStatusBar';
+import { BoldDeskStatusItem } from './views/identityStatusBar';
 import { bindSessionContextKeys } from './views/sessionContextKeys';
 import type { TicketsTreeProvider } from './views/ticketsTreeProvider';
 
@@ -36,14 +36,16 @@ export function startDeferred(
   };
   let references: TicketReferences | undefined;
   let loop: LoopController | undefined;
+  let status: BoldDeskStatusItem | undefined;
+  const statusItem = () => (status ??= track(new BoldDeskStatusItem(deps, deps.drafts)));
   const startup: Omit<DeferredStartup, 'ready'> = {
     references: () => (references ??= track(new TicketReferences(deps))),
-    loop: () => (loop ??= track(new LoopController(deps, session, tree, treeView))),
+    loop: () => (loop ??= track(new LoopController(deps, session, tree, treeView, (n) => statusItem().setOpenCount(n)))),
   };
   const timer = setTimeout(() => {
     startup.references();
     startup.loop();
-    track(registerIdentityStatusBar(deps, deps.drafts));
+    statusItem();
     track(trackWalkthrough(session, treeView, log));
     track(extrasUi().registerBranchStatus());
     log.info(`Activated in ${activationMs().toFixed(1)} ms.`);

@@ -1,12 +1,13 @@
-// "Staying in the loop": runs ChangeWatcher every bolddesk.autoRefreshMinutes (0 = off, minimum 2), shows the
-// number of my open tickets as the Tickets view's badge and a status bar item, and tells the user — with ONE
-// notification per refresh, unless bolddesk.notifications is off — about tickets newly assigned to them and
-// customer replies on theirs. Nothing here runs at activation: the first request waits for the first interval.
+// "Staying in the loop": runs ChangeWatcher every bolddesk.autoRefreshMinutes (0 = off, minimum 2), hands the number
+// of my open tickets to the status bar item, badges the Tickets view with the tickets newly assigned to me or
+// answered by a customer since I last looked at the view, and tells the user — with ONE notification per refresh,
+// unless bolddesk.notifications is off — about them. Nothing here runs at activation: the first request waits for
+// the first interval.
 import * as vscode from 'vscode';
 import type { TicketSummary } from '../api/types';
 import type { CoreDeps, Session } from '../deps';
 import type { TicketListModel } from '../model/ticketListModel';
-import { Commands, Settings, Views } from '../constants';
+import { Commands, Settings } from '../constants';
 import { notificationFor } from './changeDelta';
 import { ChangeWatcher, type TickResult } from './changeWatcher';
 import { isBoldDeskError } from '../api/errors';
@@ -30,7 +31,9 @@ export class LoopController implements vscode.Disposable {
   private watcher: ChangeWatcher;
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<TickResult | undefined> | undefined;
-  private readonly statusBar: vscode.StatusBarItem;
+  /** Tickets new or changed for me (assigned, a customer's reply) since the view was last in front of me. */
+  private readonly unseen = new Set<number>();
+  private count: number | undefined;
   /** session.connectionKey the watcher and the count belong to. */
   private connection: string;
   private readonly disposables = new DisposableStore();
@@ -40,16 +43,15 @@ export class LoopController implements vscode.Disposable {
     private readonly session: Session,
     private readonly tree: { readonly model: TicketListModel },
     private readonly treeView: vscode.TreeView<unknown>,
+    /** The status bar item's count (src/views/identityStatusBar.ts). */
+    private readonly openCount: (count: number | undefined) => void,
   ) {
     this.connection = session.connectionKey;
     this.watcher = this.newWatcher();
-    this.statusBar = vscode.window.createStatusBarItem('bolddesk.openCount', vscode.StatusBarAlignment.Left, 50);
-    this.statusBar.name = vscode.l10n.t('BoldDesk open tickets');
-    this.statusBar.command = `${Views.tickets}.focus`;
     const modelSub = tree.model.onDidChange((list) => {
       // The key was rejected: the tree says so, and no count may stay beside it as if BoldDesk still showed it.
       if (isRejectedKey(tree.model.error) || isRejectedKey(list?.error)) {
-        this.showCount(undefined);
+        this.forget();
         return;
       }
       // "My open tickets" (re)loaded: its total is the count, for free.
@@ -58,21 +60,28 @@ export class LoopController implements vscode.Disposable {
       }
     });
     this.disposables.addAll(
-      this.statusBar,
       { dispose: () => modelSub.dispose() },
+      // Looking at the view is what "seen" means: it was shown, or the window came back with it shown.
+      treeView.onDidChangeVisibility((e) => e.visible && this.looked()),
+      vscode.window.onDidChangeWindowState((e) => e.focused && treeView.visible && this.looked()),
       session.onDidChange(() => {
         // Another domain, key or agent: start over (nothing seen so far belongs to it). Other changes (an
         // identity added or relabelled) keep the acting agent, so the count and what was seen stay true.
         if (session.connectionKey === this.connection) return;
         this.connection = session.connectionKey;
         this.watcher = this.newWatcher();
-        this.showCount(undefined);
+        this.forget();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${Settings.section}.${Settings.autoRefreshMinutes}`)) this.schedule();
       }),
     );
     this.schedule();
+  }
+
+  /** My open tickets as last counted (the status bar item's number); undefined when unknown. */
+  get openTickets(): number | undefined {
+    return this.count;
   }
 
   /** One refresh now (the timer's step; tests call it through ExtensionApi). Concurrent calls share one. */
@@ -113,28 +122,46 @@ export class LoopController implements vscode.Disposable {
     } catch (error) {
       // Quietly: the next interval tries again; the log says why (no pop-up every few minutes).
       this.deps.log.error('Auto refresh failed', error);
-      if (isRejectedKey(error)) this.showCount(undefined);
+      if (isRejectedKey(error)) this.forget();
       return undefined;
     }
     if (watcher !== this.watcher) return undefined; // the connection changed meanwhile
     if (result.openCount !== undefined) this.showCount(result.openCount);
     if (result.changed.length > 0) this.deps.log.info(`Auto refresh: ${result.changed.length} changed ticket(s).`);
+    if (!this.looking()) for (const t of [...result.newlyAssigned, ...result.replied]) this.unseen.add(t.id);
+    this.showBadge();
     this.notify(result.newlyAssigned, result.replied);
     return result;
   }
 
   private showCount(count: number | undefined): void {
-    if (count === undefined) {
-      this.treeView.badge = undefined;
-      this.statusBar.hide();
-      return;
-    }
-    const tooltip =
-      count === 1 ? vscode.l10n.t('1 open ticket assigned to you') : vscode.l10n.t('{0} open tickets assigned to you', count);
-    this.treeView.badge = count > 0 ? { value: count, tooltip } : undefined;
-    this.statusBar.text = `$(inbox) ${vscode.l10n.t('BoldDesk: {0} open', count)}`;
-    this.statusBar.tooltip = vscode.l10n.t('{0}. Click to show the Tickets view.', tooltip);
-    this.statusBar.show();
+    this.count = count;
+    this.openCount(count);
+  }
+
+  /** Nothing counted belongs to the connection any more (another key or domain, or the key was rejected). */
+  private forget(): void {
+    this.showCount(undefined);
+    this.unseen.clear();
+    this.showBadge();
+  }
+
+  /** The user has the Tickets view in front of them now: what a refresh changes in it is seen as it happens. */
+  private looking(): boolean {
+    return this.treeView.visible && vscode.window.state.focused;
+  }
+
+  private looked(): void {
+    if (this.unseen.size === 0) return;
+    this.unseen.clear();
+    this.showBadge();
+  }
+
+  private showBadge(): void {
+    const n = this.unseen.size;
+    const tooltip = n === 1 ? vscode.l10n.t('1 ticket new or changed for you since you last looked')
+      : vscode.l10n.t('{0} tickets new or changed for you since you last looked', n);
+    this.treeView.badge = n > 0 ? { value: n, tooltip } : undefined;
   }
 
   private notify(newlyAssigned: TicketSummary[], replied: TicketSummary[]): void {

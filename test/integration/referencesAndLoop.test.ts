@@ -3,13 +3,21 @@
 // a refresh asks only for changes and tells about three new assignments in ONE notification.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/constants';
+import { Commands, Views } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { activateExtension, fixture, PromptSwitch } from './fixture';
 import { ScriptedPrompts } from '../support/scriptedPrompts';
+import { waitFor } from '../support/poll';
 
 let ext: ExtensionApi;
 let promptSwitch: PromptSwitch;
+/** Closes the side bar and waits until the extension host knows the Tickets view is hidden. */
+async function hideView(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await waitFor('the Tickets view to be hidden', () => !ext.treeView.visible);
+}
+/** The Tickets view's badge number (a function: each read is fresh). */
+const badge = (): number | undefined => ext.treeView.badge?.value;
 
 function hoverText(h: vscode.Hover): string {
   return h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
@@ -84,7 +92,12 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
     await Promise.all([open.ensureLoaded(), mine.ensureLoaded()]);
 
     promptSwitch.use(new ScriptedPrompts());
+    await hideView(); // the user is not looking at the view
     await ext.loop.tick(); // absorbs whatever earlier tests changed
+    await vscode.commands.executeCommand(`${Views.tickets}.focus`); // … and then looked: nothing unseen
+    await waitFor('the view to be shown', () => ext.treeView.visible);
+    await waitFor('the badge to go', () => badge() === undefined);
+    await hideView();
 
     const other = fake.agents.find((a) => a.userId !== agent.userId);
     assert.ok(other);
@@ -104,7 +117,9 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
     await p.waitForMessage((m) => m.message === '3 tickets newly assigned to you.' && m.actions.includes('Show'));
     assert.equal(p.messages.length, 1, `one notification: ${JSON.stringify(p.messages)}`);
     assert.ok(mine.items.some((t) => t.id === targets[0].id), '"My open tickets" shows them');
-    assert.equal(ext.treeView.badge?.value, mine.total);
+    // The status bar counts my open tickets; the badge counts what is new for me since I last looked (issue 18).
+    assert.equal(ext.loop.openTickets, mine.total);
+    assert.equal(badge(), 3, 'three newly assigned, unseen');
 
     // Nothing changed since: one list request, no notification.
     fake.reset();
@@ -112,15 +127,33 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
     assert.equal(quiet?.changed.length, 0);
     assert.equal(fake.requests.length, 1);
     assert.equal(p.messages.length, 1);
+    assert.equal(badge(), 3, 'still unseen');
+    await vscode.commands.executeCommand(`${Views.tickets}.focus`);
+    await waitFor('the badge to go once the view is shown', () => ext.treeView.badge === undefined);
   });
+
+  /** Makes one ticket newly assigned to me while the view is hidden: a badge of at least 1. */
+  async function unseenAssignment(): Promise<void> {
+    const { fake, agent } = fixture();
+    await hideView();
+    await ext.loop.tick();
+    const other = fake.agents.find((a) => a.userId !== agent.userId);
+    const target = fake.db.tickets.find((t) => t.agentId !== agent.userId && !fake.db.statusById(t.statusId)?.isClosed);
+    assert.ok(other && target);
+    fake.db.updateTicket(target, { agentId: agent.userId }, other.userId, Date.now());
+    promptSwitch.use(new ScriptedPrompts());
+    await ext.loop.tick();
+  }
 
   it('adding a second identity keeps the badge and the count: the acting agent did not change', async () => {
     const { fake } = fixture();
     const mine = (ext.treeProvider.model.lists ?? []).find((l) => l.id === 'mine');
     assert.ok(mine);
-    await ext.loop.tick();
+    await unseenAssignment();
     const count = ext.treeView.badge?.value;
     assert.ok(count !== undefined && count > 0, 'a badge to begin with');
+    const open = ext.loop.openTickets;
+    assert.ok(open !== undefined && open > 0, 'a count to begin with');
     const bot = fake.keys.find((k) => k.label === 'API Bot');
     assert.ok(bot, 'the fake has an API Bot key');
     const { id } = await ext.session.addIdentity('API Bot', bot.key, bot.agent.email, false);
@@ -132,6 +165,7 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
       await ext.session.removeIdentity(id);
     }
     assert.equal(ext.treeView.badge?.value, count, 'and stays after removing it');
+    assert.equal(ext.loop.openTickets, open, 'so does the count');
   });
 
   it('a revoked key clears the badge and the count: no stale number beside "API key rejected" (issue 18, bug 7)', async () => {
@@ -140,14 +174,16 @@ describe('Ticket references and auto refresh (fake BoldDesk)', function () {
     const mine = (ext.treeProvider.model.lists ?? []).find((l) => l.id === 'mine');
     assert.ok(mine);
     await mine.ensureLoaded();
-    await ext.loop.tick();
+    await unseenAssignment();
     assert.ok((ext.treeView.badge?.value ?? 0) > 0, 'a badge to begin with');
+    assert.ok((ext.loop.openTickets ?? 0) > 0, 'a count to begin with');
     fake.revokeKey(key);
     try {
       await ext.treeProvider.refresh();
       await ext.loop.tick();
       assert.ok(mine.error !== undefined || ext.treeProvider.model.error !== undefined, 'the tree shows the rejected key');
       assert.strictEqual(ext.treeView.badge, undefined, 'no badge counts tickets BoldDesk no longer shows us');
+      assert.strictEqual(ext.loop.openTickets, undefined, 'no count either');
     } finally {
       fake.restoreKey(key);
       await ext.treeProvider.refresh();

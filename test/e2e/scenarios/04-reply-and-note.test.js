@@ -109,7 +109,7 @@ describe('Reply and private note', function () {
     const composer = wb.editor.webviewBody().locator('#composer-text');
     assert.strictEqual(await composer.inputValue(), '', 'the panel\'s composer no longer holds the sent text');
     // After the first sends BoldDesk recorded the key owner: the status bar names the confirmed agent.
-    await wb.waitForStatus(new RegExp(`BoldDesk: ${demoKey().agent.name}$`));
+    await wb.waitForStatus(new RegExp(`BoldDesk: (\\d+ · )?${demoKey().agent.name}$`));
     await wb.screenshot('reply-sent');
     await wb.editor.webviewBody().locator('#send').click();
     await wb.editor.webviewBody().locator('#composer-status', { hasText: 'Write something first.' }).waitFor();

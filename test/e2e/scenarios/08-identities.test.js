@@ -19,8 +19,8 @@ describe('Several identities', function () {
   let botAdded = false;
   screenshotOnFailure(() => handle && handle.page);
 
-  /** The identity status bar item ("BoldDesk: acting as …" for screen readers). */
-  const actingAs = (name) => handle.page.locator(`#workbench\\.parts\\.statusbar [aria-label="BoldDesk: acting as ${name}"]`).first();
+  /** The status bar item by its screen-reader name: "BoldDesk: acting as <name>", then the open count once known. */
+  const actingAs = (name) => handle.page.locator(`#workbench\\.parts\\.statusbar [aria-label^="BoldDesk: acting as ${name}"]`).first();
 
   /** Runs Switch Identity and picks `label`; waits for the confirmation. */
   async function switchTo(label) {
