@@ -1,6 +1,7 @@
 // The warm-start cache at 10,000 tickets (issue 14 budget: loads in ≤ 50 ms, adds ≤ 20 MB heap): a cache file of
 // 100 lists × 100 tickets, the ticket summaries as the real client parses them from the fake BoldDesk, is read with
-// the real TicketCacheStore.load (read + JSON.parse + checks). The store never writes that much (≤ 40 lists × 100
+// the real TicketCacheStore.load (read + JSON.parse + checks), in the store's row format and, beside it, as plain
+// ticket objects (the obvious format, and what the store wrote before rows). The store never writes that much (≤ 40 lists × 100
 // tickets, ≤ 2 MB a file): the capped file save() writes from the same snapshot, and the opened-tickets file (30
 // tickets with their conversations), are measured too. Heap: heapUsed after a forced GC, before vs holding the load
 // (run with --expose-gc).
@@ -9,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BoldDeskClient } from '../src/api/client';
 import type { TicketSummary } from '../src/api/types';
-import { CACHE_VERSION, TicketCacheStore, type CacheSnapshot } from '../src/model/cacheStore';
+import { CACHE_VERSION, serializeSnapshot, TicketCacheStore, type CacheSnapshot } from '../src/model/cacheStore';
 import { loadTicketsFile, saveTicketsFile, type CachedTicket } from '../src/model/ticketDetailCache';
 import { fetchTicketDetail } from '../src/views/ticketPanel/ticketFetch';
 import { startFakeBoldDesk } from '../test/fake-bolddesk';
@@ -62,10 +63,15 @@ async function main(): Promise<unknown> {
     const store = new TicketCacheStore(dir);
     const file = store.fileFor(fake.url, 'bench');
 
-    fs.writeFileSync(file, JSON.stringify(snapshot)); // uncapped: what 10,000 tickets would weigh
+    fs.writeFileSync(file, serializeSnapshot(snapshot)); // uncapped: what 10,000 tickets would weigh, in the store's format
     const full = await timed(() => store.load(fake.url, 'bench'));
     const fullTickets = full.value?.lists.reduce((sum, l) => sum + l.page.items.length, 0) ?? 0;
     const fullKB = fs.statSync(file).size / 1024;
+
+    fs.writeFileSync(file, JSON.stringify(snapshot)); // the obvious format: plain ticket objects (what the store wrote before rows)
+    const plain = await timed(() => store.load(fake.url, 'bench'));
+    const plainKB = fs.statSync(file).size / 1024;
+    if (plain.value?.lists.reduce((sum, l) => sum + l.page.items.length, 0) !== 10_000) throw new Error('the plain file did not load whole');
 
     await store.save(snapshot); // what the extension writes: capped
     const capped = await timed(() => store.load(fake.url, 'bench'));
@@ -86,6 +92,7 @@ async function main(): Promise<unknown> {
       runs: RUNS,
       loadAverage: os.loadavg().map((x) => Number(x.toFixed(1))),
       full: { tickets: fullTickets, lists: lists.length, fileKB: Number(fullKB.toFixed(0)), ms: full.ms, cpuMs: full.cpuMs, heapMB: full.heapMB },
+      plain: { fileKB: Number(plainKB.toFixed(0)), ms: plain.ms, cpuMs: plain.cpuMs, heapMB: plain.heapMB },
       capped: { tickets: cappedTickets, lists: capped.value?.lists.length ?? 0, fileKB: Number(cappedKB.toFixed(0)), ms: capped.ms, cpuMs: capped.cpuMs, heapMB: capped.heapMB },
       openedTickets: { tickets: tickets.value?.length ?? 0, messages, fileKB: Number(ticketsKB.toFixed(0)), ms: tickets.ms, cpuMs: tickets.cpuMs, heapMB: tickets.heapMB },
     };

@@ -2,12 +2,14 @@
 // page of each category that was open), so the next start shows it at once and revalidates in the background.
 // One JSON file per origin + identity, named by a hash (no domain or e-mail in file names), and a second one for
 // the opened tickets with their conversations (≤ 30). Never holds the key: only what BoldDesk returned is written.
-// Capped: ≤ 100 tickets a list, ≤ 40 lists, ≤ 2 MB a file.
+// Capped: ≤ 100 tickets a list, ≤ 40 lists, ≤ 2 MB a file. Tickets are written as rows (cacheRows.ts); a file of
+// plain ticket objects (written before rows) is still read.
 // Customer data on disk: docs/SECURITY.md. No vscode: the folder (globalStorageUri) is handed in.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Agent, Page, Status, TicketSummary, TicketView } from '../api/types';
+import { readRows, RowWriter } from './cacheRows';
 
 export const CACHE_VERSION = 1;
 const MAX_ITEMS = 100;
@@ -33,6 +35,13 @@ export interface CacheSnapshot {
   lists: CachedList[];
 }
 
+/** The file's text for a snapshot (no caps): each list's tickets as rows against one table of shared values. */
+export function serializeSnapshot(snapshot: CacheSnapshot): string {
+  const writer = new RowWriter();
+  const lists = snapshot.lists.map(({ page: { items, ...page }, ...l }) => ({ ...l, page: { ...page, rows: writer.rows(items) } }));
+  return JSON.stringify({ ...snapshot, lists, values: writer.values });
+}
+
 export class TicketCacheStore {
   constructor(private readonly dir: string) {}
 
@@ -50,11 +59,18 @@ export class TicketCacheStore {
       return undefined;
     }
     try {
-      const s = JSON.parse(text) as CacheSnapshot;
+      const s = JSON.parse(text) as CacheSnapshot & { values?: unknown[] };
       if (s?.version !== CACHE_VERSION || s.origin !== origin || s.identityId !== identityId) return undefined;
       if (!Array.isArray(s.statuses) || !Array.isArray(s.views) || !Array.isArray(s.lists)) return undefined;
-      s.lists = s.lists.filter((l) => typeof l?.id === 'string' && Array.isArray(l.page?.items)
-        && l.page.items.every((t) => typeof t?.id === 'number' && typeof t.subject === 'string'));
+      const values = Array.isArray(s.values) ? s.values : [];
+      delete s.values;
+      s.lists = s.lists.flatMap((l) => {
+        if (typeof l?.id !== 'string' || typeof l.page !== 'object' || l.page === null) return [];
+        const { rows, ...page } = l.page as Page<TicketSummary> & { rows?: unknown };
+        const items = rows !== undefined ? readRows(rows, values)
+          : Array.isArray(page.items) && page.items.every((t) => typeof t?.id === 'number' && typeof t.subject === 'string') ? page.items : undefined;
+        return items ? [{ ...l, page: { ...page, items } }] : [];
+      });
       return s;
     } catch {
       return undefined;
@@ -64,10 +80,10 @@ export class TicketCacheStore {
   /** Writes the snapshot (capped) atomically: a crash leaves the old file or the new one, never half of one. */
   async save(snapshot: CacheSnapshot): Promise<void> {
     const lists = snapshot.lists.slice(0, MAX_LISTS).map((l) => ({ ...l, page: { ...l.page, items: l.page.items.slice(0, MAX_ITEMS) } }));
-    let text = JSON.stringify({ ...snapshot, lists });
+    let text = serializeSnapshot({ ...snapshot, lists });
     while (Buffer.byteLength(text) > MAX_BYTES && lists.length > 0) {
       lists.pop();
-      text = JSON.stringify({ ...snapshot, lists });
+      text = serializeSnapshot({ ...snapshot, lists });
     }
     if (Buffer.byteLength(text) > MAX_BYTES) return;
     await this.write(this.fileFor(snapshot.origin, snapshot.identityId), text);

@@ -26,7 +26,8 @@ function cachedOpenIds(userDataDir) {
   return files.map((f) => {
     try {
       const list = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')).lists.find((l) => l.id === 'open');
-      return list ? list.page.items.map((t) => t.id) : [];
+      // Tickets are stored as rows, [id, subject, …] (src/model/cacheRows.ts).
+      return list ? list.page.rows.map((row) => row[0]) : [];
     } catch {
       return []; // being written
     }

@@ -23,6 +23,9 @@ function snapshot(over: Partial<CacheSnapshot> = {}): CacheSnapshot {
 
 describe('ticket cache store', () => {
   let dir: string;
+  let fake: FakeBoldDesk;
+  before(async () => (fake = await startFakeBoldDesk({ tickets: 40, quiet: true, seed: 4 })));
+  after(() => fake.close());
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bd-cache-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -37,6 +40,32 @@ describe('ticket cache store', () => {
     assert.ok(!name.includes('acme') && /^[0-9a-f]{32}\.json$/.test(name), name);
     await store.remove(ORIGIN, 'id-1');
     assert.equal(await store.load(ORIGIN, 'id-1'), undefined);
+  });
+
+  it('writes tickets as rows against one table of shared values, reads them back whole, and still reads plain objects', async () => {
+    const client = new BoldDeskClient({ origin: fake.url, apiKey: fake.keys[0].key, timeoutMs: 5000 });
+    const page = await client.listTickets({}, 1, 40);
+    const real = snapshot({ origin: ORIGIN, lists: [{ id: 'open', query: '{}', savedAt: 1000, page }] });
+    const store = new TicketCacheStore(dir);
+    await store.save(real);
+    const file = store.fileFor(ORIGIN, 'id-1');
+    const onDisk = JSON.parse(fs.readFileSync(file, 'utf8')) as { values: unknown[]; lists: { page: { rows: unknown[][]; items?: unknown } }[] };
+    const rows = onDisk.lists[0].page.rows;
+    assert.equal(rows.length, page.items.length);
+    assert.equal(onDisk.lists[0].page.items, undefined, 'no ticket objects on disk');
+    const statuses = new Set(page.items.map((t) => JSON.stringify(t.status)));
+    assert.ok(statuses.size < page.items.length / 4, 'the sample repeats statuses');
+    assert.equal(new Set(rows.map((r) => r[2])).size, statuses.size, 'each distinct status is stored once');
+    assert.ok(fs.statSync(file).size < JSON.stringify(real).length * 0.6, 'well under plain JSON');
+    const back = await store.load(ORIGIN, 'id-1');
+    assert.deepEqual(back?.lists[0].page, page, 'every field of every ticket, and the page, come back');
+    const [a, b] = back!.lists[0].page.items.filter((t) => t.status?.id === page.items[0].status?.id);
+    assert.ok(a && b && a.status !== b.status, 'each ticket has its own copy of a shared value');
+    // A file written before rows (plain ticket objects) loads as it is; a malformed row drops its list.
+    fs.writeFileSync(file, JSON.stringify(real));
+    assert.deepEqual((await store.load(ORIGIN, 'id-1'))?.lists[0].page, page);
+    fs.writeFileSync(file, JSON.stringify({ ...onDisk, lists: [{ ...onDisk.lists[0], page: { ...onDisk.lists[0].page, rows: [[1, 'x', 99999, -1, -1, -1, -1, -1, null, null]] } }] }));
+    assert.deepEqual((await store.load(ORIGIN, 'id-1'))?.lists, []);
   });
 
   it('ignores a damaged file or another version', async () => {
