@@ -32,11 +32,12 @@ export class RowWriter {
 }
 
 /**
- * The tickets back, or undefined when a row is malformed (the file is then not used). Each ticket gets its own copy
- * of a shared value: nothing read from the cache is one object shared by several tickets.
+ * The tickets back, or undefined when a row is malformed (the list is then not used). Tickets that name the same
+ * status (agent, …) share one object, frozen: a change to it throws instead of reaching the other tickets.
  */
 export function readRows(rows: unknown, values: unknown[]): TicketSummary[] | undefined {
   if (!Array.isArray(rows)) return undefined;
+  for (const v of values) if (typeof v === 'object' && v !== null) Object.freeze(v);
   const out: TicketSummary[] = [];
   for (const row of rows) {
     if (!Array.isArray(row) || row.length !== 2 + SHARED.length + 2 || typeof row[0] !== 'number' || typeof row[1] !== 'string') return undefined;
@@ -45,8 +46,7 @@ export function readRows(rows: unknown, values: unknown[]): TicketSummary[] | un
       const i = row[2 + f];
       if (i === -1) continue;
       if (typeof i !== 'number' || !(i in values)) return undefined;
-      const v = values[i];
-      (t as unknown as Record<Shared, unknown>)[SHARED[f]] = typeof v === 'object' && v !== null ? { ...v } : v;
+      (t as unknown as Record<Shared, unknown>)[SHARED[f]] = values[i];
     }
     const [created, updated] = row.slice(2 + SHARED.length);
     if (typeof created === 'string') t.createdOn = created;

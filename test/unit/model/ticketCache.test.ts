@@ -60,7 +60,8 @@ describe('ticket cache store', () => {
     const back = await store.load(ORIGIN, 'id-1');
     assert.deepEqual(back?.lists[0].page, page, 'every field of every ticket, and the page, come back');
     const [a, b] = back!.lists[0].page.items.filter((t) => t.status?.id === page.items[0].status?.id);
-    assert.ok(a && b && a.status !== b.status, 'each ticket has its own copy of a shared value');
+    assert.ok(a && b && a.status === b.status && Object.isFrozen(a.status), 'a shared value is one frozen object');
+    assert.throws(() => ((a.status as { name: string }).name = 'Changed'), TypeError, 'a change throws, it never reaches the other tickets');
     // A file written before rows (plain ticket objects) loads as it is; a malformed row drops its list.
     fs.writeFileSync(file, JSON.stringify(real));
     assert.deepEqual((await store.load(ORIGIN, 'id-1'))?.lists[0].page, page);
