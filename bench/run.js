@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: compiles (tsc), runs every stage in its own process, writes bench/results.json and renders
 // docs/BENCHMARKS.md (bench/report.js). Options: --only size,overhead,… | --skip … ; BENCH_SKIP_COMPILE=1.
-// Stages that need the offline VS Code (activation, bigList, firstTickets) install it on first use
+// Stages that need the offline VS Code (activation, bigList, firstTickets, workbenchRtt) install it on first use
 // (test/harness/setup-vscode-offline.sh).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -23,9 +23,10 @@ const STAGES = {
   activation: (w, f) => [path.join(__dirname, 'host.js'), '--work', w, '--runs', process.env.BENCH_ACTIVATION_RUNS || '5', '--out', f],
   bigList: (w, f) => [path.join(__dirname, 'host.js'), '--work', w, '--mode', 'bigList', '--out', f],
   firstTickets: (w, f) => [path.join(__dirname, 'firstTickets.js'), '--work', w, '--runs', process.env.BENCH_FIRST_RUNS || '5', '--out', f],
+  workbenchRtt: (w, f) => [path.join(__dirname, 'workbenchRtt.js'), '--work', w, '--runs', process.env.BENCH_RTT_RUNS || '3', '--latency-ms', '150', '--out', f],
 };
 // The host stages use the production build and VSIX that "size" stages.
-const NEEDS_SIZE = new Set(['activation', 'bigList', 'firstTickets']);
+const NEEDS_SIZE = new Set(['activation', 'bigList', 'firstTickets', 'workbenchRtt']);
 
 function listArg(name) {
   const i = process.argv.indexOf(name);

@@ -12,9 +12,10 @@ const REPO = path.resolve(__dirname, '..');
 const KB = 1024;
 
 async function buildBundles(outdir, variant) {
-  const [main, lazy] = extensionBundleOptions(true, outdir);
-  // Obvious: no lazy-node-fetch plugin, so node-fetch (and everything it imports) lands in extension.js.
-  const options = variant === 'obvious' ? [{ ...main, plugins: [] }] : [main, lazy];
+  const [main, lazy, ...onDemand] = extensionBundleOptions(true, outdir);
+  // Obvious: no lazy plugins, so node-fetch and the on-demand code (extras, Check Connection) land in extension.js.
+  // Shipped: every bundle esbuild.js builds — the VSIX must hold the on-demand ones (dist/extras.js, …) too.
+  const options = variant === 'obvious' ? [{ ...main, plugins: [] }] : [main, lazy, ...onDemand];
   const results = await Promise.all(options.map((o) => esbuild.build(o)));
   const top = (metafile, n) => Object.entries(Object.values(metafile.outputs)[0].inputs)
     .map(([file, v]) => [file.replace(/^.*node_modules\//, ''), v.bytesInOutput]).sort((a, b) => b[1] - a[1]).slice(0, n);
