@@ -7,7 +7,7 @@ import type { TicketSummary } from '../api/types';
 const SHARED = ['status', 'priority', 'category', 'agent', 'requester', 'brand'] as const;
 type Shared = (typeof SHARED)[number];
 
-export type TicketRow = (number | string | null)[];
+type TicketRow = (number | string | null)[];
 
 /** Builds rows against one table of distinct values, shared by every list of a file. */
 export class RowWriter {

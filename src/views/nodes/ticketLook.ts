@@ -12,7 +12,7 @@ export interface TicketLook {
 const DONE = /closed|cancel|resolved|solved|done|complete/;
 
 /** Status ids and names are per tenant, so the look goes by common words in the name. */
-export function statusLook(statusName: string | undefined): TicketLook {
+function statusLook(statusName: string | undefined): TicketLook {
   const name = (statusName ?? '').toLowerCase();
   if (/closed|cancel/.test(name)) return { icon: 'issue-closed', color: 'disabledForeground' };
   if (/resolved|solved|done|complete/.test(name)) return { icon: 'pass', color: 'charts.green' };
