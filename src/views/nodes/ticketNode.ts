@@ -42,7 +42,8 @@ export class TicketNode implements TreeNode {
     const look = ticketLook(t);
     item.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
     item.contextValue = ContextValues.ticket;
-    item.command = { command: Commands.openTicket, title: vscode.l10n.t('Open Ticket'), arguments: [this] };
+    // A click opens a preview panel (the next click replaces it), as a click in the Explorer does.
+    item.command = { command: Commands.openTicket, title: vscode.l10n.t('Open Ticket'), arguments: [this, { preview: true }] };
     item.accessibilityInformation = { label: ticketAccessibleLabel(t), role: 'treeitem' };
     return item;
   }

@@ -28,6 +28,9 @@ type Loaded = Extract<ExtensionNotification, { type: 'ticketLoaded' }>;
 
 const MAX_AGENT_RESULTS = 50;
 
+/** Requests that mean the user is working in this panel: a preview panel is kept from then on. */
+const ENGAGING: ReadonlySet<RequestType> = new Set(['keepOpen', 'send', 'updateField', 'attachFiles', 'dropFile', 'removeFile']);
+
 export class TicketPanelController {
   private snapshot: Loaded | undefined;
   private loadSeq = 0;
@@ -43,6 +46,8 @@ export class TicketPanelController {
     private readonly env: PanelEnv,
     private readonly post: (message: ExtensionMessage) => void,
     private readonly onTitle: (title: string) => void = () => undefined,
+    /** The user worked in the panel (typed, sent, changed a field, attached, Keep Open). */
+    private readonly onEngaged: () => void = () => undefined,
   ) {
     this.attachments = new PanelAttachmentRequests(ticketId, env);
     this.sender = new PanelSender(ticketId, env, {
@@ -72,6 +77,7 @@ export class TicketPanelController {
       return this.reply({ type: 'reply', id: v.id, ok: false, error: { message: l10n.t('The panel sent a request the extension does not accept.') } });
     }
     const request = v.request;
+    if (ENGAGING.has(request.type) || (request.type === 'saveDraft' && request.draft.text.trim() !== '')) this.onEngaged();
     try {
       const result = await this.run(request);
       return this.reply({ type: 'reply', id: request.id, ok: true, result });
@@ -208,6 +214,8 @@ export class TicketPanelController {
       case 'focused':
         this.env.panelFocused?.();
         return null;
+      case 'keepOpen':
+        return null; // onEngaged above kept it
       case 'refresh':
         if (!(await this.load())) throw new RequestFailure(l10n.t('Could not refresh the ticket.'));
         return null;

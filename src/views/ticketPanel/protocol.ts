@@ -115,6 +115,8 @@ export type WebviewRequest =
   | { id: number; type: 'ready' }
   /** The panel took the keyboard focus without a click (see Prompts.reclaimFocus). */
   | { id: number; type: 'focused' }
+  /** Keep Open: a preview panel (opened by a single click in the tree) is kept when the next ticket is clicked. */
+  | { id: number; type: 'keepOpen' }
   | { id: number; type: 'refresh' }
   /**
    * `postAs`: identity id to send with (omitted = the default identity). `basedOn`: the ticket's sent revision the
@@ -154,6 +156,7 @@ export type RequestPayload = OmitId<WebviewRequest>;
 export interface RequestResults {
   ready: null;
   focused: null;
+  keepOpen: null;
   refresh: null;
   /** `sentRevision`: the ticket's sent revision after this send. */
   send: { messageId: number; sentRevision?: number };
@@ -214,6 +217,8 @@ export type ExtensionNotification =
   /** The stored draft changed (typed in the draft tab, sent, or this panel's own save): undefined = none left. */
   | { type: 'draftChanged'; draft?: Draft; sentRevision?: number }
   | { type: 'loadFailed'; message: string }
+  /** A preview panel is replaced by the next ticket clicked in the tree; typing in it or Keep Open keeps it. */
+  | { type: 'previewMode'; preview: boolean }
   | { type: 'attributionChanged'; text: string; identities?: PanelIdentities };
 
 export type ExtensionMessage = Reply | ExtensionNotification;

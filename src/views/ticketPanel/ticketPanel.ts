@@ -25,6 +25,8 @@ export class TicketPanel implements vscode.Disposable {
   private disposed = false;
   /** The origin the current HTML's CSP allows images from. */
   private shellOrigin: string | undefined;
+  /** Opened by a single click in the tree: the next ticket clicked replaces this panel (see TicketPanelManager). */
+  private previewing: boolean;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -32,13 +34,19 @@ export class TicketPanel implements vscode.Disposable {
     private readonly env: PanelEnv,
     private readonly extensionUri: vscode.Uri,
     private readonly onDispose: () => void,
+    preview = false,
   ) {
-    this.controller = new TicketPanelController(ticketId, env, (m) => this.post(m), (title) => this.setTitle(title));
+    this.previewing = preview;
+    this.controller = new TicketPanelController(ticketId, env, (m) => this.post(m), (title) => this.setTitle(title), () => this.keep());
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'bolddesk.svg');
     this.renderShell();
     this.disposables.addAll(
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.controller.handle(m)),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        // A webview (re)started after being hidden or a reload asks again: tell it whether it is a preview.
+        if ((m as { type?: unknown } | null)?.type === 'ready') this.post({ type: 'previewMode', preview: this.previewing });
+        void this.controller.handle(m);
+      }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -47,6 +55,17 @@ export class TicketPanel implements vscode.Disposable {
   handleMessage(raw: unknown): Promise<Reply | undefined> {
     if (this.disposed) return Promise.resolve(undefined); // a closed panel (e.g. of the previous domain) does nothing
     return this.controller.handle(raw);
+  }
+
+  get isPreview(): boolean {
+    return this.previewing && !this.disposed;
+  }
+
+  /** Keeps the panel: the next ticket clicked in the tree opens beside it instead of replacing it. */
+  keep(): void {
+    if (!this.previewing) return;
+    this.previewing = false;
+    this.post({ type: 'previewMode', preview: false });
   }
 
   reveal(): void {

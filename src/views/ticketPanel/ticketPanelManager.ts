@@ -15,6 +15,17 @@ import { TicketPanel, webviewOptions } from './ticketPanel';
 import { DisposableStore } from '../../lifecycle';
 import type { TicketCacheBinding } from '../ticketCacheBinding';
 
+/** Two opens of the preview's ticket this close together are a double-click in the tree: it is kept. */
+const DOUBLE_CLICK_MS = 500;
+
+export interface OpenOptions {
+  /**
+   * A single click in the tree: like VS Code's Explorer, the panel is a preview that the next ticket clicked
+   * replaces, until the user double-clicks, types in it or chooses Keep Open (`workbench.editor.enablePreview`).
+   */
+  preview?: boolean;
+}
+
 export type TicketPanelDeps = Pick<CoreDeps, 'context' | 'session' | 'tree' | 'log' | 'prompts'>;
 
 /**
@@ -26,6 +37,8 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
   private readonly panels = new Map<number, TicketPanel>();
   /** The ticket whose panel became the active editor last. */
   private lastActive: number | undefined;
+  /** When the current preview panel was last opened as a preview (for the double-click). */
+  private previewOpenedAt = 0;
   private readonly disposables = new DisposableStore();
   private readonly env: PanelEnv;
 
@@ -48,21 +61,31 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
     );
   }
 
-  /** Opens the ticket's panel, or reveals the one already open. */
-  open(ticketId: number): TicketPanel {
+  /** Opens the ticket's panel, or reveals the one already open; a preview replaces the previous preview. */
+  open(ticketId: number, options: OpenOptions = {}): TicketPanel {
     if (!isPositiveId(ticketId)) throw new RangeError(vscode.l10n.t('Not a ticket number: {0}', ticketId));
+    const preview = options.preview === true && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const now = Date.now();
     const existing = this.panels.get(ticketId);
     if (existing) {
+      // Opened on purpose (not a click in the tree), or the second click of a double-click: kept.
+      if (existing.isPreview && (!preview || now - this.previewOpenedAt < DOUBLE_CLICK_MS)) existing.keep();
+      if (existing.isPreview) this.previewOpenedAt = now;
       existing.reveal();
       return existing;
     }
+    const replaced = preview ? [...this.panels.values()].find((p) => p.isPreview) : undefined;
     const panel = vscode.window.createWebviewPanel(
       TICKET_PANEL_VIEW_TYPE,
       `#${ticketId}`,
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      // In the replaced preview's group, where it opens right beside that tab before the old one closes.
+      { viewColumn: replaced?.panel.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: false },
       webviewOptions(this.deps.context.extensionUri),
     );
-    return this.adopt(panel, ticketId);
+    const opened = this.adopt(panel, ticketId, preview);
+    replaced?.dispose();
+    if (preview) this.previewOpenedAt = now;
+    return opened;
   }
 
   /** The open panel of a ticket, if any (tests and callers that want to refresh it). */
@@ -111,10 +134,10 @@ export class TicketPanelManager implements vscode.WebviewPanelSerializer<unknown
     this.disposables.dispose();
   }
 
-  private adopt(panel: vscode.WebviewPanel, ticketId: number): TicketPanel {
+  private adopt(panel: vscode.WebviewPanel, ticketId: number, preview = false): TicketPanel {
     const ticketPanel = new TicketPanel(panel, ticketId, this.env, this.deps.context.extensionUri, () => {
       if (this.panels.get(ticketId) === ticketPanel) this.panels.delete(ticketId);
-    });
+    }, preview);
     this.panels.set(ticketId, ticketPanel);
     // The panel in front is selected in the Tickets tree (when its row is shown there).
     const activated = () => {

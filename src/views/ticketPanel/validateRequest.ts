@@ -42,6 +42,7 @@ export function validateRequest(raw: unknown): Validation {
   switch (raw.type) {
     case 'ready':
     case 'focused':
+    case 'keepOpen':
     case 'refresh':
     case 'openInBrowser':
     case 'startWork':

@@ -54,6 +54,8 @@ export class Header {
    */
   private readonly title: HTMLElement;
   private readonly titleRow: HTMLElement;
+  /** "Preview · Keep Open": shown while the panel is a preview that the next ticket clicked in the tree replaces. */
+  private readonly previewNote: HTMLElement;
 
   constructor(
     private readonly root: HTMLElement,
@@ -62,9 +64,17 @@ export class Header {
   ) {
     this.picker = new AssigneePicker(rpc, (agent) => void this.change('assignee', agent ? agent.userId : null, agent?.name ?? l10n.t('Unassigned')));
     this.title = h('h1', { class: 'ticket-title', tabindex: '-1', 'data-focus-key': 'title' });
+    const hint = l10n.t('Preview: the next ticket you click in the Tickets view opens here instead. Type in this ticket, double-click it in the view or choose Keep Open to keep it.');
+    this.previewNote = h('span', { class: 'preview-note', hidden: '' },
+      h('span', { class: 'badge preview-badge', title: hint }, l10n.t('Preview')),
+      this.actionButton('pinned', l10n.t('Keep Open'), 'keep-open', () => {
+        this.rpc.request({ type: 'keepOpen' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
+      }),
+    );
     this.titleRow = h('div', { class: 'title-row' },
       this.title,
       h('div', { class: 'title-actions' },
+        this.previewNote,
         this.actionButton('link-external', l10n.t('Open in Browser'), 'open-browser', () => {
           this.rpc.request({ type: 'openInBrowser' }).catch((e: unknown) => this.cb.notify(errorText(e), 'error'));
         }),
@@ -74,6 +84,13 @@ export class Header {
         this.actionButton('refresh', l10n.t('Refresh'), 'refresh', () => this.cb.refresh()),
       ),
     );
+  }
+
+  /** A kept panel hides the note; the focus on Keep Open goes to the heading, not to nowhere. */
+  setPreview(preview: boolean): void {
+    const hadFocus = this.previewNote.contains(document.activeElement);
+    this.previewNote.hidden = !preview;
+    if (hadFocus && !preview) this.title.focus();
   }
 
   show(ticket: PanelTicket, lookups?: PanelLookups): void {

@@ -8,7 +8,7 @@ import type { ExtensionNotification } from '../../views/ticketPanel/protocol';
 import { installAttachmentActions } from './attachments';
 import { Composer } from './composer';
 import { Conversation } from './conversation';
-import { refreshTimes } from './dom';
+import { byId, refreshTimes } from './dom';
 import { errorText, Header } from './header';
 import { ComposerPreview } from './preview';
 import { Rpc } from './rpc';
@@ -25,6 +25,8 @@ let loadedOnce = false;
 let scrollToEndNext = true;
 /** A send just succeeded: the next load shows the new message highlighted. */
 let highlightNext = false;
+/** A preview panel (replaced by the next ticket clicked in the tree) until the user types in it. */
+let previewing = false;
 
 function notify(message: string, kind: 'info' | 'error' | 'loading'): void {
   if (!banner) return;
@@ -107,6 +109,10 @@ function onNotification(n: ExtensionNotification): void {
     case 'attributionChanged':
       composer.setAttribution(n.text, n.identities);
       return;
+    case 'previewMode':
+      previewing = n.preview;
+      header.setPreview(n.preview);
+      return;
   }
 }
 
@@ -117,6 +123,12 @@ const composer = new Composer(ticketId, rpc, () => {
   // The extension reloads the ticket after a send: show the new message and mark it for a moment.
   scrollToEndNext = true;
   highlightNext = true;
+});
+// The first keystroke keeps a preview panel at once, so a click on the next ticket cannot replace unsaved text.
+byId('composer-text').addEventListener('input', () => {
+  if (!previewing) return;
+  previewing = false;
+  rpc.request({ type: 'keepOpen' }).catch(() => undefined);
 });
 
 new ComposerPreview(rpc, () => sanitizer?.sanitize);

@@ -81,4 +81,38 @@ describe('Browse tickets', function () {
       await themed('Light Modern', 'vs', 'vscode-light');
     }
   });
+
+  it('a click previews a ticket that the next click replaces; a double-click or Keep Open keeps it', async () => {
+    const [a, b, c, d] = allOpenTickets().slice(0, 4);
+    await wb.editor.closeAll(wb);
+    await wb.tickets.expand('All open');
+    const ticketTabs = async () => (await wb.editor.tabTitles()).filter((t) => /^#\d+/.test(t)).map((t) => t.split(' ')[0]);
+    const tabsAre = async (ids) => {
+      const want = JSON.stringify(ids.map((id) => `#${id}`));
+      for (let i = 0; i < 100 && JSON.stringify(await ticketTabs()) !== want; i++) await handle.page.waitForTimeout(100);
+      assert.deepStrictEqual(await ticketTabs(), ids.map((id) => `#${id}`));
+    };
+    const badge = () => wb.editor.webviewBody().locator('.preview-badge');
+    const open = async (t, how = 'click') => {
+      await (await wb.tickets.reveal(wb.tickets.ticket(t.id)))[how]();
+      await wb.editor.waitForTab(`#${t.id}`);
+      await wb.editor.waitForTicketContent([t.subject]);
+    };
+    await open(a);
+    await badge().waitFor(); // "Preview" in the header, as an italic tab title says it for a file
+    await handle.page.waitForTimeout(600); // past a double-click
+    await open(b);
+    await tabsAre([b.id]);
+
+    await open(c, 'dblclick');
+    await tabsAre([c.id]);
+    await badge().waitFor({ state: 'hidden' });
+    await open(d);
+    await tabsAre([c.id, d.id]);
+    await wb.editor.webviewBody().locator('[data-focus-key="keep-open"]').click();
+    await badge().waitFor({ state: 'hidden' });
+    await open(a);
+    await tabsAre([c.id, d.id, a.id]);
+    await wb.editor.closeAll(wb);
+  });
 });

@@ -17,6 +17,7 @@ import { MemoryState } from '../../support/memoryState';
 
 interface Rig {
   controller: TicketPanelController;
+  env: PanelEnv;
   posts: ExtensionMessage[];
   store: DraftStore;
   opened: string[];
@@ -70,7 +71,7 @@ describe('ticket panel controller (against the fake BoldDesk)', () => {
       log: { info: () => undefined, error: () => undefined },
       ...over,
     };
-    return { controller: new TicketPanelController(ticketId, env, (m) => posts.push(m)), posts, store, opened, changed };
+    return { controller: new TicketPanelController(ticketId, env, (m) => posts.push(m)), env, posts, store, opened, changed };
   }
 
   it('answers ready with the ticket, its conversation (oldest first) and the lookups', async () => {
@@ -301,6 +302,25 @@ describe('ticket panel controller (against the fake BoldDesk)', () => {
       const left = (await controllerTexts()).filter(([, text]) => englishWords(text).length > 0);
       assert.deepEqual(left, [], 'these texts did not go through l10n.t');
     });
+  });
+
+  it('says the user worked in the panel (a preview is kept) on typing, a send, a field change or Keep Open — not on looking', async () => {
+    let engaged = 0;
+    const controller = new TicketPanelController(ticketId, rig().env, () => undefined, () => undefined, () => engaged++);
+    const count = async (message: unknown) => {
+      const before = engaged;
+      await controller.handle(message);
+      return engaged - before;
+    };
+    assert.equal(await count({ id: 1, type: 'ready' }), 0);
+    assert.equal(await count({ id: 2, type: 'searchAgents', text: '' }), 0);
+    assert.equal(await count({ id: 3, type: 'saveDraft', draft: { kind: 'reply', text: '  ' } }), 0, 'a blur with nothing typed');
+    assert.equal(await count({ id: 4, type: 'keepOpen', extra: 1 }), 0, 'a rejected message');
+    assert.equal(await count({ id: 5, type: 'saveDraft', draft: { kind: 'reply', text: 'Hello' } }), 1);
+    assert.equal(await count({ id: 6, type: 'keepOpen' }), 1);
+    const status = h.fake.db.statuses.find((st) => st.id !== h.fake.db.tickets[0].statusId);
+    assert.ok(status);
+    assert.equal(await count({ id: 7, type: 'updateField', field: 'status', value: status.id }), 1);
   });
 
   it('finds agents for the assignee picker', async () => {

@@ -22,6 +22,7 @@ describe('ticket panel protocol: validateRequest', () => {
     assert.deepEqual(accepted({ id: 2, type: 'refresh' }), { id: 2, type: 'refresh' });
     assert.deepEqual(accepted({ id: 3, type: 'openInBrowser' }), { id: 3, type: 'openInBrowser' });
     assert.deepEqual(accepted({ id: 3, type: 'focused' }), { id: 3, type: 'focused' });
+    assert.deepEqual(accepted({ id: 3, type: 'keepOpen' }), { id: 3, type: 'keepOpen' });
     assert.deepEqual(accepted({ id: 4, type: 'send', kind: 'note', text: 'hi' }), { id: 4, type: 'send', kind: 'note', text: 'hi' });
     assert.deepEqual(accepted({ id: 5, type: 'saveDraft', draft: { kind: 'reply', text: '' } }), {
       id: 5,
