@@ -78,6 +78,8 @@ async function openOnce(page, fake) {
     ticketsRequestMs: sent.find((r) => r.path === '/api/v1/tickets') ? sent.find((r) => r.path === '/api/v1/tickets').at - downEpoch : undefined,
     categoriesMs: category !== undefined ? category - down : undefined,
     requests: sent.map((r) => `${r.method} ${r.path}`),
+    // When each request left and was answered, from the click (ms): which one waited for which.
+    timeline: sent.map((r) => `${r.method} ${r.path}${r.query && Object.keys(r.query).length ? `?${Object.keys(r.query).join('&')}` : ''} ${r.at - downEpoch}..${r.endAt === undefined ? '?' : r.endAt - downEpoch}`),
   };
 }
 

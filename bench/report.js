@@ -266,28 +266,35 @@ function missedNotes(results) {
     const fresh = w.warm.map((r) => r.freshMs).filter((x) => x !== undefined);
     const open = w.open.map((r) => r.ms);
     const firstReq = w.warm.map((r) => r.firstRequestMs).filter((x) => x !== undefined);
+    // The last answer of each warm run, from the timeline ("GET /path?… start..end" in ms from the click).
+    const lastAnswer = w.warm.map((r) => Math.max(...(r.timeline || []).map((t) => Number(/\.\.(\d+)$/.exec(t)?.[1]))))
+      .filter((x) => Number.isFinite(x));
     if (!(med(warm) <= 100)) {
       notes.push(`- **Warm start in the workbench, first tickets ≤ 100 ms — missed (${range(warm, 0, ' ms')}).** No round trip is in it: the
-  cached rows appear before BoldDesk could have answered anything (the first request leaves ${range(firstReq, 0, ' ms')} after the
-  click, the rows come less than one RTT later). The time is the extension's own work after the click on a 2-core machine at
-  load ${(results.machine.loadAverageAtEnd || []).join(' / ')}: the view's first \`getChildren\`, reading the cache file, building the rows (at loopback the same
-  path, cache on: the "first tickets on screen" row). Next step: profile that path in the real host (the CPU profile of
-  bench/extensionHost) and read the cache file at activation, before the view asks.`);
+  cached rows appear before BoldDesk could have answered anything. The first request leaves ${range(firstReq, 0, ' ms')} after the
+  click, right after the extension answered the view's first \`getChildren\` from the cache: most of the time is VS Code opening
+  the view container and asking for its roots, on a 2-core machine at load ${(results.machine.loadAverageAtEnd || []).join(' / ')}. Next step: read the cache
+  file at activation, so the first \`getChildren\` answers from memory, and profile the rest in the real host.`);
     }
     if (!(fresh.length === w.warm.length && med(fresh) <= rtt + 100)) {
-      const reqs = med(w.warm.map((r) => r.requests.length));
-      notes.push(`- **Warm start in the workbench, fresh list ≤ 1 RTT + 100 ms — missed (${fresh.length ? range(fresh, 0, ' ms') : 'never'}).** The list turns
-  fresh ${fresh.length ? n((med(fresh) - med(firstReq)) / rtt, 1) : '–'} RTT after the first request leaves, with ${reqs} requests (statuses, views, tickets, the agent) that the
-  Node data path makes in one round trip: here they do not all overlap. Cause not pinned down in this session. Next step:
-  record each request's start and end in this stage (the fake keeps both) to see which one waits for which — the agent
-  lookup is the likely one ("My open tickets" needs the agent's id) — and on a warm start ask with the cached agent id.`);
+      notes.push(`- **Warm start in the workbench, fresh list ≤ 1 RTT + 100 ms — missed (${fresh.length ? range(fresh, 0, ' ms') : 'never'}).** Cause found
+  with each request's start and end (the fake keeps both; \`timeline\` in the stage's output): the four requests (statuses, views,
+  tickets, the agent) leave together ${range(firstReq, 0, ' ms')} after the click and are all answered by ${lastAnswer.length ? range(lastAnswer, 0, ' ms') : '–'};
+  the rows turn fresh ${fresh.length && lastAnswer.length ? n(med(fresh) - med(lastAnswer), 0) : '–'} ms after the last answer. Before this run that gap was ≈ 270 ms
+  (fresh list 600 ms): VS Code's extension host holds a tree change back until 200 ms after the one before it, and a new
+  \`message\` or \`description\` of the view counts as one. The warm start sent needless changes (the cached categories, each
+  reload starting, an "updating…" line, the same message set again). Now the tree is told only what shows something new
+  (\`CategoryNode.renderKey\`), the message and description are set only when they change, and the online "updating…" line
+  is gone (each category says "cached, updated …"). What is left is the time before the first request + 1 RTT + the render.
+  Next step: start the revalidation from the activation's cache read, before VS Code asks for the roots.`);
     }
     if (!(med(open) <= rtt + 80)) {
       notes.push(`- **Open a ticket in the workbench ≤ 1 RTT + 80 ms — missed (${range(open, 0, ' ms')}; ${med(w.open.map((r) => r.requests))} requests).**
   The Node data path is 1 RTT (the detail, updates and notes together); the rest is the workbench: a new webview panel
   (its iframes, service worker and our page script) for every ticket, and the first open in a window also loads
-  \`dist/extras.js\` (the slowest run). Next step: measure the same click at loopback in this stage to split the webview's start
-  from the network, and reuse one panel for single clicks (issue 18's preview tabs) so a second ticket skips the webview start.`);
+  \`dist/extras.js\` (the slowest run). Issue 18's preview panels replace a preview with a new panel rather than reusing its
+  page, so that no message of the old page can reach the new ticket: the webview start stays. Next step: measure the same
+  click at loopback in this stage, then reuse the page with a per-page token in every message.`);
     }
     notes.push(`- **Open a ticket from the prefetch — measured in Node only (0 ms).** In the workbench a click selects and opens at once
   (the prefetch and the open start together), and the arrow keys move the tree's focus without changing its selection, so

@@ -8,3 +8,4 @@ export { attachToTicket, clearDraftFiles, panelFiles, uploadDraftFiles, uploadFi
 export { attachSelectionAsFile } from '../drafts/selectionFile';
 export { showTypedPick } from '../ui/typedPick';
 export { closeForeignDrafts } from '../drafts/draftDomainChange';
+export { askFilter, describeFilter } from '../commands/filterQuestions';

@@ -73,6 +73,10 @@ export class TicketList {
   get loading(): boolean {
     return this.operation !== undefined;
   }
+  /** Loading the next page (Load more): a background reload swaps its pages in place and shows no spinner. */
+  get loadingMore(): boolean {
+    return this.operation?.kind === 'load';
+  }
   /**
    * Conditions BoldDesk was asked for but did not apply (it returned tickets that do not match; they are not shown),
    * or undefined. The tree says so once above the list.

@@ -29,6 +29,10 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   readonly model: TicketListModel;
   private readonly disposables = new DisposableStore();
   private categoryNodes = new Map<TicketList, CategoryNode>();
+  /** What each category last gave the tree (CategoryNode.renderKey): a change that shows nothing new is not sent. */
+  private readonly given = new Map<TicketList, string>();
+  /** getRoots calls waiting for the categories: they read the model after any change made meanwhile. */
+  private rootsAsked = 0;
   private readonly shownRows = new Map<string, TicketNode[]>();
   private view: vscode.TreeView<TreeNode> | undefined;
   /** session.connectionKey the model's data belongs to. */
@@ -84,7 +88,10 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     if (!node) return this.getRoots();
     const children = node.getChildren ? await node.getChildren() : [];
     // The rows the tree shows, for revealTicket (the first category showing a ticket wins).
-    if (node instanceof CategoryNode) this.shownRows.set(node.list.id, children.filter((c): c is TicketNode => c instanceof TicketNode));
+    if (node instanceof CategoryNode) {
+      this.shownRows.set(node.list.id, children.filter((c): c is TicketNode => c instanceof TicketNode));
+      this.given.set(node.list, node.renderKey());
+    }
     return children;
   }
 
@@ -148,7 +155,12 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
       return problem ? [invalidDomainNode(problem)] : []; // empty → the welcome view asks for a domain
     }
     if (!(await this.session.hasKey())) return []; // empty → the welcome view asks for a key
-    await this.model.loadCategories();
+    this.rootsAsked++;
+    try {
+      await this.model.loadCategories();
+    } finally {
+      this.rootsAsked--;
+    }
     this.updateDescription();
     const lists = this.model.lists;
     if (!lists) {
@@ -159,6 +171,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
       nodes.set(list, this.categoryNodes.get(list) ?? new CategoryNode(list, this.categoryContext, i === 0));
     });
     this.categoryNodes = nodes;
+    nodes.forEach((node) => this.given.set(node.list, node.renderKey())); // VS Code asks each one's item now
     return [...nodes.values()];
   }
 
@@ -190,11 +203,33 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     return undefined;
   }
 
+  /**
+   * Tells the tree only what shows something new. VS Code holds back a change until 200 ms after the one before it,
+   * so on a warm start a needless event (the cached categories, a reload starting) would delay the fresh rows.
+   */
   private onModelChanged(list: TicketList | undefined): void {
     // The root changed, or a retry finished while a rate-limit wait is shown: the message above the tree follows.
     if (!list || this.rateLimitedUntil !== undefined) this.updateDescription();
-    const node = list ? this.categoryNodes.get(list) : undefined;
-    if (list && !node) return; // a list the tree is not showing (yet)
+    if (list) {
+      const node = this.categoryNodes.get(list);
+      if (node) this.fireIfChanged(node); // else a list the tree is not showing (yet)
+      return;
+    }
+    if (this.rootsAsked > 0) return; // the tree is waiting for the roots: it gets this state
+    const lists = this.model.lists;
+    const shown = [...this.categoryNodes.keys()];
+    if (lists && lists.length === shown.length && lists.every((l, i) => l === shown[i])) {
+      this.categoryNodes.forEach((node) => this.fireIfChanged(node)); // the same categories: only what changed
+      return;
+    }
+    this.given.clear();
+    this.changed.fire(undefined);
+  }
+
+  private fireIfChanged(node: CategoryNode): void {
+    const key = node.renderKey();
+    if (this.given.get(node.list) === key) return;
+    this.given.set(node.list, key);
     this.changed.fire(node);
   }
 
@@ -218,7 +253,9 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     if (actingAs) parts.push(vscode.l10n.t('acting as {0}', actingAs));
     const filter = this.model.filter;
     if (filter) parts.push(filter.description ? vscode.l10n.t('filter: {0}', filter.description) : vscode.l10n.t('filter on'));
-    this.view.description = parts.join(' · ') || undefined;
+    // Set only on a change: VS Code counts each assignment as a change of the view and holds the next one back.
+    const description = parts.join(' · ') || undefined;
+    if (this.view.description !== description) this.view.description = description;
     // VS Code hides a view's description while it is the only view of its container (ours is), so what
     // matters most is also said above the tree: a filter that hides tickets, and who acts when there is a choice.
     const lines: string[] = [];
@@ -228,12 +265,13 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     if (filter) {
       lines.push(filter.description ? vscode.l10n.t('Filtered by {0}.', filter.description) : vscode.l10n.t('A filter is on.'));
     }
+    // Online, the categories say "cached, updated …" until BoldDesk answers (a line here too would only delay the
+    // fresh rows: a message change is a change of the view); offline, this line says why nothing updates.
     const cachedAt = this.model.cachedAt;
     if (cachedAt !== undefined && this.model.offline !== undefined) {
       lines.push(vscode.l10n.t('Offline: {0} cannot be reached. Showing the tickets cached {1} (read-only).', this.host(), updatedAgo(cachedAt)));
-    } else if (cachedAt !== undefined) {
-      lines.push(vscode.l10n.t('Showing the tickets cached {0}; updating…', updatedAgo(cachedAt)));
     }
-    this.view.message = lines.join(' ') || undefined;
+    const message = lines.join(' ') || undefined;
+    if (this.view.message !== message) this.view.message = message;
   }
 }

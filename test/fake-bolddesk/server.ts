@@ -196,6 +196,7 @@ export class FakeServer implements FakeBoldDesk {
     this.requests.push(record);
     res.once('finish', () => {
       record.endSeq = ++this.seq;
+      record.endAt = this.now();
     });
     // The whole round trip is spent before the answer: what the client sees is the same as a delay on the way back.
     if (record.latencyMs > 0) await this.delay(record.latencyMs);

@@ -49,6 +49,8 @@ export interface RecordedRequest {
    *  A request that started after another's end may have waited for it: counting such chains gives sequential round trips. */
   startSeq: number;
   endSeq: number;
+  /** When its answer was sent (clock of `at`; undefined until then): benchmarks lay requests out on a time line. */
+  endAt?: number;
   /** The network delay the fake added (latencyMs ± jitter). */
   latencyMs: number;
 }

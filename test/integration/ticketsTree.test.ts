@@ -174,4 +174,29 @@ describe('Tickets tree (fake BoldDesk)', function () {
     assert.ok(!String(ext.treeView.description ?? '').includes('filter'));
     assert.equal(ext.treeView.message, undefined);
   });
+
+  it('a Refresh that brings nothing new tells the tree nothing; a changed ticket redraws only its categories', async () => {
+    // VS Code holds a tree change back until 200 ms after the one before it: needless events delayed the fresh rows
+    // of a warm start by 200 ms and more (issue 14).
+    const open = await category('All open');
+    await waitFor('All open loaded', async () => tickets(await children(open)).length > 0);
+    const events: (TreeNode | undefined)[] = [];
+    const sub = ext.treeProvider.onDidChangeTreeData((n) => void events.push(n ?? undefined));
+    const firstId = Number(/#(\d+)/.exec(label(tickets(await children(open))[0]))?.[1]);
+    const ticket = fixture().fake.db.tickets.find((t) => t.id === firstId);
+    assert.ok(ticket);
+    const subject = ticket.subject;
+    try {
+      await vscode.commands.executeCommand(Commands.refresh);
+      assert.deepStrictEqual(events.map((n) => (n ? label(n) : 'root')), [], 'nothing changed');
+      ticket.subject = `${subject} (edited)`;
+      await vscode.commands.executeCommand(Commands.refresh);
+      const redrawn = events.map((n) => (n ? label(n) : 'root'));
+      assert.ok(redrawn.includes('All open') && !redrawn.includes('root'), redrawn.join(', '));
+      assert.ok(tickets(await children(open)).some((n) => label(n) === `#${ticket.id} ${subject} (edited)`));
+    } finally {
+      sub.dispose();
+      ticket.subject = subject;
+    }
+  });
 });

@@ -74,15 +74,37 @@ export class CategoryNode implements TreeNode {
     // Said once, above the tickets: BoldDesk did not apply (or cannot apply) part of this list's filter.
     const notice = filterNotice(list);
     if (notice) children.unshift(notice);
-    if (list.error !== undefined && !list.loading) {
+    const shape = this.shape();
+    if (shape.error) {
       children.push(errorNode(list.error, this.context.host()));
-    } else if (list.loaded && list.items.length === 0 && !list.loading && !list.hasMore) {
+    } else if (shape.empty) {
       const text = this.context.filterActive() ? vscode.l10n.t('No tickets match the filter') : vscode.l10n.t('No tickets');
       children.push(new MessageNode(text, { icon: 'info', id: `category:${list.id}/empty` }));
     }
-    // A list filtered in VS Code may have checked pages without a match yet: it can still load more.
-    const filtered = notice !== undefined;
-    if (list.loaded && (list.items.length > 0 || filtered) && (list.hasMore || list.loading)) children.push(new LoadMoreNode(this));
+    if (shape.loadMore) children.push(new LoadMoreNode(this));
     return children;
+  }
+
+  /**
+   * Everything this node and its rows show, as one string: the tree is told about a change of the list only when
+   * this differs from what it was last given (VS Code holds back a change for 200 ms after any other one).
+   */
+  renderKey(): string {
+    const l = this.list;
+    const error = this.shape().error ? String(l.error instanceof Error ? l.error.message : l.error) : null;
+    return JSON.stringify([l.label, l.total, l.hasMore, l.cachedAt, l.unapplied, l.local, error, this.shape(),
+      this.context.offline(), this.context.filterActive(), this.context.host(), l.items]);
+  }
+
+  /** Which rows follow the tickets. A background reload (the list still on screen) changes none of them. */
+  private shape(): { error: boolean; empty: boolean; loadMore: boolean } {
+    const l = this.list;
+    // A list filtered in VS Code may have checked pages without a match yet: it can still load more.
+    const filtered = l.unapplied !== undefined || l.local !== undefined;
+    return {
+      error: l.error !== undefined && !l.loading,
+      empty: l.error === undefined && l.loaded && l.items.length === 0 && !l.loadingMore && !l.hasMore,
+      loadMore: l.loaded && (l.items.length > 0 || filtered) && (l.hasMore || l.loadingMore),
+    };
   }
 }

@@ -12,10 +12,10 @@ export class LoadMoreNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const list = this.category.list;
-    const item = new vscode.TreeItem(list.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(list.loadingMore ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.id = `category:${list.id}/loadMore`;
     item.contextValue = ContextValues.loadMore;
-    item.iconPath = new vscode.ThemeIcon(list.loading ? 'loading~spin' : 'ellipsis');
+    item.iconPath = new vscode.ThemeIcon(list.loadingMore ? 'loading~spin' : 'ellipsis');
     const shown = list.items.length;
     item.description = list.total !== undefined ? vscode.l10n.t('{0} of {1}', shown, list.total) : vscode.l10n.t('{0} shown', shown);
     item.command = { command: Commands.loadMore, title: vscode.l10n.t('Load More Tickets'), arguments: [this.category] };
