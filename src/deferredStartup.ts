@@ -10,7 +10,7 @@ import { extrasUi } from './lazy/load';
 import { LoopController } from './loop/loopController';
 import { TicketReferences } from './references/referenceProviders';
 import { trackWalkthrough } from './ui/walkthroughProgress';
-import { BoldDeskStatusItem } from './views/identityStatusBar';
+import { BoldDeskStatusItem } from './views/statusItem';
 import { bindSessionContextKeys } from './views/sessionContextKeys';
 import type { TicketsTreeProvider } from './views/ticketsTreeProvider';
 

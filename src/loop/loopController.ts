@@ -43,7 +43,7 @@ export class LoopController implements vscode.Disposable {
     private readonly session: Session,
     private readonly tree: { readonly model: TicketListModel },
     private readonly treeView: vscode.TreeView<unknown>,
-    /** The status bar item's count (src/views/identityStatusBar.ts). */
+    /** The status bar item's count (src/views/statusItem.ts). */
     private readonly openCount: (count: number | undefined) => void,
   ) {
     this.connection = session.connectionKey;

@@ -10,7 +10,7 @@ import type { ModelCache } from '../model/modelCache';
 import { TicketListModel } from '../model/ticketListModel';
 import { updatedAgo } from './updatedAgo';
 import { errorNode, invalidDomainNode } from './errorNodes';
-import { identityName } from './identityStatusBar';
+import { identityName } from './statusItem';
 import { CategoryNode } from './nodes/categoryNode';
 import { TicketNode } from './nodes/ticketNode';
 import type { TreeNode } from './nodes/treeNode';
