@@ -59,8 +59,12 @@ export function startDeferred(
       return session.initialize();
     })
     .then(() => {
-      // A connection is configured, so a request will come: load node-fetch now, off the first request's path.
-      if (session.origin && session.identities.length > 0) setTimeout(preloadFetch, 0);
+      // A connection is configured, so a request will come: load node-fetch and read the ticket cache now, off the
+      // path of the view's first rows and requests.
+      if (session.origin && session.identities.length > 0) {
+        setTimeout(preloadFetch, 0);
+        tree.preloadCache();
+      }
     })
     .catch((error: unknown) => log.error('Could not read the stored API key', error));
   return { ...startup, ready };

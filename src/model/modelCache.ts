@@ -15,6 +15,8 @@ export interface CachedState {
 /** The connection's cache, as the model sees it; absent or returning undefined when the cache is off. */
 export interface ModelCache {
   load(): Promise<CachedState | undefined>;
+  /** Starts reading the file now (after activation), so the view's first load takes it from memory. */
+  preload?(): void;
   save(state: CachedState): void;
 }
 

@@ -10,6 +10,8 @@ import type { CachedState, ModelCache } from '../model/modelCache';
 import type { CachedTicket, TicketDetailCache } from '../model/ticketDetailCache';
 import { extras } from '../lazy/load';
 
+const PRELOAD_KEPT_MS = 120_000;
+
 function enabled(): boolean {
   return vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.cacheEnabled, true);
 }
@@ -31,10 +33,26 @@ export function bindTicketCache(session: BoldDeskSession, folder: vscode.Uri, lo
     return origin && identityId && enabled() ? { origin, identityId } : undefined;
   };
   const failed = (what: string) => (error: unknown) => log.error(`Ticket cache: could not ${what}`, error);
+  const keyOf = (c: { origin: string; identityId: string }) => JSON.stringify([c.origin, c.identityId]);
+  /** Read at activation for the first load; used once, for the same connection only, and dropped after a while. */
+  let preloaded: { key: string; state: ReturnType<TicketCacheStore['load']> } | undefined;
   const cache: ModelCache = {
     load: async () => {
       const c = current();
-      return c ? store.load(c.origin, c.identityId) : undefined;
+      const early = preloaded;
+      preloaded = undefined;
+      if (!c) return undefined;
+      return early?.key === keyOf(c) ? early.state : store.load(c.origin, c.identityId);
+    },
+    preload: () => {
+      const c = current();
+      if (!c || preloaded) return;
+      const state = store.load(c.origin, c.identityId);
+      state.catch(() => undefined); // the load that takes it reports a failure
+      const entry = { key: keyOf(c), state };
+      preloaded = entry;
+      // Not kept for a view opened much later (another window may have saved a newer file meanwhile).
+      setTimeout(() => preloaded === entry && (preloaded = undefined), PRELOAD_KEPT_MS).unref?.();
     },
     save: (state: CachedState) => {
       const c = current();
@@ -58,9 +76,15 @@ export function bindTicketCache(session: BoldDeskSession, folder: vscode.Uri, lo
   };
   const disposables = [
     { dispose: () => details?.dispose() },
-    session.onDidForgetIdentity(({ origin, identityId }) => void store.remove(origin, identityId).catch(failed('delete'))),
+    session.onDidForgetIdentity(({ origin, identityId }) => {
+      preloaded = undefined;
+      void store.remove(origin, identityId).catch(failed('delete'));
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${Settings.section}.${Settings.cacheEnabled}`) && !enabled()) void store.removeAll().catch(failed('delete'));
+      if (e.affectsConfiguration(`${Settings.section}.${Settings.cacheEnabled}`) && !enabled()) {
+        preloaded = undefined;
+        void store.removeAll().catch(failed('delete'));
+      }
     }),
   ];
   return {

@@ -44,7 +44,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   constructor(
     private readonly session: Session,
     log: Logger,
-    cache?: ModelCache,
+    private readonly cache?: ModelCache,
   ) {
     this.model = new TicketListModel({
       api: () => session.requireApi(),
@@ -105,6 +105,11 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
     const shown = [...this.categoryNodes.values()].flatMap((c) => this.shownRows.get(c.list.id) ?? []);
     const row = shown.find((n) => n.ticket.id === ticketId);
     if (row) void Promise.resolve(this.view.reveal(row, { select: true, focus: false })).catch(() => undefined);
+  }
+
+  /** After activation (deferredStartup.ts): read the warm-start cache before the view asks for it. */
+  preloadCache(): void {
+    if (!this.model.lists) this.cache?.preload?.();
   }
 
   // ---- TicketsTree (what commands use) ----

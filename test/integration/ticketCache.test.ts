@@ -79,4 +79,31 @@ describe('Warm-start ticket cache (real extension host)', function () {
     await setCache(false);
     await waitFor('the cache files deleted', () => cacheFiles().length === 0);
   });
+
+  it('read at activation: the first load takes the cache from memory, not from the file it was read from', async () => {
+    await setCache(true);
+    ext.session.clearCaches();
+    ext.treeProvider.model.reset();
+    await ext.session.resolveIdentity();
+    const first = await waitFor('My open tickets', async () => (await roots()).find((n) => label(n) === 'My open tickets'));
+    const shown = await ticketIds(first);
+    const [file] = await waitFor('the cache file', () => (cacheFiles().length > 0 ? cacheFiles() : undefined));
+    try {
+      ext.treeProvider.model.reset();
+      ext.treeProvider.preloadCache(); // what deferredStartup does once the key is read
+      await new Promise((r) => setTimeout(r, 300)); // the read is done
+      fs.rmSync(file); // what the view finds now comes from the read above
+      fixture().fake.addFault({ fault: { type: 'down' } });
+      ext.session.clearCaches();
+      const again = await waitFor('the cached categories', async () => (await roots()).find((n) => label(n) === 'My open tickets'));
+      assert.deepStrictEqual(await ticketIds(again), shown, 'the tickets read at activation');
+      // Used once: the next load reads the file again (gone now: BoldDesk unreachable, nothing cached to show).
+      ext.treeProvider.model.reset();
+      const roots2 = await roots();
+      assert.ok(!roots2.some((n) => label(n) === 'My open tickets'), roots2.map(label).join(', '));
+    } finally {
+      fixture().fake.clearFaults();
+      await setCache(false);
+    }
+  });
 });
