@@ -31,8 +31,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
   private categoryNodes = new Map<TicketList, CategoryNode>();
   /** What each category last gave the tree (CategoryNode.renderKey): a change that shows nothing new is not sent. */
   private readonly given = new Map<TicketList, string>();
-  /** getRoots calls waiting for the categories: they read the model after any change made meanwhile. */
-  private rootsAsked = 0;
+  private rootCheck: ReturnType<typeof setTimeout> | undefined;
   private readonly shownRows = new Map<string, TicketNode[]>();
   private view: vscode.TreeView<TreeNode> | undefined;
   /** session.connectionKey the model's data belongs to. */
@@ -64,6 +63,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
       session.onDidChange(() => this.onSessionChanged()),
       session.onDidWaitForRateLimit((retryAt) => this.onRateLimitWait(retryAt)),
       { dispose: () => clearInterval(this.rateLimitTicker) },
+      { dispose: () => clearTimeout(this.rootCheck) },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${Settings.section}.${Settings.pageSize}`)) this.model.reset();
       }),
@@ -160,12 +160,7 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
       return problem ? [invalidDomainNode(problem)] : []; // empty → the welcome view asks for a domain
     }
     if (!(await this.session.hasKey())) return []; // empty → the welcome view asks for a key
-    this.rootsAsked++;
-    try {
-      await this.model.loadCategories();
-    } finally {
-      this.rootsAsked--;
-    }
+    await this.model.loadCategories();
     this.updateDescription();
     const lists = this.model.lists;
     if (!lists) {
@@ -220,15 +215,19 @@ export class TicketsTreeProvider implements vscode.TreeDataProvider<TreeNode>, T
       if (node) this.fireIfChanged(node); // else a list the tree is not showing (yet)
       return;
     }
-    if (this.rootsAsked > 0) return; // the tree is waiting for the roots: it gets this state
-    const lists = this.model.lists;
-    const shown = [...this.categoryNodes.keys()];
-    if (lists && lists.length === shown.length && lists.every((l, i) => l === shown[i])) {
-      this.categoryNodes.forEach((node) => this.fireIfChanged(node)); // the same categories: only what changed
-      return;
-    }
-    this.given.clear();
-    this.changed.fire(undefined);
+    // Looked at on the next turn: a getRoots waiting for these categories (the view's first load) has returned them
+    // by then, and a change it already gave is not sent again. A reset (no categories yet) always is.
+    this.rootCheck ??= setTimeout(() => {
+      this.rootCheck = undefined;
+      const lists = this.model.lists;
+      const shown = [...this.categoryNodes.keys()];
+      if (lists && lists.length === shown.length && lists.every((l, i) => l === shown[i])) {
+        this.categoryNodes.forEach((node) => this.fireIfChanged(node)); // the same categories: only what changed
+        return;
+      }
+      this.given.clear();
+      this.changed.fire(undefined);
+    }, 0);
   }
 
   private fireIfChanged(node: CategoryNode): void {
